@@ -1,0 +1,2 @@
+export * from './auditing.module';
+export * from './auditing.service';

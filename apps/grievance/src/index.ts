@@ -1,0 +1,2 @@
+export * from './grievance.module';
+export * from './grievance.service';

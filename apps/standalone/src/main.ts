@@ -1,0 +1,37 @@
+// `npm start`: the whole product in one process with an embedded PostgreSQL; no servers needed.
+import 'reflect-metadata';
+import { ConfigError, createLogger, loadConfig } from '@lw/runtime';
+import { startStandalone } from './standalone';
+import { summary } from './summary';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, 'embedded');
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger({ service: 'standalone', level: config.logLevel });
+  const started = Date.now();
+  const running = await startStandalone({ config, logger: log });
+  console.log(summary(running, Date.now() - started));
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

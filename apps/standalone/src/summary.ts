@@ -1,0 +1,20 @@
+import { SERVICES } from '@lw/runtime';
+import type { Standalone } from './standalone';
+
+/** What `npm start` prints: where to go and how to log in. */
+export function summary(s: Standalone, ms: number): string {
+  const lines = [
+    '',
+    `两委监督系统 · embedded mode · ready in ${(ms / 1000).toFixed(1)} s`,
+    `  demo county : ${s.county.name} ${s.county.code} (${s.county.townships} townships, ${s.county.villages} villages)`,
+    `  database    : ${s.embeddedDatabase ? 'embedded PostgreSQL under DATA_DIR' : 'DATABASE_URL'}`,
+    '  health      :',
+    ...SERVICES.map((name) => `    ${s.url}/${name}/health`),
+    `  login       : POST ${s.url}/auth/login  {"username": "<below>", "password": "${s.demoPassword}"}`,
+    `  hierarchy   : GET  ${s.url}/hierarchy/nodes/${s.county.code}/children  (Authorization: Bearer <token>)`,
+    '  demo accounts (password above, generated at first start, kept in DATA_DIR/demo-password):',
+    ...s.accounts.map((a) => `    ${a.username.padEnd(14)} ${a.role.padEnd(14)} ${a.node}  ${a.displayName}`),
+    '',
+  ];
+  return lines.join('\n');
+}

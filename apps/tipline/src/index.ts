@@ -1,0 +1,2 @@
+export * from './tipline.module';
+export * from './tipline.service';

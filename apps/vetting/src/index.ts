@@ -1,0 +1,2 @@
+export * from './vetting.module';
+export * from './vetting.service';

@@ -1,0 +1,17 @@
+// One Jest run over every project. SWC strips types (no type-check per run: `npm run typecheck` does that once).
+const fs = require('fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.$schema;
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60000,
+  // Integration suites start brokers and databases; two cores, so keep workers at two.
+  maxWorkers: 2,
+  modulePathIgnorePatterns: ['<rootDir>/.data', '<rootDir>/dist'],
+};

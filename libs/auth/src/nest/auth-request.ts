@@ -1,0 +1,31 @@
+import type { Principal } from '../principal';
+
+/**
+ * The parts of the (Express) request this lib reads and writes. Kept structural so the lib needs no
+ * Express types.
+ */
+export interface AuthRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  ip?: string;
+  socket?: { remoteAddress?: string };
+  route?: { path?: string };
+  baseUrl?: string;
+  /** Set by AuthGuard once the bearer token verified. */
+  principal?: Principal;
+  /** Set by AuthGuard (the scoped code it checked) or by a handler; lands in audit_log.target. */
+  auditTarget?: string;
+  correlationId?: string;
+}
+
+export function clientIp(req: AuthRequest): string | undefined {
+  return req.ip ?? req.socket?.remoteAddress;
+}
+
+export function headerValue(req: AuthRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

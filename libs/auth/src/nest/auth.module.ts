@@ -1,0 +1,65 @@
+import { Inject, Module, Optional, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { AuditLog } from '../audit/audit-log';
+import { IDENTITY_STORE, type IdentityStore } from '../identity/identity-store';
+import { PrefixScopeChecker } from '../scope/prefix-scope-checker';
+import { SCOPE_CHECKER, type ScopeChecker } from '../scope/scope-checker';
+import { ScopeService } from '../scope/scope.service';
+import { TokenIssuer } from '../tokens/token-issuer';
+import { TOKEN_VERIFIER, type TokenVerifier } from '../tokens/token-verifier';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { TokenMeController } from './me.controller';
+
+export interface AuthModuleOptions {
+  verifier: TokenVerifier;
+  /** Defaults to prefix containment of statistical codes. */
+  scopeChecker?: ScopeChecker;
+  /** Embedded mode: serve POST /auth/login and GET /auth/me from this store (needs issuer). */
+  identityStore?: IdentityStore;
+  issuer?: TokenIssuer;
+  /** Where the audit interceptor and guard denials write; without it nothing is audited. */
+  auditLog?: AuditLog;
+}
+
+/**
+ * Register once in the root module: installs AuthGuard and AuditInterceptor globally and exports
+ * ScopeService, AuditLog, TOKEN_VERIFIER and SCOPE_CHECKER to every module.
+ */
+@Module({})
+export class AuthModule implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(AuditLog) private readonly audit?: AuditLog) {}
+
+  static register(options: AuthModuleOptions): DynamicModule {
+    if (options.identityStore && !options.issuer) throw new Error('AuthModule: identityStore needs an issuer');
+    const providers: Provider[] = [
+      { provide: TOKEN_VERIFIER, useValue: options.verifier },
+      { provide: SCOPE_CHECKER, useValue: options.scopeChecker ?? new PrefixScopeChecker() },
+      ScopeService,
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+    ];
+    const exported: DynamicModule['exports'] = [TOKEN_VERIFIER, SCOPE_CHECKER, ScopeService];
+    if (options.auditLog) {
+      providers.push({ provide: AuditLog, useValue: options.auditLog });
+      exported.push(AuditLog);
+    }
+    if (options.identityStore && options.issuer) {
+      providers.push({ provide: IDENTITY_STORE, useValue: options.identityStore }, { provide: TokenIssuer, useValue: options.issuer });
+      exported.push(IDENTITY_STORE, TokenIssuer);
+    }
+    return {
+      module: AuthModule,
+      global: true,
+      providers,
+      exports: exported,
+      controllers: options.identityStore ? [AuthController] : [TokenMeController],
+    };
+  }
+
+  /** Background audit writes finish before the pool closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.audit?.flush();
+  }
+}

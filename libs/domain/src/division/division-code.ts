@@ -1,0 +1,118 @@
+import { DomainValidationError } from '../errors/domain-error';
+
+export type DivisionLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+
+/** 'community' 社区/居委会 (village part 001–199), 'village' 行政村/村委会 (200–399), 'other' (400–999). */
+export type VillageKind = 'community' | 'village' | 'other';
+
+const LEVELS: readonly DivisionLevel[] = ['province', 'city', 'county', 'township', 'village'];
+/** Significant-prefix length of each level: province 2 · city 2 · county 2 · township 3 · village 3. */
+const LENGTHS = [2, 4, 6, 9, 12] as const;
+
+export const DIVISION_LEVEL_LABELS: Readonly<Record<DivisionLevel, string>> = {
+  province: '省级',
+  city: '地级',
+  county: '县级',
+  township: '乡级',
+  village: '村级',
+};
+
+/**
+ * A statistical division code (统计用区划代码), e.g. 320724101200. Accepts the significant prefix
+ * (2, 4, 6, 9 or 12 digits) or a zero-padded form (320724000000 and 320724 both are the county
+ * 320724; 320700 is the city 3207). Trailing all-zero groups are padding. An inner zero group is
+ * kept only where real codes have one: a county group "00" under a city without counties
+ * (东莞 441900003 is a township whose parent is the city 4419).
+ */
+export class DivisionCode {
+  /** The significant prefix: 2, 4, 6, 9 or 12 digits. */
+  readonly code: string;
+  readonly level: DivisionLevel;
+
+  private constructor(code: string, level: DivisionLevel) {
+    this.code = code;
+    this.level = level;
+  }
+
+  static parse(input: string): DivisionCode {
+    const s = typeof input === 'string' ? input.trim() : '';
+    if (!/^\d+$/.test(s) || !(LENGTHS as readonly number[]).includes(s.length)) {
+      throw invalid(input, 'must be 2, 4, 6, 9 or 12 digits', '应为 2、4、6、9 或 12 位数字');
+    }
+    const full = s.padEnd(12, '0');
+    const groups = LENGTHS.map((end, i) => full.slice(i === 0 ? 0 : LENGTHS[i - 1], end));
+    let depth = groups.length;
+    while (depth > 0 && /^0+$/.test(groups[depth - 1])) depth--;
+    if (depth === 0 || /^0+$/.test(groups[0])) throw invalid(input, 'province part is zero', '省级代码不能为 00');
+    // Inner zero groups: only the county group may be "00" (township directly under a city).
+    for (let i = 1; i < depth - 1; i++) {
+      if (/^0+$/.test(groups[i]) && i !== 2) throw invalid(input, `${LEVELS[i]} part is zero below a non-zero part`, '代码中间层级不能为 0');
+    }
+    return new DivisionCode(full.slice(0, LENGTHS[depth - 1]), LEVELS[depth - 1]);
+  }
+
+  static isValid(input: string): boolean {
+    try {
+      DivisionCode.parse(input);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** All 12 digits, zero-padded. */
+  get full(): string {
+    return this.code.padEnd(12, '0');
+  }
+
+  /** The nearest existing higher level (a township under a city without counties → the city); null for a province. */
+  parent(): DivisionCode | null {
+    const i = LEVELS.indexOf(this.level);
+    for (let j = i - 1; j >= 0; j--) {
+      const prefix = this.code.slice(0, LENGTHS[j]);
+      if (!/^0+$/.test(prefix.slice(j === 0 ? 0 : LENGTHS[j - 1]))) return new DivisionCode(prefix, LEVELS[j]);
+    }
+    return null;
+  }
+
+  /** From the province down to the parent (root first); empty for a province. */
+  ancestors(): DivisionCode[] {
+    const out: DivisionCode[] = [];
+    for (let p = this.parent(); p; p = p.parent()) out.unshift(p);
+    return out;
+  }
+
+  /** This node or one of its descendants (scope checks: a user bound here may act on `other`). */
+  contains(other: DivisionCode): boolean {
+    return other.code.startsWith(this.code);
+  }
+
+  /** Strictly above `other` in the tree. */
+  isAncestorOf(other: DivisionCode): boolean {
+    return other.code.length > this.code.length && other.code.startsWith(this.code);
+  }
+
+  /** For village-level codes, what the village part's range says; null for other levels. */
+  get villageKind(): VillageKind | null {
+    if (this.level !== 'village') return null;
+    const n = Number(this.code.slice(9));
+    return n < 200 ? 'community' : n < 400 ? 'village' : 'other';
+  }
+
+  equals(other: DivisionCode): boolean {
+    return this.code === other.code;
+  }
+
+  /** The significant prefix, as stored and shown. */
+  toString(): string {
+    return this.code;
+  }
+
+  toJSON(): string {
+    return this.code;
+  }
+}
+
+function invalid(input: unknown, why: string, whyZh: string): DomainValidationError {
+  return new DomainValidationError('division_code.invalid', `行政区划代码无效：${String(input)}，${whyZh}`, `invalid division code ${JSON.stringify(input)}: ${why}`);
+}

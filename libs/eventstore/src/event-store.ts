@@ -1,0 +1,119 @@
+import type { Pool, PoolClient } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import type { IntegrationEvent } from '@lw/domain';
+import { APPEND_SQL, APPEND_WITH_OUTBOX_SQL, UNIQUE_STREAM_VERSION } from './append.sql';
+import { EVENT_COLUMNS, EventRow, toStoredEvent } from './event-row';
+import type { AllPosition, ExpectedVersion, NewEvent, Snapshot, StoredEvent } from './event.types';
+import { readAllAfter } from './read-all';
+import { WrongExpectedVersionError } from './wrong-expected-version.error';
+
+export interface AppendOptions {
+  /** Written to the outbox in the same transaction; only the outbox relay publishes them. */
+  integrationEvents?: IntegrationEvent[];
+  /** Append inside the caller's transaction (e.g. together with other writes). */
+  client?: PoolClient;
+}
+
+/** Concurrent 'any' appends collide on the version too; retried this often when we own the transaction. */
+const ANY_RETRIES = 100;
+
+/** PostgreSQL event store on raw SQL. Works in whatever schema the pool's search_path names. */
+export class EventStore {
+  constructor(private readonly pool: Pool) {}
+
+  /**
+   * Appends events to a stream if its version matches `expectedVersion`. Returns the stream's new
+   * version (the last appended event's), to pass as the next expected version. Throws
+   * WrongExpectedVersionError on a conflict; with `client`, the caller's transaction is then
+   * unusable (roll it back and retry the whole command).
+   */
+  async append(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<{ nextVersion: number }> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const expected = expectedVersion === 'any' ? null : expectedVersion === 'no_stream' ? 0 : expectedVersion;
+    const now = new Date().toISOString();
+    const payload = JSON.stringify(
+      events.map((e) => ({
+        type: e.type,
+        typeVersion: e.typeVersion ?? 1,
+        data: e.data ?? null,
+        metadata: { ...e.metadata, occurredAt: e.metadata?.occurredAt ?? now },
+        id: e.id ?? uuidv7(),
+      })),
+    );
+    const integration = options.integrationEvents ?? [];
+    const sql = integration.length > 0 ? APPEND_WITH_OUTBOX_SQL : APPEND_SQL;
+    const params: unknown[] = [streamId, payload, expected];
+    if (integration.length > 0) params.push(JSON.stringify(integration));
+    const db = options.client ?? this.pool;
+
+    for (let attempt = 1; ; attempt++) {
+      let version: number | null;
+      try {
+        const { rows } = await db.query<{ version: number | null }>(sql, params);
+        version = rows[0].version;
+      } catch (err) {
+        if ((err as { constraint?: string }).constraint !== UNIQUE_STREAM_VERSION) throw err;
+        if (expected === null && !options.client && attempt < ANY_RETRIES) {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+          continue;
+        }
+        throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(this.pool, streamId));
+      }
+      if (version !== null) return { nextVersion: version };
+      const actual = await this.currentVersion(db, streamId);
+      const detail =
+        expected === actual ? 'the transaction began before the previous event was committed; retry in a new transaction' : undefined;
+      throw new WrongExpectedVersionError(streamId, expectedVersion, actual, detail);
+    }
+  }
+
+  /** The stream's events from `fromVersion` (1-based, inclusive), in version order. */
+  async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
+      [streamId, fromVersion],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /** Up to `limit` events after `after` in gap-safe order; `next` is the checkpoint to store. See read-all.ts. */
+  readAll(after: AllPosition, limit: number): Promise<{ events: StoredEvent[]; next: AllPosition }> {
+    return readAllAfter(this.pool, after, limit);
+  }
+
+  /** Keeps the newest snapshot per stream; a different schemaVersion always replaces it. */
+  async saveSnapshot<S>(streamId: string, version: number, state: S, schemaVersion = 1): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO snapshots (stream_id, version, state, schema_version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (stream_id) DO UPDATE
+         SET version = excluded.version, state = excluded.state, schema_version = excluded.schema_version,
+             created_at = now()
+       WHERE snapshots.version < excluded.version OR snapshots.schema_version <> excluded.schema_version`,
+      [streamId, version, JSON.stringify(state), schemaVersion],
+    );
+  }
+
+  /** The stream's snapshot, or null if none or (when schemaVersion is given) of another shape. */
+  async loadSnapshot<S = any>(streamId: string, schemaVersion?: number): Promise<Snapshot<S> | null> {
+    const { rows } = await this.pool.query<{ version: number; state: S; schema_version: number }>(
+      'SELECT version, state, schema_version FROM snapshots WHERE stream_id = $1',
+      [streamId],
+    );
+    const row = rows[0];
+    if (!row || (schemaVersion !== undefined && row.schema_version !== schemaVersion)) return null;
+    return { streamId, version: row.version, state: row.state, schemaVersion: row.schema_version };
+  }
+
+  private async currentVersion(db: Pool | PoolClient, streamId: string): Promise<number> {
+    const { rows } = await db.query<{ v: number }>(
+      'SELECT coalesce(max(stream_version), 0) AS v FROM events WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0].v;
+  }
+}

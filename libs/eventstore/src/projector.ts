@@ -1,0 +1,114 @@
+import type { Pool, PoolClient } from 'pg';
+import { ALL_START, AllPosition, StoredEvent } from './event.types';
+import { LeasedLoop, LoopStep } from './leased-loop';
+import { readAllAfter } from './read-all';
+
+export interface ProjectorOptions {
+  pool: Pool;
+  /** Checkpoint and lease name; one active projector per name (per schema). */
+  name: string;
+  /** Applies a batch through `tx`; its writes commit together with the new checkpoint. */
+  handle: (events: StoredEvent[], tx: PoolClient) => Promise<void>;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** Run only while holding the lease (default). Without it, batches still never overlap. */
+  leader?: boolean;
+  leaseRetryMs?: number;
+  retryBaseMs?: number;
+  maxRetryMs?: number;
+  onError?: (err: Error) => void;
+}
+
+/**
+ * Feeds read models from the event store: reads all events after its checkpoint (gap-safe, see
+ * read-all.ts) and applies them and the new checkpoint in ONE transaction, so a crash either
+ * keeps both or neither: nothing is applied twice or skipped. A failing batch is retried with
+ * backoff and blocks the projection (the order matters to read models).
+ */
+export class Projector {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly onError: (err: Error) => void;
+  private readonly loop: LeasedLoop;
+
+  constructor(private readonly opts: ProjectorOptions) {
+    this.batchSize = opts.batchSize ?? 500;
+    this.pollIntervalMs = opts.pollIntervalMs ?? 500;
+    this.onError = opts.onError ?? ((err) => console.error(`projector ${opts.name}: ${err.message}`));
+    this.loop = new LeasedLoop({
+      pool: opts.pool,
+      key: `projector:${opts.name}`,
+      leader: opts.leader ?? true,
+      leaseRetryMs: opts.leaseRetryMs ?? 1000,
+      retryBaseMs: opts.retryBaseMs ?? 200,
+      maxRetryMs: opts.maxRetryMs ?? 30_000,
+      onError: this.onError,
+      step: () => this.step(),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  isLeader(): boolean {
+    return this.loop.isLeader();
+  }
+
+  /** Processes batches until none is visible (events of still-open transactions wait). */
+  async catchUp(): Promise<void> {
+    while ((await this.processBatch()) > 0);
+  }
+
+  async checkpoint(): Promise<AllPosition> {
+    const { rows } = await this.opts.pool.query<AllPosition>(
+      'SELECT tx_id::text AS "txId", position::text AS position FROM checkpoints WHERE name = $1',
+      [this.opts.name],
+    );
+    return rows[0] ?? ALL_START;
+  }
+
+  /** One transaction: lock, read checkpoint, read events, handle, store checkpoint. Returns the count. */
+  async processBatch(): Promise<number> {
+    const tx = await this.opts.pool.connect();
+    let broken = false;
+    try {
+      await tx.query('BEGIN');
+      // Serialises batches of this projection across instances (also with leader: false). A
+      // transaction-level advisory lock takes no xid, so it does not hold back read-all's xmin.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('projector-batch:' || current_schema() || ':' || $1, 0))`, [
+        this.opts.name,
+      ]);
+      const { rows } = await tx.query<AllPosition>(
+        'SELECT tx_id::text AS "txId", position::text AS position FROM checkpoints WHERE name = $1',
+        [this.opts.name],
+      );
+      const { events, next } = await readAllAfter(tx, rows[0] ?? ALL_START, this.batchSize);
+      if (events.length > 0) {
+        await this.opts.handle(events, tx);
+        await tx.query(
+          `INSERT INTO checkpoints (name, tx_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
+           ON CONFLICT (name) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position, updated_at = now()`,
+          [this.opts.name, next.txId, next.position],
+        );
+      }
+      await tx.query('COMMIT');
+      return events.length;
+    } catch (err) {
+      broken = !(await tx.query('ROLLBACK').then(() => true, () => false));
+      throw err;
+    } finally {
+      tx.release(broken || undefined);
+    }
+  }
+
+  /** One batch; a failure is counted and backed off by the loop. */
+  private async step(): Promise<LoopStep> {
+    const n = await this.processBatch();
+    return { delayMs: n >= this.batchSize ? 0 : this.pollIntervalMs, wakeable: true };
+  }
+}

@@ -1,0 +1,21 @@
+import { isDivisionCode, normalizeCode } from './division-code';
+
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
+
+/**
+ * `column LIKE '<code>%'` for reports over another table's division codes: a subtree is a code
+ * prefix because codes never move (see Hierarchy). The column must hold significant-digit codes
+ * (village codes are 12 digits in both forms), and collate "C" or carry a text_pattern_ops index
+ * for the LIKE to use an index. firstParam numbers the placeholder ($1 by default).
+ */
+export function subtreeCondition(column: string, code: string, firstParam = 1): SqlFragment {
+  if (!COLUMN.test(column)) throw new Error(`invalid column name: ${column}`);
+  const c = normalizeCode(code);
+  if (!isDivisionCode(c)) throw new Error(`区划代码无效：${code}`);
+  return { sql: `${column} LIKE $${firstParam}`, params: [`${c}%`] };
+}

@@ -1,0 +1,43 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { IntegrationEvent } from '@lw/domain';
+
+/** What a contract-test event asks the test handler to do. */
+export interface ScenarioPayload {
+  scenario: string;
+  seq: number;
+  /** The handler throws on this many first attempts, then succeeds. */
+  failTimes?: number;
+  /** The handler always throws. */
+  poison?: boolean;
+  /** On this many first attempts the handler kills its own database connection (a transient outage). */
+  dropConnectionTimes?: number;
+}
+
+export function testEvent(producer: string, villageCode: string | null, payload: ScenarioPayload): IntegrationEvent<ScenarioPayload> {
+  const id = uuidv7();
+  return {
+    id,
+    type: `${producer}.ContractTested`,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    producer,
+    villageCode,
+    correlationId: id,
+    causationId: null,
+    actor: null,
+    payload,
+  };
+}
+
+/** Polls until `check` returns without throwing, so tests wait on outcomes instead of sleeping. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000, intervalMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+}

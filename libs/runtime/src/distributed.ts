@@ -1,0 +1,98 @@
+import type { INestApplication } from '@nestjs/common';
+import { AuditLog, authMigrations, JwksTokenVerifier, SecretTokenVerifier, TokenVerifier } from '@lw/auth';
+import { createPool, migrate } from '@lw/db';
+import { Hierarchy, hierarchyMigrations } from '@lw/hierarchy';
+import { BullMqJobScheduler } from '@lw/jobs';
+import { KafkaBus, KafkaBusOptions } from '@lw/messaging';
+import { calendarMigrations } from './calendar/calendar.migrations';
+import { CalendarStore } from './calendar/calendar-store';
+import type { RuntimeConfig } from './config';
+import { createLogger, Logger } from './logger';
+import { createHttpApp } from './nest/http-app';
+import type { ServiceDefinition } from './service-definition';
+import { ServiceKernel } from './service-kernel';
+
+export interface DistributedService {
+  url: string;
+  kernel: ServiceKernel;
+  app: INestApplication;
+  stop(): Promise<void>;
+}
+
+/**
+ * Distributed mode: one service per process. Its own schema in DATABASE_URL, the Kafka bus, BullMQ
+ * jobs on Redis, tokens from the IdP's key set (or a shared secret). The hierarchy, calendar and
+ * audit tables are the platform's shared schemas in the same database, read-only for services
+ * except the audit log they append to.
+ */
+export async function startDistributedService(
+  definition: ServiceDefinition,
+  config: RuntimeConfig,
+  options: { logger?: Logger; host?: string; deploymentScope?: string; kafka?: Partial<KafkaBusOptions> } = {},
+): Promise<DistributedService> {
+  if (config.mode !== 'distributed' || !config.databaseUrl || !config.kafka || !config.redisUrl) {
+    throw new Error('startDistributedService needs a distributed configuration (loadConfig checks it)');
+  }
+  const log = options.logger ?? createLogger({ service: definition.name, level: config.logLevel });
+  const url = config.databaseUrl;
+  const servicePool = createPool({ url, schema: definition.name, max: 10, applicationName: definition.name });
+  const platformPool = createPool({ url, schema: 'platform', max: 2, applicationName: `${definition.name}:platform` });
+  const hierarchyPool = createPool({ url, schema: 'hierarchy', max: 2, applicationName: `${definition.name}:hierarchy` });
+  const authPool = createPool({ url, schema: 'auth', max: 2, applicationName: `${definition.name}:audit` });
+  const pools = [servicePool, platformPool, hierarchyPool, authPool];
+  const bus = new KafkaBus({
+    brokers: config.kafka.brokers,
+    clientId: `${config.kafka.clientId}-${definition.name}`,
+    idempotentProducer: config.kafka.idempotent,
+    logger: log.child({ component: 'kafka' }),
+    ...options.kafka,
+  });
+  const jobs = new BullMqJobScheduler({ queueName: definition.name, redisUrl: config.redisUrl });
+  const kernel = new ServiceKernel({
+    name: definition.name,
+    pool: servicePool,
+    bus,
+    jobs,
+    logger: log,
+    migrations: definition.migrations,
+    consumes: definition.consumes,
+  });
+  let app: INestApplication | undefined;
+  const stop = async () => {
+    await app?.close();
+    await kernel.stop().catch(() => undefined);
+    await bus.stop().catch(() => undefined);
+    await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
+  };
+  try {
+    // Shared schemas are migrated by whichever replica starts first (advisory lock per schema).
+    await migrate(platformPool, 'platform', calendarMigrations);
+    await migrate(hierarchyPool, 'hierarchy', hierarchyMigrations);
+    await migrate(authPool, 'auth', authMigrations);
+    const calendar = new CalendarStore(platformPool);
+    await calendar.reload();
+    const hierarchy = await Hierarchy.load(hierarchyPool, { scope: options.deploymentScope ?? process.env.DEPLOYMENT_SCOPE });
+    await kernel.start();
+    await bus.start();
+    app = await createHttpApp({
+      services: [{ definition, kernel }],
+      auth: { verifier: tokenVerifier(config), scopeChecker: hierarchy, auditLog: new AuditLog(authPool) },
+      hierarchy,
+      calendar,
+      logger: log,
+    });
+    await app.listen(config.port, options.host ?? process.env.HOST ?? '0.0.0.0');
+    const { port } = app.getHttpServer().address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, kernel, app, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function tokenVerifier(config: RuntimeConfig): TokenVerifier {
+  const { jwksUrl, issuer, audience, secret } = config.auth;
+  if (jwksUrl && issuer && audience) return new JwksTokenVerifier({ jwksUrl, issuer, audience });
+  if (secret) return new SecretTokenVerifier({ secret, issuer, audience });
+  throw new Error('no token verifier configured');
+}

@@ -1,0 +1,48 @@
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { type Actor } from '@lw/domain';
+import { CurrentActor, ScopedBy, ScopeService } from '@lw/auth';
+import { DivisionNode, Hierarchy } from '@lw/hierarchy';
+
+export const HIERARCHY = Symbol('Hierarchy');
+
+/**
+ * The division tree as users browse it: a node, its children, and search by name or pinyin
+ * initials, always inside the user's own subtree (ancestors of the user's node are shown for
+ * the breadcrumb only).
+ */
+@Controller('hierarchy')
+export class HierarchyController {
+  constructor(
+    @Inject(HIERARCHY) private readonly hierarchy: Hierarchy,
+    private readonly scope: ScopeService,
+  ) {}
+
+  @Get('nodes/:code')
+  @ScopedBy('param', 'code')
+  node(@Param('code') code: string, @Query('asOf') asOf?: string): { node: DivisionNode; ancestors: DivisionNode[] } {
+    const node = this.hierarchy.get(code, checkDate(asOf));
+    if (!node) throw new NotFoundException({ message: `区划代码 ${code} 不存在` });
+    return { node, ancestors: this.hierarchy.ancestors(node.code) };
+  }
+
+  @Get('nodes/:code/children')
+  @ScopedBy('param', 'code')
+  children(@Param('code') code: string, @Query('asOf') asOf?: string): DivisionNode[] {
+    if (!this.hierarchy.get(code)) throw new NotFoundException({ message: `区划代码 ${code} 不存在` });
+    return this.hierarchy.children(code, checkDate(asOf));
+  }
+
+  @Get('search')
+  search(@CurrentActor() actor: Actor, @Query('q') q?: string, @Query('within') within?: string): DivisionNode[] {
+    if (!q || q.trim().length === 0 || q.length > 50) throw new BadRequestException({ message: '请输入 1–50 个字的名称或拼音首字母' });
+    const root = within ?? actor.node;
+    this.scope.assert(actor, root);
+    return this.hierarchy.search(q.trim(), { within: root, limit: 50 });
+  }
+}
+
+function checkDate(asOf?: string): string | undefined {
+  if (asOf === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new BadRequestException({ message: '日期格式应为 YYYY-MM-DD' });
+  return asOf;
+}

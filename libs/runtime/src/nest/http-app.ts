@@ -1,0 +1,71 @@
+import { DynamicModule, INestApplication, LoggerService, Module, Type } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import { AuthModule, AuthModuleOptions } from '@lw/auth';
+import type { Hierarchy } from '@lw/hierarchy';
+import type { Logger } from '../logger';
+import type { ServiceDefinition } from '../service-definition';
+import type { ServiceKernel } from '../service-kernel';
+import { CalendarStore } from '../calendar/calendar-store';
+import { CALENDAR_STORE, CalendarController } from './calendar.controller';
+import { DomainErrorFilter } from './domain-error.filter';
+import { HIERARCHY, HierarchyController } from './hierarchy.controller';
+
+export interface HttpAppOptions {
+  services: { definition: ServiceDefinition; kernel: ServiceKernel }[];
+  auth: AuthModuleOptions;
+  hierarchy: Hierarchy;
+  calendar: CalendarStore;
+  logger: Logger;
+  /** Further modules of the host (e.g. the standalone's admin endpoints). */
+  extra?: (Type | DynamicModule)[];
+}
+
+@Module({})
+class PlatformModule {
+  static register(hierarchy: Hierarchy, calendar: CalendarStore): DynamicModule {
+    return {
+      module: PlatformModule,
+      controllers: [HierarchyController, CalendarController],
+      providers: [
+        { provide: HIERARCHY, useValue: hierarchy },
+        { provide: CALENDAR_STORE, useValue: calendar },
+      ],
+      exports: [HIERARCHY, CALENDAR_STORE],
+    };
+  }
+}
+
+@Module({})
+class RootModule {}
+
+/**
+ * One Nest application hosting the given services, each under its own path prefix
+ * (/vetting, /tipline, …) so URLs are the same in embedded mode (all four in one process) and
+ * distributed mode (one per process behind an ingress).
+ */
+export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
+  const root: DynamicModule = {
+    module: RootModule,
+    imports: [
+      AuthModule.register(options.auth),
+      PlatformModule.register(options.hierarchy, options.calendar),
+      ...options.services.map((s) => s.definition.module.register(s.kernel)),
+      RouterModule.register(options.services.map((s) => ({ path: s.definition.name, module: s.definition.module as unknown as Type }))),
+      ...(options.extra ?? []),
+    ],
+  };
+  const app = await NestFactory.create(root, { logger: nestLogger(options.logger), bufferLogs: false });
+  app.useGlobalFilters(new DomainErrorFilter());
+  return app;
+}
+
+/** Nest's own messages into the JSON log. */
+function nestLogger(log: Logger): LoggerService {
+  return {
+    log: (message, context) => log.info({ context }, String(message)),
+    error: (message, trace, context) => log.error({ context, trace }, String(message)),
+    warn: (message, context) => log.warn({ context }, String(message)),
+    debug: (message, context) => log.debug({ context }, String(message)),
+    verbose: (message, context) => log.trace({ context }, String(message)),
+  };
+}

@@ -1,0 +1,22 @@
+import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import type { ServiceKernel } from '../service-kernel';
+import { HealthController } from './health.controller';
+import { KERNEL } from './kernel.token';
+
+/**
+ * The dynamic module of one service: its health endpoint, its kernel under KERNEL, and whatever
+ * controllers and providers the service adds. Each service keeps its own module class, so the
+ * host can mount it under the service's path prefix.
+ */
+export function serviceModule(
+  module: Type,
+  kernel: ServiceKernel,
+  extra: { controllers?: Type[]; providers?: Provider[] } = {},
+): DynamicModule {
+  return {
+    module,
+    controllers: [HealthController, ...(extra.controllers ?? [])],
+    providers: [{ provide: KERNEL, useValue: kernel }, ...(extra.providers ?? [])],
+    exports: [KERNEL],
+  };
+}
