@@ -1,6 +1,6 @@
 import { mkdir } from 'fs/promises';
 import type { Pool } from 'pg';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { createPool, migrate } from '@lw/db';
 import {
   AuditLog,
@@ -40,6 +40,8 @@ export interface StandaloneOptions {
   logger?: Logger;
   /** Bind address; embedded mode listens on loopback unless told otherwise. */
   host?: string;
+  /** Further Nest modules to mount (benchmarks add a do-nothing baseline endpoint). */
+  extra?: (Type | DynamicModule)[];
 }
 
 export interface Standalone {
@@ -117,8 +119,10 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     await migrate(busPool, 'bus', messagingMigrations);
     const bus = new InProcessBus({ pool: busPool, logger: log.child({ component: 'bus' }) });
 
+    const auditLog = new AuditLog(authPool);
+    const platform = { mode: config.mode, hierarchy, calendar, auditLog, dataDir: config.dataDir, env: process.env };
     const kernels = SERVICE_DEFINITIONS.map((definition) => {
-      const servicePool = pool(definition.name, 5);
+      const servicePool = pool(definition.name, 10);
       return new ServiceKernel({
         name: definition.name,
         pool: servicePool,
@@ -127,6 +131,8 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
         logger: log,
         migrations: definition.migrations,
         consumes: definition.consumes,
+        runtime: definition.runtime,
+        platform,
       });
     });
     for (const k of kernels) {
@@ -142,12 +148,13 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
         verifier: new SecretTokenVerifier({ secret }),
         issuer: new TokenIssuer({ secret }),
         identityStore: identity,
-        auditLog: new AuditLog(authPool),
+        auditLog,
         scopeChecker: hierarchy,
       },
       hierarchy,
       calendar,
       logger: log,
+      extra: options.extra,
     });
     await app.listen(config.port, options.host ?? process.env.HOST ?? '127.0.0.1');
     cleanup.push(() => app.close());

@@ -1,13 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKernel, serviceModule } from '@lw/runtime';
+import { OpenApiController } from './api/openapi';
+import { PublicTipsController } from './api/public-tips.controller';
+import { StaffTipsController } from './api/staff-tips.controller';
 
 /**
  * The tipline service as a Nest module. The host (apps/standalone, or this service's own main.ts in
- * distributed mode) builds its ServiceKernel with the adapters of the mode and passes it in.
+ * distributed mode) builds its ServiceKernel with the adapters of the mode and passes it in; the
+ * kernel's runtime (tiplineRuntime) provides the Tipline the controllers use.
  */
 @Module({})
 export class TiplineModule {
   static register(kernel: ServiceKernel): DynamicModule {
-    return serviceModule(TiplineModule, kernel);
+    return serviceModule(TiplineModule, kernel, { controllers: [PublicTipsController, StaffTipsController, OpenApiController] });
   }
 }

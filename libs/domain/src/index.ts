@@ -21,3 +21,4 @@ export * from './events/event-contract';
 export * from './events/contract-errors';
 export * from './events/forbidden-keys';
 export * from './events/contract-registry';
+export * from './contracts';

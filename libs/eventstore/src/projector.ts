@@ -55,6 +55,11 @@ export class Projector {
     return this.loop.stop();
   }
 
+  /** Ends the current poll wait: call after appending, so read models follow at once. */
+  wake(): void {
+    this.loop.signal.wake();
+  }
+
   isLeader(): boolean {
     return this.loop.isLeader();
   }

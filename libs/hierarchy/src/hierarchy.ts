@@ -46,6 +46,11 @@ export class Hierarchy {
   }
 
   /** Number of codes (not versions) loaded. */
+  /** The deployment's root code (significant digits) when loaded with a scope. */
+  get scope(): string | undefined {
+    return this.options.scope;
+  }
+
   get size(): number {
     return this.s.heads.length;
   }

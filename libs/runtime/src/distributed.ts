@@ -48,19 +48,11 @@ export async function startDistributedService(
     ...options.kafka,
   });
   const jobs = new BullMqJobScheduler({ queueName: definition.name, redisUrl: config.redisUrl });
-  const kernel = new ServiceKernel({
-    name: definition.name,
-    pool: servicePool,
-    bus,
-    jobs,
-    logger: log,
-    migrations: definition.migrations,
-    consumes: definition.consumes,
-  });
+  let kernel: ServiceKernel | undefined;
   let app: INestApplication | undefined;
   const stop = async () => {
     await app?.close();
-    await kernel.stop().catch(() => undefined);
+    await kernel?.stop().catch(() => undefined);
     await bus.stop().catch(() => undefined);
     await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
   };
@@ -72,11 +64,23 @@ export async function startDistributedService(
     const calendar = new CalendarStore(platformPool);
     await calendar.reload();
     const hierarchy = await Hierarchy.load(hierarchyPool, { scope: options.deploymentScope ?? process.env.DEPLOYMENT_SCOPE });
+    const auditLog = new AuditLog(authPool);
+    kernel = new ServiceKernel({
+      name: definition.name,
+      pool: servicePool,
+      bus,
+      jobs,
+      logger: log,
+      migrations: definition.migrations,
+      consumes: definition.consumes,
+      runtime: definition.runtime,
+      platform: { mode: 'distributed', hierarchy, calendar, auditLog, dataDir: config.dataDir, env: process.env },
+    });
     await kernel.start();
     await bus.start();
     app = await createHttpApp({
       services: [{ definition, kernel }],
-      auth: { verifier: tokenVerifier(config), scopeChecker: hierarchy, auditLog: new AuditLog(authPool) },
+      auth: { verifier: tokenVerifier(config), scopeChecker: hierarchy, auditLog },
       hierarchy,
       calendar,
       logger: log,

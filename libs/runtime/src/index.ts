@@ -6,6 +6,7 @@ export * from './service-kernel';
 export * from './nest/kernel.token';
 export * from './nest/health.controller';
 export * from './service-definition';
+export * from './service-runtime';
 export * from './nest/hierarchy.controller';
 export * from './nest/http-app';
 export * from './calendar/calendar.migrations';

@@ -3,6 +3,7 @@ import type { Migration } from '@lw/db';
 import type { IntegrationHandler } from '@lw/messaging';
 import type { ServiceKernel } from './service-kernel';
 import type { ServiceName } from './services';
+import type { ServiceRuntime } from './service-runtime';
 
 /** What a host (standalone, or the service's own main) needs to run one service. */
 export interface ServiceDefinition {
@@ -10,4 +11,6 @@ export interface ServiceDefinition {
   module: { register(kernel: ServiceKernel): DynamicModule };
   migrations: readonly Migration[];
   consumes?: { producers: string[]; handle: IntegrationHandler };
+  /** The service's moving parts, built by the kernel after migrating (see ServiceRuntime). */
+  runtime?: (kernel: ServiceKernel) => ServiceRuntime;
 }

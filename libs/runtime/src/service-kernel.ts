@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { migrate, Migration } from '@lw/db';
 import { EventStore, eventstoreMigrations, OutboxRelay } from '@lw/eventstore';
@@ -5,6 +6,7 @@ import { IntegrationBus, IntegrationHandler, messagingMigrations } from '@lw/mes
 import { JobScheduler, jobsMigrations } from '@lw/jobs';
 import type { Logger } from './logger';
 import type { ServiceName } from './services';
+import type { ServicePlatform, ServiceRuntime } from './service-runtime';
 
 export interface ServiceKernelOptions {
   name: ServiceName;
@@ -18,6 +20,10 @@ export interface ServiceKernelOptions {
   /** Integration events this service reacts to, handled inside its inbox transaction. */
   consumes?: { producers: string[]; handle: IntegrationHandler };
   relayPollIntervalMs?: number;
+  /** What the host shares with every service: hierarchy, calendar, audit log, data folder, settings. */
+  platform: ServicePlatform;
+  /** Builds the service's own moving parts (consumers, job handlers, projectors, Nest providers) once migrated. */
+  runtime?: (kernel: ServiceKernel) => ServiceRuntime;
 }
 
 export interface HealthReport {
@@ -41,7 +47,9 @@ export class ServiceKernel {
   readonly bus: IntegrationBus;
   readonly jobs: JobScheduler;
   readonly logger: Logger;
+  readonly platform: ServicePlatform;
   private readonly relay: OutboxRelay;
+  private built?: ServiceRuntime;
 
   constructor(private readonly options: ServiceKernelOptions) {
     this.name = options.name;
@@ -49,6 +57,7 @@ export class ServiceKernel {
     this.bus = options.bus;
     this.jobs = options.jobs;
     this.logger = options.logger.child({ service: options.name });
+    this.platform = options.platform;
     this.store = new EventStore(options.pool);
     this.relay = new OutboxRelay({
       pool: options.pool,
@@ -72,9 +81,12 @@ export class ServiceKernel {
   async start(): Promise<void> {
     const applied = await this.migrate();
     if (applied.length) this.logger.info({ applied }, 'migrations applied');
-    if (this.options.consumes) {
-      await this.bus.subscribe({ consumer: this.name, pool: this.pool, ...this.options.consumes });
+    this.built = this.options.runtime?.(this) ?? {};
+    const consumes = this.built.consumes ?? this.options.consumes;
+    if (consumes) {
+      await this.bus.subscribe({ consumer: this.name, pool: this.pool, ...consumes });
     }
+    await this.built.start?.();
     await this.relay.start();
     await this.jobs.start();
     this.logger.info('service started');
@@ -83,8 +95,20 @@ export class ServiceKernel {
   /** Graceful: no new jobs or publishes; running handlers finish. Pools are closed by the host. */
   async stop(): Promise<void> {
     await this.jobs.stop();
+    await this.built?.stop?.();
     await this.relay.stop();
     this.logger.info('service stopped');
+  }
+
+  /** The service's runtime parts; available once start() has run (the HTTP app is built after). */
+  runtime(): ServiceRuntime {
+    if (!this.built) throw new Error(`service ${this.name} is not started`);
+    return this.built;
+  }
+
+  /** The Nest providers the service's runtime offers its controllers (none before start()). */
+  providers(): Provider[] {
+    return this.built?.providers ?? [];
   }
 
   async health(): Promise<HealthReport> {

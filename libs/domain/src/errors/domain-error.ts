@@ -16,3 +16,16 @@ export abstract class DomainError extends Error {
 
 /** Input that breaks a value object's rules; the HTTP layer maps it to 400/422. */
 export class DomainValidationError extends DomainError {}
+
+/** A command that does not fit the current state (already concluded, closed, …): HTTP 409. */
+export class DomainConflictError extends DomainError {}
+
+/** The thing a command or query names does not exist (or is outside the user's view): HTTP 404. */
+export class DomainNotFoundError extends DomainError {}
+
+/** Too many attempts: HTTP 429, with the seconds after which to try again. */
+export class DomainRateLimitError extends DomainError {
+  constructor(code: string, messageZh: string, detail: string, readonly retryAfterSeconds: number) {
+    super(code, messageZh, detail);
+  }
+}

@@ -56,6 +56,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   };
   const app = await NestFactory.create(root, { logger: nestLogger(options.logger), bufferLogs: false });
   app.useGlobalFilters(new DomainErrorFilter());
+  // User text is stored verbatim; JSON answers escape <, > and & (as \u003c…) so no answer can be read as markup.
+  const express = app.getHttpAdapter().getInstance() as { set?: (k: string, v: unknown) => void };
+  express.set?.('json escape', true);
   return app;
 }
 

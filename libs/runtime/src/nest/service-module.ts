@@ -16,7 +16,7 @@ export function serviceModule(
   return {
     module,
     controllers: [HealthController, ...(extra.controllers ?? [])],
-    providers: [{ provide: KERNEL, useValue: kernel }, ...(extra.providers ?? [])],
+    providers: [{ provide: KERNEL, useValue: kernel }, ...kernel.providers(), ...(extra.providers ?? [])],
     exports: [KERNEL],
   };
 }

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Writable } from 'stream';
+import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { createLogger, loadConfig, type ServiceKernel } from '@lw/runtime';
+import { startStandalone, type Standalone } from './standalone';
+
+/**
+ * The whole product in embedded mode on a fresh test database, with every log line captured, so a
+ * test can look for a reporter's name in what was logged. Logs at trace level: the most there is.
+ */
+export interface TiplineHarness {
+  s: Standalone;
+  db: TestDatabase;
+  logs: string[];
+  tipline: ServiceKernel;
+  login(username: string): Promise<string>;
+  call(method: string, path: string, opts?: { token?: string; json?: unknown; form?: FormData; headers?: Record<string, string> }): Promise<{ status: number; body: any; raw: string; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<TiplineHarness> {
+  const db = await createTestDatabase('tipline');
+  const dataDir = mkdtempSync(join(tmpdir(), 'lw-tipline-'));
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  // Low hash cost and no submission cap: every request of the suite comes from 127.0.0.1.
+  Object.assign(process.env, { TIPLINE_RECEIPT_HASH_COST: '12', TIPLINE_PUBLIC_SUBMISSIONS_PER_HOUR: '0', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'trace' }, 'embedded');
+  const s = await startStandalone({ config, logger: createLogger({ service: 'test', level: 'trace', destination: sink }) });
+  const tipline = s.kernels.find((k) => k.name === 'tipline')!;
+  const call: TiplineHarness['call'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | FormData | undefined;
+    if (opts.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.json);
+    } else if (opts.form) body = opts.form;
+    const res = await fetch(`${s.url}${path}`, { method, headers, body });
+    const raw = await res.text();
+    let parsed: unknown = raw;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed, raw, headers: res.headers };
+  };
+  return {
+    s,
+    db,
+    logs,
+    tipline,
+    call,
+    async login(username) {
+      const r = await call('POST', '/auth/login', { json: { username, password: s.demoPassword } });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status}`);
+      return r.body.token;
+    },
+    async stop() {
+      await s.stop();
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { clientIp, Public, type AuthRequest } from '@lw/auth';
+import { DomainRateLimitError } from '@lw/domain';
+import { createHash } from 'crypto';
+import type { TipSubject } from '../domain';
+import { EVIDENCE_POLICY } from '../domain/evidence-policy';
+import { Tipline } from '../infrastructure/tipline-runtime';
+import { UploadErrorFilter } from './upload-error.filter';
+import { parseInput } from './validation';
+import { publicTipSchema, receiptSchema, replySchema, TIP_FIELD_LABELS } from './tip.schemas';
+import { tipFromRequest, type UploadedFile } from './tip-request';
+
+/**
+ * The public side (no login): the form's choices, submitting a tip, and the receipt-code window.
+ * Mounted under /tipline/public, apart from the staff endpoints.
+ */
+@Controller('public')
+@Public()
+@UseFilters(UploadErrorFilter)
+export class PublicTipsController {
+  constructor(private readonly tipline: Tipline) {}
+
+  @Get('form')
+  form() {
+    const p = this.tipline.settings.policy;
+    return {
+      categories: p.categories.map((c) => ({ code: c.code, name: c.name, group: c.group })),
+      maxTextLength: p.maxTextLength,
+      evidence: { maxFileBytes: EVIDENCE_POLICY.maxFileBytes, maxFiles: EVIDENCE_POLICY.maxFiles },
+      notice: '举报人的姓名和联系方式将加密保存，仅纪检监察机关经审批可查看。提交后请妥善保存查询码，它只显示一次。',
+    };
+  }
+
+  @Post('tips')
+  @HttpCode(201)
+  @UseInterceptors(FilesInterceptor('evidence', EVIDENCE_POLICY.maxFiles, { limits: { fileSize: EVIDENCE_POLICY.maxFileBytes, fields: 20 }, defParamCharset: 'utf8' }))
+  async submit(@Req() req: AuthRequest, @Body() body: unknown, @UploadedFiles() files: UploadedFile[] = []) {
+    const input = parseInput(publicTipSchema, tipFromRequest(body), TIP_FIELD_LABELS);
+    const limit = this.tipline.settings.publicSubmissionsPerHour;
+    if (limit > 0) {
+      const verdict = await this.tipline.submissionLimiter.attempt({ client: `submit:${clientKey(req)}` });
+      if (!verdict.allowed) {
+        throw new DomainRateLimitError('tip.too_many', '提交过于频繁，请稍后再试', 'public submission rate exceeded', verdict.retryAfterSeconds);
+      }
+    }
+    const result = await this.tipline.submit.execute(
+      {
+        channel: 'web',
+        category: input.category,
+        subjects: input.subjects as TipSubject[],
+        text: input.text,
+        anonymous: input.anonymous,
+        reporter: input.anonymous ? null : input.reporter!,
+        files: files.map((f) => ({ fileName: f.originalname, bytes: f.buffer, declaredType: f.mimetype })),
+        issueReceipt: true,
+      },
+      null,
+    );
+    return {
+      receiptCode: result.receiptCode,
+      message: `举报已收到。请妥善保存查询码 ${result.receiptCode}，凭它查询办理进展、接收答复；查询码只显示这一次，遗失无法找回。`,
+      acceptanceDue: result.acceptanceDue,
+    };
+  }
+
+  /** POST, not GET: the code must not land in URLs, proxies' logs or browser history. */
+  @Post('receipts/lookup')
+  @HttpCode(200)
+  lookup(@Req() req: AuthRequest, @Body() body: unknown) {
+    const { code } = parseInput(receiptSchema, body, { code: '查询码' });
+    return this.tipline.receipts.lookup(code, clientKey(req));
+  }
+
+  @Post('receipts/reply')
+  @HttpCode(201)
+  reply(@Req() req: AuthRequest, @Body() body: unknown) {
+    const input = parseInput(replySchema, body, { code: '查询码', text: '回复内容' });
+    return this.tipline.receipts.reply(input.code, clientKey(req), input.text, input.inReplyTo ?? null);
+  }
+}
+
+/** The limiter's client key: a hash of the address, so the counters table holds no raw IPs. */
+function clientKey(req: AuthRequest): string {
+  return createHash('sha256').update(clientIp(req) ?? 'unknown').digest('hex').slice(0, 32);
+}
+

@@ -1,0 +1,71 @@
+import { formatShanghai } from '@lw/domain';
+import type { StoredEvent } from '@lw/eventstore';
+import { DEADLINE_LABELS, FINDING_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS, type TipPolicy, type TipState } from '../domain';
+
+/** Event types a non-discipline reader may see in the history (no notes, messages or identity reads). */
+const PUBLIC_HISTORY = new Set(['TipReceived', 'TipAccepted', 'TipNotAccepted', 'TipTransferred', 'TipAssigned', 'DeadlineExtended', 'TipConcluded', 'TipClosed', 'RepeatLinked', 'DeadlineOverdue']);
+
+/**
+ * One tip as a staff member sees it. Never the reporter's identity: that is a separate, audited
+ * request. The discipline role sees the content, evidence, subjects' id numbers, notes and messages;
+ * other roles see where the matter stands.
+ */
+export function tipDetailView(state: TipState, version: number, events: StoredEvent[], policy: TipPolicy, full: boolean) {
+  const r = state.received;
+  const base = {
+    tipId: r.tipId,
+    version,
+    status: state.status,
+    statusLabel: TIP_STATUS_LABELS[state.status],
+    channel: r.channel,
+    channelLabel: TIP_CHANNEL_LABELS[r.channel],
+    category: r.category,
+    categoryLabel: policy.categories.find((c) => c.code === r.category)?.name ?? r.category,
+    villageCode: r.villageCode,
+    receivedAt: r.receivedAt,
+    receivedAtLocal: formatShanghai(new Date(r.receivedAt)),
+    anonymous: r.anonymous,
+    electionRelated: r.electionRelated,
+    objection: r.objection,
+    repeatOf: r.repeatOf,
+    repeats: state.repeats,
+    regime: policy.regimes[r.regime].label,
+    unit: state.unit,
+    finding: state.finding ? { code: state.finding, label: FINDING_LABELS[state.finding] } : null,
+    falseAccusation: state.falseAccusation,
+    deadlines: state.deadlines.map((d) => ({
+      kind: d.kind,
+      label: DEADLINE_LABELS[d.kind],
+      period: d.period,
+      due: d.due,
+      endsAt: d.endsAt,
+      endsAtLocal: formatShanghai(new Date(d.endsAt)),
+      metAt: d.metAt,
+      superseded: d.superseded,
+      overdue: !d.metAt && !d.superseded && (d.overdue || Date.parse(d.endsAt) < Date.now()),
+      beyondCalendar: d.beyondHorizon,
+    })),
+    subjects: r.subjects.map((s) => (s.kind === 'person' ? { kind: s.kind, name: s.name, post: s.post, villageCode: s.villageCode } : s)),
+  };
+  const history = events
+    .filter((e) => full || PUBLIC_HISTORY.has(e.type))
+    .map((e) => ({ type: e.type, at: e.metadata.occurredAt, by: e.metadata.actor?.userId ?? null, ...(full ? { data: historyData(e) } : {}) }));
+  if (!full) return { ...base, history };
+  return {
+    ...base,
+    subjects: r.subjects,
+    text: r.text,
+    evidence: r.evidence,
+    hasReporterIdentity: !!r.sealedReporter && !state.identityErased,
+    identityErased: state.identityErased,
+    openTasks: [...state.openTasks],
+    history,
+  };
+}
+
+/** Event data for the history, minus what is not for reading there (ciphertext, the deadlines block). */
+function historyData(e: StoredEvent): unknown {
+  if (e.type === 'TipReceived') return { channel: e.data.channel, category: e.data.category };
+  const { deadlines: _d, ...rest } = e.data ?? {};
+  return rest;
+}

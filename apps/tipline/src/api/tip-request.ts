@@ -1,0 +1,24 @@
+import { BadRequestException } from '@nestjs/common';
+
+/** What multer hands over for each uploaded file (memory storage). */
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/**
+ * A tip arrives either as a JSON body, or as multipart with the JSON in the field `tip` and the
+ * files in `evidence`.
+ */
+export function tipFromRequest(body: unknown): unknown {
+  if (body && typeof body === 'object' && typeof (body as { tip?: unknown }).tip === 'string') {
+    try {
+      return JSON.parse((body as { tip: string }).tip);
+    } catch {
+      throw new BadRequestException({ statusCode: 400, code: 'validation', message: '表单数据格式不正确（tip 字段应为 JSON）' });
+    }
+  }
+  return body;
+}

@@ -1,0 +1,143 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { PoolClient } from 'pg';
+import { DomainConflictError, DomainNotFoundError, type Actor, type ContractRegistry, type WorkingCalendar } from '@lw/domain';
+import { WrongExpectedVersionError, type EventStore } from '@lw/eventstore';
+import * as tip from '../domain';
+import type { DeadlineKind, Finding, HandleContext, TipEvent, TipPolicy, TipState } from '../domain';
+import type { IdentityVault } from './ports/identity-vault.port';
+import { integrationEventsFor } from './tip-integration-events';
+import { loadTip, tipStreamId, toNewEvents } from './tip-stream';
+import type { ReporterIdentity } from './submit-tip';
+
+export interface TipCommandsDeps {
+  store: EventStore;
+  vault: IdentityVault;
+  contracts: ContractRegistry;
+  policy: TipPolicy;
+  calendar: () => WorkingCalendar;
+  /** True when the tip's village (or, with none, the county) lies inside the actor's node. */
+  inScope: (actor: Actor, villageCode: string | null) => boolean;
+  /** The handling units a tip can go to. */
+  unitFor: (code: string) => tip.HandlingUnit | null;
+  suggestUnit: (state: TipState) => tip.HandlingUnit;
+  withTransaction: <T>(fn: (tx: PoolClient) => Promise<T>) => Promise<T>;
+  clock?: () => Date;
+  onAppended?: () => void;
+}
+
+type Decide = (state: TipState, ctx: HandleContext) => TipEvent[];
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The handling steps of a tip (discipline role). Each loads the tip, checks the actor's scope, lets
+ * the domain decide and appends at the version it read, with the integration events in the outbox.
+ * When another handler appended in between, the step is decided again on the new history: two
+ * handlers concluding at once end with one conclusion and one 409 (the second finds it concluded).
+ * With `expectedVersion` (the version the handler's screen showed) a change in between is a 409 at once.
+ */
+export class TipCommands {
+  constructor(private readonly deps: TipCommandsDeps) {}
+
+  private ctx(): HandleContext {
+    return { policy: this.deps.policy, calendar: this.deps.calendar(), now: (this.deps.clock ?? (() => new Date()))() };
+  }
+
+  async run(tipId: string, actor: Actor | null, decide: Decide, opts: { expectedVersion?: number; tx?: PoolClient } = {}): Promise<TipState> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await loadTip(this.deps.store, tipId);
+      if (actor && !this.deps.inScope(actor, state.received.villageCode)) {
+        throw new DomainNotFoundError('tip.not_found', '举报不存在或已无权查看', `tip ${tipId} outside ${actor.node}`);
+      }
+      if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
+        throw new DomainConflictError('tip.changed', '该举报已被他人更新，请刷新后再操作', `expected version ${opts.expectedVersion}, found ${version}`);
+      }
+      const events = decide(state, this.ctx());
+      if (events.length === 0) return state;
+      try {
+        await this.deps.store.append(tipStreamId(tipId), version, toNewEvents(events, actor), {
+          integrationEvents: integrationEventsFor(state, events, actor, this.deps.contracts),
+          client: opts.tx,
+        });
+        this.deps.onAppended?.();
+        return events.reduce((s, e) => tip.evolveTip(s, e), state);
+      } catch (err) {
+        if (!(err instanceof WrongExpectedVersionError) || opts.tx || opts.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  acknowledge(id: string, actor: Actor) {
+    return this.run(id, actor, (s, c) => tip.acknowledge(s, c));
+  }
+  accept(id: string, actor: Actor, v?: number) {
+    return this.run(id, actor, (s, c) => tip.accept(s, c), { expectedVersion: v });
+  }
+  notAccept(id: string, actor: Actor, reason: string, v?: number) {
+    return this.run(id, actor, (s, c) => tip.notAccept(s, reason, c), { expectedVersion: v });
+  }
+  transfer(id: string, actor: Actor, to: string, reason: string, v?: number) {
+    return this.run(id, actor, (s, c) => tip.transfer(s, to, reason, c), { expectedVersion: v });
+  }
+  /** Assigns to the given unit, or to the one the subject's level and place suggest. */
+  assign(id: string, actor: Actor, unitCode: string | null, v?: number) {
+    return this.run(
+      id,
+      actor,
+      (s, c) => {
+        const unit = unitCode ? this.deps.unitFor(unitCode) : this.deps.suggestUnit(s);
+        if (!unit) throw new DomainNotFoundError('tip.unknown_unit', '承办单位不存在，请选择本县或乡镇纪委', `unknown unit ${unitCode}`);
+        return tip.assign(s, unit, c);
+      },
+      { expectedVersion: v },
+    );
+  }
+  addNote(id: string, actor: Actor, text: string) {
+    const noteId = uuidv7();
+    return this.run(id, actor, (s, c) => tip.addNote(s, noteId, text, c));
+  }
+  addTask(id: string, actor: Actor, title: string, dueOn: string | null) {
+    const taskId = uuidv7();
+    return this.run(id, actor, (s, c) => tip.addTask(s, taskId, title, dueOn, c));
+  }
+  completeTask(id: string, actor: Actor, taskId: string) {
+    return this.run(id, actor, (s, c) => tip.completeTask(s, taskId, c));
+  }
+  extend(id: string, actor: Actor, reason: string, v?: number) {
+    return this.run(id, actor, (s, c) => tip.extend(s, reason, c), { expectedVersion: v });
+  }
+  conclude(id: string, actor: Actor, input: { finding: Finding; falseAccusation: boolean; summary: string; needsRectification?: boolean }, v?: number) {
+    return this.run(id, actor, (s, c) => tip.conclude(s, input, c), { expectedVersion: v });
+  }
+  message(id: string, actor: Actor, kind: 'question' | 'feedback', text: string) {
+    const messageId = uuidv7();
+    return this.run(id, actor, (s, c) => tip.messageReporter(s, messageId, kind, text, c));
+  }
+  close(id: string, actor: Actor, v?: number) {
+    return this.run(id, actor, (s, c) => tip.close(s, c), { expectedVersion: v });
+  }
+
+  /**
+   * The reporter's identity, for the discipline role only (the controller checks the role). The read
+   * is recorded first, as an event with the actor and the reason: no record, no identity.
+   */
+  async revealReporter(id: string, actor: Actor, reason: string): Promise<ReporterIdentity> {
+    const state = await this.run(id, actor, (s, c) => tip.recordIdentityRead(s, reason, c));
+    const plain = await this.deps.vault.open(id, state.received.sealedReporter!);
+    if (plain === null) throw new DomainConflictError('tip.identity_erased', '举报人信息已依规销毁，无法查看', 'data key shredded');
+    return JSON.parse(plain) as ReporterIdentity;
+  }
+
+  /** Crypto-shredding: the data key goes, in the same transaction as the event saying so. */
+  async eraseReporter(id: string, actor: Actor, reason: string): Promise<void> {
+    await this.deps.withTransaction(async (tx) => {
+      await this.run(id, actor, (s, c) => tip.eraseIdentity(s, reason, c), { tx });
+      await this.deps.vault.shred(id, tx);
+    });
+  }
+
+  /** From a job: a reminder or overdue flag, if the limit it was set for is still the current one. */
+  flag(id: string, kind: 'DeadlineReminded' | 'DeadlineOverdue', deadline: DeadlineKind, endsAt: string) {
+    return this.run(id, null, (s, c) => (tip.currentDeadline(s, deadline)?.endsAt === endsAt ? tip.flagDeadline(s, kind, deadline, c) : []));
+  }
+}

@@ -1,0 +1,6 @@
+import type { Migration } from '@lw/db';
+import { confidentialMigrations } from '../confidential/confidential.migrations';
+import { tiplineTableMigrations } from './tipline.migrations';
+
+/** Every schema change of the tip-line, in order. */
+export const tiplineMigrations: Migration[] = [...confidentialMigrations, ...tiplineTableMigrations];

@@ -1,0 +1,153 @@
+import { withTransaction } from '@lw/db';
+import { integrationContracts, type Actor } from '@lw/domain';
+import { Projector, type EventStore } from '@lw/eventstore';
+import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
+import { suggestHandlingUnit, type HandlingUnit, type TipState } from '../domain';
+import { DeadlineJobs } from '../application/deadline-jobs';
+import { ReceiptDesk } from '../application/receipt-desk';
+import { tiplineReactions } from '../application/reactions';
+import { SubmitTip } from '../application/submit-tip';
+import { TipCommands } from '../application/tip-commands';
+import { tipStreamId } from '../application/tip-stream';
+import { tiplineSettingsFrom, type TiplineSettings } from '../application/tipline-settings';
+import { loadMasterKeys } from './confidential/master-key';
+import { PgIdentityVault } from './confidential/pg-identity-vault';
+import { DEFAULT_LIMITS, PgAttemptLimiter } from './receipt/pg-attempt-limiter';
+import { ScryptReceiptHasher } from './receipt/scrypt-receipt-hasher';
+import { evidenceStorageFromEnv } from './evidence/evidence-storage.config';
+import { PgTipIndexes } from './persistence/pg-tip-indexes';
+import { tipListProjection } from './read-model/tip-list.projection';
+import { TipQueries } from './read-model/tip-queries';
+import type { EvidenceStorage } from '../application/ports/evidence-storage.port';
+
+/** Everything the tip-line's controllers use; one instance per service kernel. */
+export class Tipline {
+  constructor(
+    readonly store: EventStore,
+    readonly settings: TiplineSettings,
+    readonly submit: SubmitTip,
+    readonly commands: TipCommands,
+    readonly receipts: ReceiptDesk,
+    readonly queries: TipQueries,
+    readonly evidence: EvidenceStorage,
+    readonly projector: Projector,
+    readonly scope: Scope,
+    readonly submissionLimiter: PgAttemptLimiter,
+    readonly deadlineJobs: DeadlineJobs,
+  ) {}
+}
+
+/** The deployment's hierarchy as the tip-line needs it. */
+export interface Scope {
+  root: string;
+  /** Significant-digit form of a node code, or null when unknown. */
+  normalize(code: string): string | null;
+  isKnownVillage(code: string): boolean;
+  /** True when the tip's village (or, for a tip without one, the deployment root) lies inside the actor's node. */
+  covers(actor: Pick<Actor, 'node'>, villageCode: string | null): boolean;
+}
+
+export function buildTipline(kernel: ServiceKernel, overrides: Partial<TiplineSettings> = {}): Tipline {
+  const { platform, pool, store, jobs } = kernel;
+  const settings = { ...tiplineSettingsFrom(platform.env), ...overrides };
+  const { policy } = settings;
+  const hierarchy = platform.hierarchy;
+  const root = hierarchy.scope ?? platform.env.DEPLOYMENT_SCOPE ?? '';
+  const scope: Scope = {
+    root,
+    normalize: (code) => hierarchy.get(code)?.code ?? null,
+    isKnownVillage: (code) => {
+      const n = hierarchy.get(code);
+      return !!n && n.level === 'village' && n.validTo == null && (!root || hierarchy.isInside(n.code, root));
+    },
+    covers: (actor, village) => hierarchy.isInside(village ?? root, actor.node),
+  };
+  const contracts = integrationContracts();
+  const calendar = () => platform.calendar.calendar();
+  const vault = new PgIdentityVault(pool, loadMasterKeys(platform.env, { mode: platform.mode, dataDir: platform.dataDir }));
+  const hasher = new ScryptReceiptHasher({ cost: settings.receiptHashCost });
+  const indexes = new PgTipIndexes(pool);
+  const evidence = evidenceStorageFromEnv(platform.env, { mode: platform.mode, dataDir: platform.dataDir });
+  // Commands wake the projection after each append; the projector is built below (it needs the commands).
+  const wakeProjection = { now: () => {} };
+  const onAppended = () => wakeProjection.now();
+
+  const unitOf = (code: string): HandlingUnit | null => {
+    const n = hierarchy.get(code);
+    if (!n || (n.level !== 'county' && n.level !== 'township')) return null;
+    return { code: n.code, name: `${n.name}${n.level === 'county' ? '纪委监委' : '纪委'}`, level: n.level };
+  };
+  const suggestUnit = (s: TipState): HandlingUnit => {
+    const village = s.received.villageCode;
+    const countyNode = village ? hierarchy.ancestors(village).find((a) => a.level === 'county') : hierarchy.get(root);
+    return suggestHandlingUnit(
+      s.received.subjects,
+      s.received.electionRelated,
+      {
+        county: { code: countyNode?.code ?? root, name: countyNode?.name ?? '' },
+        townshipOf: (v) => {
+          const t = hierarchy.ancestors(v).find((a) => a.level === 'township');
+          return t ? { code: t.code, name: t.name } : null;
+        },
+      },
+      policy,
+    );
+  };
+
+  const submit = new SubmitTip({ pool, store, vault, hasher, indexes, evidence, contracts, policy, calendar, isKnownVillage: scope.isKnownVillage, onAppended });
+  const commands = new TipCommands({
+    store,
+    vault,
+    contracts,
+    policy,
+    calendar,
+    inScope: (actor, village) => scope.covers(actor, village),
+    unitFor: unitOf,
+    suggestUnit,
+    withTransaction: (fn) => withTransaction(pool, fn),
+    onAppended,
+  });
+  const deadlineJobs = new DeadlineJobs(jobs, commands, policy);
+  const projector = new Projector({
+    pool,
+    name: 'tip-list',
+    pollIntervalMs: 250,
+    handle: tipListProjection({
+      store,
+      townshipOf: (v) => hierarchy.ancestors(v).find((a) => a.level === 'township')?.code ?? null,
+      scheduleDeadlines: (tipId, deadlines) => deadlineJobs.schedule(tipId, deadlines),
+    }),
+    onError: (err) => kernel.logger.warn({ err: err.message }, 'tip-list projection failed, will retry'),
+  });
+  wakeProjection.now = () => projector.wake();
+  const receipts = new ReceiptDesk({ store, indexes, hasher, limiter: new PgAttemptLimiter(pool), commands });
+  // Public submissions per client and hour, counted like receipt attempts (under their own keys).
+  const submissionLimiter = new PgAttemptLimiter(pool, {
+    client: { maxAttempts: settings.publicSubmissionsPerHour || null, maxFailures: 1_000_000, windowSeconds: 3600, lockSeconds: 3600 },
+    code: DEFAULT_LIMITS.code,
+  });
+  return new Tipline(store, settings, submit, commands, receipts, new TipQueries(pool, policy), evidence, projector, scope, submissionLimiter, deadlineJobs);
+}
+
+/** The tip-line's moving parts for the kernel: consumer, job handlers, projection, Nest providers. */
+export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
+  const tipline = buildTipline(kernel);
+  const reactions = tiplineReactions({
+    contracts: integrationContracts(),
+    indexes: new PgTipIndexes(kernel.pool),
+    submit: tipline.submit,
+    commands: tipline.commands,
+    tipExists: async (tipId) => (await kernel.store.readStream(tipStreamId(tipId), 1)).length > 0,
+    log: kernel.logger,
+  });
+  return {
+    consumes: { producers: ['vetting', 'grievance', 'auditing'], handle: reactions },
+    providers: [{ provide: Tipline, useValue: tipline }],
+    start: async () => {
+      tipline.deadlineJobs.register();
+      await tipline.projector.start();
+    },
+    stop: () => tipline.projector.stop(),
+  };
+}
+

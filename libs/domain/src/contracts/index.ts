@@ -1,0 +1,6 @@
+export * from './shared.schemas';
+export * from './tipline.contracts';
+export * from './vetting.contracts';
+export * from './grievance.contracts';
+export * from './auditing.contracts';
+export * from './integration-contracts';

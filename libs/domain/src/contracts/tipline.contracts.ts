@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { EventContract } from '../events/event-contract';
+import { REPORTER_IDENTITY_KEYS } from '../events/forbidden-keys';
+import { divisionCodeSchema as divisionCode, instantSchema as instant, localDateSchema as localDate } from './shared.schemas';
+
+/** Whom a tip is about, as other services see it: never the reporter, never a citizen id. */
+export const tipSubjectRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('person'), name: z.string().min(1), post: z.string().nullish(), villageCode: divisionCode.nullish() }),
+  z.object({ kind: z.literal('village'), villageCode: divisionCode }),
+]);
+
+const channel = z.enum(['web', 'phone', 'letter', 'visit', 'informant', 'transfer', 'audit']);
+
+export const tipReceivedV1 = z.object({
+  tipId: z.string().uuid(),
+  receivedAt: instant,
+  channel,
+  category: z.string().min(1),
+  categoryGroup: z.enum(['election', 'discipline', 'out_of_scope']),
+  villageCode: divisionCode.nullable(),
+  subjects: z.array(tipSubjectRef).min(1),
+  electionRelated: z.boolean(),
+  objection: z.object({ noticeId: z.string().min(1), endsOn: localDate }).nullable(),
+  repeatOf: z.string().uuid().nullable(),
+  anonymous: z.boolean(),
+});
+export type TipReceivedV1 = z.infer<typeof tipReceivedV1>;
+
+export const tipConcludedV1 = z.object({
+  tipId: z.string().uuid(),
+  concludedAt: instant,
+  finding: z.enum(['substantiated', 'partly_substantiated', 'unsubstantiated', 'unverifiable']),
+  falseAccusation: z.boolean(),
+  category: z.string().min(1),
+  villageCode: divisionCode.nullable(),
+  subjects: z.array(tipSubjectRef).min(1),
+  needsRectification: z.boolean(),
+});
+export type TipConcludedV1 = z.infer<typeof tipConcludedV1>;
+
+export const tipClosedV1 = z.object({
+  tipId: z.string().uuid(),
+  closedAt: instant,
+  outcome: z.enum(['concluded', 'not_accepted', 'transferred', 'merged']),
+  villageCode: divisionCode.nullable(),
+});
+export type TipClosedV1 = z.infer<typeof tipClosedV1>;
+
+export const TIPLINE_CONTRACTS: EventContract[] = [
+  { type: 'tipline.TipReceived', version: 1, schema: tipReceivedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
+  { type: 'tipline.TipConcluded', version: 1, schema: tipConcludedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
+  { type: 'tipline.TipClosed', version: 1, schema: tipClosedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
+];

@@ -1,0 +1,30 @@
+import type { Provider } from '@nestjs/common';
+import type { AuditLog } from '@lw/auth';
+import type { Hierarchy } from '@lw/hierarchy';
+import type { IntegrationHandler } from '@lw/messaging';
+import type { CalendarStore } from './calendar/calendar-store';
+import type { Mode } from './config';
+
+/** What a host shares with each service it runs. The same shape in embedded and distributed mode. */
+export interface ServicePlatform {
+  mode: Mode;
+  hierarchy: Hierarchy;
+  /** The working-day calendar; call calendar.calendar() per use, an administrator may reload it. */
+  calendar: CalendarStore;
+  auditLog: AuditLog;
+  /** Embedded mode's data folder (keys, uploaded files). */
+  dataDir: string;
+  /** The process environment, for a service's own settings (each service validates its part). */
+  env: NodeJS.ProcessEnv;
+}
+
+/** A service's own moving parts, built once its schema is migrated. */
+export interface ServiceRuntime {
+  /** Integration events it reacts to, handled inside its inbox transaction. */
+  consumes?: { producers: string[]; handle: IntegrationHandler };
+  /** Providers its Nest controllers inject. */
+  providers?: Provider[];
+  /** Registers job handlers, starts projectors; runs before the relay and the jobs start. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
