@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { newEnvelope } from '@lw/domain';
+import { Tipline } from '@lw/tipline';
 import { startHarness, waitFor, type TiplineHarness } from './test-harness';
 
 // The tip-line end to end over HTTP in the embedded product: public form → discipline inbox →
@@ -303,6 +304,62 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(r.body.total.received).toBeGreaterThan(5);
     expect(r.body.sentence).toMatch(new RegExp(`^共接到各类信访举报 ${r.body.total.received} 件，比上届增加 ${r.body.total.received} 件`));
     expect(r.body.rows.find((x: any) => x.key === 'vote_buying')).toMatchObject({ label: '拉票贿选', received: 2, repeats: 1 });
+  });
+
+  it('dates a letter from its arrival: received 2026-09-18, acceptance due 2026-10-08 (after National Day), then flagged overdue by its job', async () => {
+    const tipline = h.tipline.providers().map((p: any) => p.useValue).find((v) => v instanceof Tipline) as Tipline;
+    const r = await tipline.submit.execute(
+      {
+        channel: 'letter',
+        category: 'collective_funds',
+        subjects: [{ kind: 'village', villageCode: village }],
+        text: '来信反映村集体资产发包不公开。',
+        anonymous: true,
+        reporter: null,
+        files: [],
+        issueReceipt: true,
+        receivedAt: new Date('2026-09-18T10:00:00+08:00'),
+      },
+      null,
+    );
+    expect(r.acceptanceDue).toBe('2026-10-08');
+    // The limit is long past: the projection schedules its jobs, which run at once and flag it.
+    await waitFor(async () => {
+      const d = await h.call('GET', `/tipline/tips/${r.tipId}`, { token: discipline });
+      const types = d.body.history?.map((e: any) => e.type) ?? [];
+      return types.includes('DeadlineOverdue') && types.includes('DeadlineReminded');
+    }, 15_000, 'reminder and overdue flag');
+    const overdue = await h.call('GET', '/tipline/tips?overdue=true&limit=500', { token: discipline });
+    const row = overdue.body.rows.find((x: any) => x.tipId === r.tipId);
+    expect(row).toMatchObject({ overdue: true, nextDeadline: { kind: 'acceptance', due: '2026-10-08', endsAt: '2026-10-08T16:00:00.000Z' } });
+    const onTime = await h.call('GET', '/tipline/tips?overdue=false&limit=500', { token: discipline });
+    expect(onTime.body.rows.some((x: any) => x.tipId === r.tipId)).toBe(false);
+  });
+
+  it('makes one first tip of five submitted at the same moment on the same matter, and links the other four', async () => {
+    const subject = { kind: 'person', name: '周同时', citizenId: '110101199003074477', villageCode: village };
+    const sent = await Promise.all(Array.from({ length: 5 }, () => submit(tipBody({ category: 'corruption', subjects: [subject], anonymous: true, reporter: null }))));
+    expect(sent.map((x) => x.status)).toEqual([201, 201, 201, 201, 201]);
+    const ids = await Promise.all(sent.map((x) => tipIdOf(x.body.receiptCode)));
+    const { rows } = await h.db.pool('tipline').query(
+      `SELECT data->>'tipId' AS tip_id, data->>'repeatOf' AS repeat_of FROM events WHERE type = 'TipReceived' AND stream_id = ANY($1)`,
+      [ids.map((i) => `tip-${i}`)],
+    );
+    const firsts = rows.filter((x) => x.repeat_of === null);
+    expect(firsts).toHaveLength(1);
+    expect(rows.filter((x) => x.repeat_of === firsts[0].tip_id)).toHaveLength(4);
+  });
+
+  it('lets a township clerk register a letter in its own township only; org_dept cannot register', async () => {
+    const body = { channel: 'letter', category: 'inaction', subjects: [{ kind: 'village', villageCode: village }], text: '来信', anonymous: true };
+    const own = await h.call('POST', '/tipline/tips', { token: township, json: body });
+    expect(own.status).toBe(201);
+    expect(own.body.receiptCode).toBeTruthy();
+    const other = await h.call('POST', '/tipline/tips', { token: township, json: { ...body, subjects: [{ kind: 'village', villageCode: otherVillage }] } });
+    expect(other.status).toBe(404);
+    expect((await h.call('POST', '/tipline/tips', { token: orgDept, json: body })).status).toBe(403);
+    const backdated = await h.call('POST', '/tipline/tips', { token: township, json: { ...body, receivedAt: '2020-01-01T09:00:00+08:00' } });
+    expect(backdated.status).toBe(422);
   });
 
   it('publishes an OpenAPI document with public and staff endpoints apart', async () => {

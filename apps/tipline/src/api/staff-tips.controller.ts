@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { CurrentActor, Roles } from '@lw/auth';
-import { DomainNotFoundError, type Actor } from '@lw/domain';
+import { DomainNotFoundError, DomainValidationError, type Actor } from '@lw/domain';
 import { CLERK_CHANNELS, type TipChannel, type TipSubject } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { loadTip } from '../application/tip-stream';
@@ -13,6 +13,9 @@ import { tipFromRequest, type UploadedFile } from './tip-request';
 import { UploadErrorFilter } from './upload-error.filter';
 import { parseInput } from './validation';
 import * as s from './tip.schemas';
+
+/** How far back a clerk may date a registration (a letter entered after it arrived). */
+const MAX_BACKDATE_DAYS = 30;
 
 /** Roles that may follow tips without handling them: they never see content or reporter fields. */
 const READERS = ['discipline', 'org_dept', 'township'] as const;
@@ -70,6 +73,10 @@ export class StaffTipsController {
   async register(@CurrentActor() actor: Actor, @Body() body: unknown, @UploadedFiles() files: UploadedFile[] = []) {
     const input = parseInput(s.clerkTipSchema, tipFromRequest(body), s.TIP_FIELD_LABELS);
     const subjects = input.subjects as TipSubject[];
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : undefined;
+    if (receivedAt && (receivedAt.getTime() > Date.now() || receivedAt.getTime() < Date.now() - MAX_BACKDATE_DAYS * 86_400_000)) {
+      throw new DomainValidationError('tip.received_at', `收到时间不能晚于现在，也不能早于 ${MAX_BACKDATE_DAYS} 天前`, 'receivedAt out of range');
+    }
     for (const sub of subjects) {
       if (sub.villageCode && this.tipline.scope.isKnownVillage(sub.villageCode) && !this.tipline.scope.covers(actor, sub.villageCode)) {
         throw new DomainNotFoundError('tip.village_outside', '被举报的村/社区不在您的管辖范围内', `village ${sub.villageCode} outside ${actor.node}`);
@@ -86,6 +93,7 @@ export class StaffTipsController {
         files: files.map((f) => ({ fileName: f.originalname, bytes: f.buffer, declaredType: f.mimetype })),
         origin: input.transferredFrom ? { transferredFrom: input.transferredFrom } : null,
         issueReceipt: true,
+        receivedAt,
       },
       actor,
     );

@@ -49,6 +49,8 @@ export const clerkTipSchema = z
     anonymous: z.boolean({ error: '请选择实名或匿名举报' }),
     reporter: reporterSchema.nullish(),
     transferredFrom: optText(100, '转办单位名称过长'),
+    /** When the letter / call / visit reached us, if it is registered later (ISO 8601 with offset). */
+    receivedAt: z.string().datetime({ offset: true, error: '收到时间格式不正确（例：2026-09-18T10:00:00+08:00）' }).optional(),
   })
   .strict()
   .refine((t) => t.anonymous || !!t.reporter, { message: '实名举报请填写举报人信息', path: ['reporter'] });
@@ -123,6 +125,7 @@ export const TIP_FIELD_LABELS: Record<string, string> = {
   'reporter.name': '举报人姓名',
   'reporter.phone': '举报人电话',
   channel: '来源渠道',
+  receivedAt: '收到时间',
 };
 
 export { TIP_CHANNELS };

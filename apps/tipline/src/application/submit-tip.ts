@@ -45,6 +45,11 @@ export interface SubmitTipCommand {
   tipId?: string;
   /** Issue a receipt code (public and clerk channels); audit transfers have no reporter to give it to. */
   issueReceipt: boolean;
+  /**
+   * When it reached us, if earlier than now: a letter registered days after it arrived. Its time limits
+   * run from then. The clerk endpoint bounds it; public tips always use now.
+   */
+  receivedAt?: Date;
 }
 
 export interface SubmitTipResult {
@@ -87,7 +92,7 @@ export class SubmitTip {
   /** With `opts.tx` the tip is written in the caller's transaction (a consumer's inbox transaction). */
   async execute(cmd: SubmitTipCommand, actor: Actor | null, opts: { tx?: PoolClient } = {}): Promise<SubmitTipResult> {
     const d = this.deps;
-    const now = (d.clock ?? (() => new Date()))();
+    const now = cmd.receivedAt ?? (d.clock ?? (() => new Date()))();
     const calendar = d.calendar();
     const tipId = cmd.tipId ?? uuidv7();
     const evidence: EvidenceRef[] = inspectEvidence(cmd.files);
