@@ -1,0 +1,137 @@
+import type { ReviewVerdict } from './review-verdict';
+import type { Body, JointAnswer, NomineeRef, VillageElectionEvent } from './village-election.events';
+
+export type NomineeStatus =
+  | 'listed'
+  | 'first_review_failed'
+  | 'first_review_passed'
+  | 'joint_review'
+  | 'joint_review_failed'
+  | 'inspection_subject'
+  | 'on_notice'
+  | 'disqualified'
+  | 'confirmed'
+  | 'elected'
+  | 'not_elected';
+
+export interface NomineeState extends NomineeRef {
+  status: NomineeStatus;
+  verdicts: ReviewVerdict[];
+  /** department → answer (null while pending). */
+  jointReview: Record<string, JointAnswer | null>;
+  jointReviewDue: { dueOn: string; endsAt: string } | null;
+}
+
+export type Stage = 'nominating' | 'notice' | 'confirmed' | 'result' | 'handed_over';
+
+export interface VillageElectionState {
+  electionId: string;
+  villageCode: string;
+  seats: Record<Body, number>;
+  stage: Stage;
+  nominees: Map<string, NomineeState>;
+  slateVerdicts: ReviewVerdict[];
+  notice: { noticeId: string; nomineeIds: string[]; endsOn: string; endsAt: string; ended: boolean } | null;
+  /** Objections (tip ids) raised during the notice and not yet concluded. */
+  openObjections: Map<string, string | null>;
+  gate: { open: boolean; reasons: string[] };
+  version: number;
+}
+
+function withNominee(s: VillageElectionState, id: string, patch: Partial<NomineeState>): Map<string, NomineeState> {
+  const m = new Map(s.nominees);
+  const n = m.get(id);
+  if (n) m.set(id, { ...n, ...patch });
+  return m;
+}
+
+export function evolveVillageElection(state: VillageElectionState | null, e: VillageElectionEvent): VillageElectionState {
+  if (e.type === 'VillageElectionOpened') {
+    return {
+      electionId: e.data.electionId,
+      villageCode: e.data.villageCode,
+      seats: e.data.seats,
+      stage: 'nominating',
+      nominees: new Map(),
+      slateVerdicts: [],
+      notice: null,
+      openObjections: new Map(),
+      // Closed until the auditing service says the outgoing audit is concluded and published.
+      gate: { open: false, reasons: ['离任经济责任审计尚未办结并公示'] },
+      version: 1,
+    };
+  }
+  if (!state) throw new Error(`village election stream starts with ${e.type}`);
+  const s: VillageElectionState = { ...state, version: state.version + 1 };
+  switch (e.type) {
+    case 'NomineeListed': {
+      const { at: _at, ...ref } = e.data;
+      const nominees = new Map(s.nominees).set(ref.nomineeId, { ...ref, status: 'listed', verdicts: [], jointReview: {}, jointReviewDue: null });
+      return { ...s, nominees };
+    }
+    case 'FirstReviewRecorded': {
+      // A re-evaluation after the first review only refreshes the verdicts; a failing one comes with NomineeDisqualified.
+      const early = ['listed', 'first_review_passed', 'first_review_failed'].includes(s.nominees.get(e.data.nomineeId)?.status ?? '');
+      const patch: Partial<NomineeState> = early ? { verdicts: e.data.verdicts, status: e.data.passed ? 'first_review_passed' : 'first_review_failed' } : { verdicts: e.data.verdicts };
+      return { ...s, nominees: withNominee(s, e.data.nomineeId, patch) };
+    }
+    case 'SlateReviewRecorded':
+      return { ...s, slateVerdicts: e.data.verdicts };
+    case 'JointReviewRequested':
+      return {
+        ...s,
+        nominees: withNominee(s, e.data.nomineeId, {
+          status: 'joint_review',
+          jointReview: Object.fromEntries(e.data.departments.map((d) => [d, null])),
+          jointReviewDue: { dueOn: e.data.dueOn, endsAt: e.data.endsAt },
+        }),
+      };
+    case 'JointReviewAnswered': {
+      const n = s.nominees.get(e.data.nomineeId)!;
+      const jointReview = { ...n.jointReview, [e.data.department]: e.data.answer };
+      const status: NomineeStatus = e.data.answer === 'fail' ? 'joint_review_failed' : n.status;
+      return { ...s, nominees: withNominee(s, n.nomineeId, { jointReview, status }) };
+    }
+    case 'JointReviewChased':
+      return s;
+    case 'InspectionSubjectConfirmed':
+      return { ...s, nominees: withNominee(s, e.data.nomineeId, { status: 'inspection_subject' }) };
+    case 'NoticeStarted': {
+      let nominees = s.nominees;
+      for (const id of e.data.nomineeIds) nominees = withNominee({ ...s, nominees }, id, { status: 'on_notice' });
+      return { ...s, stage: 'notice', nominees, notice: { noticeId: e.data.noticeId, nomineeIds: e.data.nomineeIds, endsOn: e.data.endsOn, endsAt: e.data.endsAt, ended: false } };
+    }
+    case 'ObjectionRaised':
+      return { ...s, openObjections: new Map(s.openObjections).set(e.data.tipId, e.data.nomineeId) };
+    case 'ObjectionConcluded': {
+      const openObjections = new Map(s.openObjections);
+      openObjections.delete(e.data.tipId);
+      return { ...s, openObjections };
+    }
+    case 'NomineeDisqualified':
+      return { ...s, nominees: withNominee(s, e.data.nomineeId, { status: 'disqualified' }) };
+    case 'NoticeEnded':
+      return { ...s, notice: s.notice ? { ...s.notice, ended: true } : null };
+    case 'CandidatesConfirmed': {
+      let nominees = s.nominees;
+      for (const id of e.data.nomineeIds) nominees = withNominee({ ...s, nominees }, id, { status: 'confirmed' });
+      return { ...s, stage: 'confirmed', nominees };
+    }
+    case 'GateChanged':
+      return { ...s, gate: { open: e.data.open, reasons: e.data.reasons } };
+    case 'ResultRecorded': {
+      const elected = new Set(e.data.elected.map((x) => x.nomineeId));
+      let nominees = s.nominees;
+      for (const n of s.nominees.values()) {
+        if (n.status === 'confirmed') nominees = withNominee({ ...s, nominees }, n.nomineeId, { status: elected.has(n.nomineeId) ? 'elected' : 'not_elected' });
+      }
+      return { ...s, stage: 'result', nominees };
+    }
+    case 'HandedOver':
+      return { ...s, stage: 'handed_over' };
+  }
+}
+
+export function foldVillageElection(events: readonly VillageElectionEvent[]): VillageElectionState | null {
+  return events.reduce<VillageElectionState | null>((s, e) => evolveVillageElection(s, e), null);
+}
