@@ -2,10 +2,12 @@ import type { BenchSuite } from './bench.types';
 import { eventstoreBench } from './eventstore.bench';
 import { hierarchyBench } from './hierarchy.bench';
 import { messagingBench } from './messaging.bench';
+import { tiplineBench } from './tipline.bench';
 
 /** Every benchmark suite, in the order BENCHMARKS.md lists them. */
 export const suites: Record<string, BenchSuite> = {
   eventstore: eventstoreBench,
   messaging: messagingBench,
   hierarchy: hierarchyBench,
+  tipline: tiplineBench,
 };
