@@ -54,7 +54,7 @@ describe('tip-line (embedded product, HTTP)', () => {
       const r = await h.call('GET', '/tipline/tips?limit=500&includeRepeats=true', { token });
       row = r.body.rows?.find((x: any) => x.tipId === tipId);
       return !!row;
-    }, 10_000, `tip ${tipId} in the inbox`);
+    }, 30_000, `tip ${tipId} in the inbox`);
     return row;
   }
 
@@ -257,11 +257,11 @@ describe('tip-line (embedded product, HTTP)', () => {
         payload: { noticeId: 'n-1', villageCode: village, startsOn: today, endsOn, candidates: [{ candidateId: 'c-1', name: '钱候选', post: '村委会主任' }] },
       }),
     ]);
-    await waitFor(async () => (await h.db.pool('tipline').query(`SELECT 1 FROM public_notices WHERE notice_id = 'n-1'`)).rowCount === 1, 10_000, 'notice consumed');
+    await waitFor(async () => (await h.db.pool('tipline').query(`SELECT 1 FROM public_notices WHERE notice_id = 'n-1'`)).rowCount === 1, 30_000, 'notice consumed');
     const sent = await submit(tipBody({ category: 'work_style', subjects: [{ kind: 'person', name: '钱候选', villageCode: village }] }));
     const tipId = await tipIdOf(sent.body.receiptCode);
     const detail = await h.call('GET', `/tipline/tips/${tipId}`, { token: discipline });
-    expect(detail.body.objection).toEqual({ noticeId: 'n-1', endsOn });
+    expect(detail.body.objection).toEqual({ noticeId: 'n-1', endsOn, candidateId: 'c-1' });
     expect(detail.body.electionRelated).toBe(true);
     expect(detail.body.deadlines.map((d: any) => d.kind).sort()).toEqual(['acceptance', 'acknowledgement', 'objection']);
     expect(detail.body.deadlines.find((d: any) => d.kind === 'objection').due).toBe(endsOn);
@@ -292,7 +292,7 @@ describe('tip-line (embedded product, HTTP)', () => {
     await waitFor(async () => {
       rows = (await h.call('GET', '/tipline/tips?limit=500', { token: discipline })).body.rows.filter((r: any) => r.channel === 'audit');
       return rows.length > 0;
-    }, 10_000, 'audit tip');
+    }, 30_000, 'audit tip');
     expect(rows).toHaveLength(1);
     expect(rows[0].subjects).toContain('孙会计');
   });
@@ -328,7 +328,7 @@ describe('tip-line (embedded product, HTTP)', () => {
       const d = await h.call('GET', `/tipline/tips/${r.tipId}`, { token: discipline });
       const types = d.body.history?.map((e: any) => e.type) ?? [];
       return types.includes('DeadlineOverdue') && types.includes('DeadlineReminded');
-    }, 15_000, 'reminder and overdue flag');
+    }, 30_000, 'reminder and overdue flag');
     const overdue = await h.call('GET', '/tipline/tips?overdue=true&limit=500', { token: discipline });
     const row = overdue.body.rows.find((x: any) => x.tipId === r.tipId);
     expect(row).toMatchObject({ overdue: true, nextDeadline: { kind: 'acceptance', due: '2026-10-08', endsAt: '2026-10-08T16:00:00.000Z' } });

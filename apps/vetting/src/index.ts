@@ -1,2 +1,3 @@
 export * from './vetting.module';
 export * from './vetting.service';
+export { Vetting } from './infrastructure/vetting-runtime';

@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKernel, serviceModule } from '@lw/runtime';
+import { ElectionController } from './api/election.controller';
 
 /**
- * The vetting service as a Nest module. The host (apps/standalone, or this service's own main.ts in
- * distributed mode) builds its ServiceKernel with the adapters of the mode and passes it in.
+ * The vetting service as a Nest module. The host builds its ServiceKernel with the adapters of the
+ * mode and passes it in; the kernel's runtime (vettingRuntime) provides what the controllers use.
  */
 @Module({})
 export class VettingModule {
   static register(kernel: ServiceKernel): DynamicModule {
-    return serviceModule(VettingModule, kernel);
+    return serviceModule(VettingModule, kernel, { controllers: [ElectionController] });
   }
 }

@@ -16,3 +16,4 @@ export * from './nest/domain-error.filter';
 export * from './distributed';
 export * from './distributed-main';
 export * from './nest/service-module';
+export * from './nest/parse-input';

@@ -7,7 +7,7 @@ import type { TipSubject } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { Tipline } from '../infrastructure/tipline-runtime';
 import { UploadErrorFilter } from './upload-error.filter';
-import { parseInput } from './validation';
+import { parseInput } from '@lw/runtime';
 import { publicTipSchema, receiptSchema, replySchema, TIP_FIELD_LABELS } from './tip.schemas';
 import { tipFromRequest, type UploadedFile } from './tip-request';
 

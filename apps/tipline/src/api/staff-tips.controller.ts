@@ -11,7 +11,7 @@ import { reportSentence } from '../infrastructure/read-model/tip-queries';
 import { tipDetailView } from './tip-detail.view';
 import { tipFromRequest, type UploadedFile } from './tip-request';
 import { UploadErrorFilter } from './upload-error.filter';
-import { parseInput } from './validation';
+import { parseInput } from '@lw/runtime';
 import * as s from './tip.schemas';
 
 /** How far back a clerk may date a registration (a letter entered after it arrived). */

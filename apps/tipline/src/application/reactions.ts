@@ -43,7 +43,7 @@ export function tiplineReactions(deps: ReactionDeps) {
           villageCode: p.villageCode,
           startsOn: p.startsOn,
           endsOn: p.endsOn,
-          candidates: p.candidates.map((c: { name: string; citizenId?: string }) => ({ name: c.name, citizenId: c.citizenId ?? null })),
+          candidates: p.candidates.map((c: { candidateId: string; name: string; citizenId?: string }) => ({ candidateId: c.candidateId, name: c.name, citizenId: c.citizenId ?? null })),
         });
         return;
       case 'vetting.PublicNoticeEnded':

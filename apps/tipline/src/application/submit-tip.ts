@@ -127,7 +127,7 @@ export class SubmitTip {
               (s) => s.kind === 'person' && (s.citizenId ? s.citizenId === c.citizenId : s.name === c.name && s.villageCode === c.villageCode),
             ),
           );
-          const objection = hit ? { noticeId: hit.noticeId, endsOn: hit.endsOn } : null;
+          const objection = hit ? { noticeId: hit.noticeId, endsOn: hit.endsOn, ...(hit.candidateId ? { candidateId: hit.candidateId } : {}) } : null;
           const repeatOf = key ? await d.indexes.registerMatter(tx, key, tipId, now, window) : null;
           const sealedReporter = reporter ? await d.vault.seal(tipId, JSON.stringify(reporter), tx) : null;
           if (receipt && receiptHash) await d.indexes.saveReceipt(tx, receipt.locator, tipId, receiptHash);

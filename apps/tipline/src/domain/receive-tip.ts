@@ -17,7 +17,7 @@ export interface ReceiveTipInput {
   sealedReporter: SealedReporter | null;
   receiptLocator: string | null;
   repeatOf: string | null;
-  objection: { noticeId: string; endsOn: string } | null;
+  objection: { noticeId: string; endsOn: string; candidateId?: string } | null;
   origin: TipOrigin | null;
 }
 

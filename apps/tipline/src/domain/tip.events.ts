@@ -45,7 +45,7 @@ export interface TipReceivedData {
   receiptLocator: string | null;
   electionRelated: boolean;
   /** Set when the subject is a candidate under public notice: the tip is an objection (异议). */
-  objection: { noticeId: string; endsOn: string } | null;
+  objection: { noticeId: string; endsOn: string; candidateId?: string } | null;
   repeatOf: string | null;
   regime: RegimeName;
   deadlines: TipDeadline[];

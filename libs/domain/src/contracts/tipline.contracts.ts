@@ -20,7 +20,7 @@ export const tipReceivedV1 = z.object({
   villageCode: divisionCode.nullable(),
   subjects: z.array(tipSubjectRef).min(1),
   electionRelated: z.boolean(),
-  objection: z.object({ noticeId: z.string().min(1), endsOn: localDate }).nullable(),
+  objection: z.object({ noticeId: z.string().min(1), endsOn: localDate, candidateId: z.string().min(1).optional() }).nullable(),
   repeatOf: z.string().uuid().nullable(),
   anonymous: z.boolean(),
 });

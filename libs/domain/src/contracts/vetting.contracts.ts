@@ -18,7 +18,49 @@ export type PublicNoticeStartedV1 = z.infer<typeof publicNoticeStartedV1>;
 export const publicNoticeEndedV1 = z.object({ noticeId: z.string().min(1), villageCode: divisionCode, endedOn: localDate });
 export type PublicNoticeEndedV1 = z.infer<typeof publicNoticeEndedV1>;
 
+/** A nominee out of the election, with why (a rule's verdicts, or a substantiated tip). No private data. */
+export const nomineeDisqualifiedV1 = z.object({
+  electionId: z.string().min(1),
+  villageCode: divisionCode,
+  nomineeId: z.string().min(1),
+  name: z.string().min(1),
+  post: z.string().min(1),
+  reason: z.string().min(1),
+  tipId: z.string().uuid().nullable(),
+  disqualifiedAt: z.string().datetime({ offset: true }),
+});
+export type NomineeDisqualifiedV1 = z.infer<typeof nomineeDisqualifiedV1>;
+
+export const candidatesConfirmedV1 = z.object({
+  electionId: z.string().min(1),
+  villageCode: divisionCode,
+  candidates: z.array(z.object({ nomineeId: z.string().min(1), name: z.string().min(1), post: z.string().min(1) })),
+  confirmedAt: z.string().datetime({ offset: true }),
+});
+export type CandidatesConfirmedV1 = z.infer<typeof candidatesConfirmedV1>;
+
+export const resultRecordedV1 = z.object({
+  electionId: z.string().min(1),
+  villageCode: divisionCode,
+  elected: z.array(z.object({ nomineeId: z.string().min(1), name: z.string().min(1), post: z.string().min(1) })),
+  recordedAt: z.string().datetime({ offset: true }),
+});
+export type ResultRecordedV1 = z.infer<typeof resultRecordedV1>;
+
+export const villageGateChangedV1 = z.object({
+  electionId: z.string().min(1),
+  villageCode: divisionCode,
+  open: z.boolean(),
+  reasons: z.array(z.string()),
+  changedAt: z.string().datetime({ offset: true }),
+});
+export type VillageGateChangedV1 = z.infer<typeof villageGateChangedV1>;
+
 export const VETTING_CONTRACTS: EventContract[] = [
   { type: 'vetting.PublicNoticeStarted', version: 1, schema: publicNoticeStartedV1 },
   { type: 'vetting.PublicNoticeEnded', version: 1, schema: publicNoticeEndedV1 },
+  { type: 'vetting.NomineeDisqualified', version: 1, schema: nomineeDisqualifiedV1 },
+  { type: 'vetting.CandidatesConfirmed', version: 1, schema: candidatesConfirmedV1 },
+  { type: 'vetting.ResultRecorded', version: 1, schema: resultRecordedV1 },
+  { type: 'vetting.VillageGateChanged', version: 1, schema: villageGateChangedV1 },
 ];

@@ -31,18 +31,18 @@ export class PgTipIndexes implements TipIndexes {
 
   async candidatesUnderNotice(villageCodes: string[], today: string, db?: PoolClient): Promise<NoticeCandidate[]> {
     if (villageCodes.length === 0) return [];
-    const { rows } = await (db ?? this.pool).query<{ notice_id: string; village_code: string; ends_on: string; name: string; citizen_id: string | null }>(
-      `SELECT n.notice_id, n.village_code, to_char(n.ends_on, 'YYYY-MM-DD') AS ends_on, c.name, c.citizen_id
+    const { rows } = await (db ?? this.pool).query<{ notice_id: string; village_code: string; ends_on: string; name: string; citizen_id: string | null; candidate_id: string | null }>(
+      `SELECT n.notice_id, n.village_code, to_char(n.ends_on, 'YYYY-MM-DD') AS ends_on, c.name, c.citizen_id, c.candidate_id
          FROM public_notices n JOIN notice_candidates c USING (notice_id)
         WHERE n.village_code = ANY($1) AND n.starts_on <= $2 AND n.ends_on >= $2 AND n.ended_on IS NULL`,
       [villageCodes, today],
     );
-    return rows.map((r) => ({ noticeId: r.notice_id, villageCode: r.village_code, endsOn: r.ends_on, name: r.name, citizenId: r.citizen_id }));
+    return rows.map((r) => ({ noticeId: r.notice_id, villageCode: r.village_code, endsOn: r.ends_on, name: r.name, citizenId: r.citizen_id, candidateId: r.candidate_id }));
   }
 
   async saveNotice(
     tx: PoolClient,
-    n: { noticeId: string; villageCode: string; startsOn: string; endsOn: string; candidates: { name: string; citizenId: string | null }[] },
+    n: { noticeId: string; villageCode: string; startsOn: string; endsOn: string; candidates: { candidateId: string; name: string; citizenId: string | null }[] },
   ): Promise<void> {
     const { rowCount } = await tx.query(
       `INSERT INTO public_notices (notice_id, village_code, starts_on, ends_on) VALUES ($1, $2, $3, $4) ON CONFLICT (notice_id) DO NOTHING`,
@@ -50,7 +50,7 @@ export class PgTipIndexes implements TipIndexes {
     );
     if (!rowCount) return;
     for (const c of n.candidates) {
-      await tx.query('INSERT INTO notice_candidates (notice_id, name, citizen_id) VALUES ($1, $2, $3)', [n.noticeId, c.name, c.citizenId]);
+      await tx.query('INSERT INTO notice_candidates (notice_id, name, citizen_id, candidate_id) VALUES ($1, $2, $3, $4)', [n.noticeId, c.name, c.citizenId, c.candidateId]);
     }
   }
 

@@ -84,4 +84,10 @@ export const tiplineTableMigrations: Migration[] = [
       CREATE INDEX tip_list_status ON tip_list (status);
       CREATE INDEX tip_list_next_deadline ON tip_list (next_deadline_at) WHERE next_deadline_at IS NOT NULL;`,
   },
+  {
+    id: 'tipline/005_notice_candidate_id',
+    sql: `
+      -- Vetting's candidate id, so an objection names the candidate it is about.
+      ALTER TABLE notice_candidates ADD COLUMN candidate_id text;`,
+  },
 ];
