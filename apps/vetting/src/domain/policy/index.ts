@@ -1,0 +1,3 @@
+export * from './policy-pack';
+export * from './default-pack';
+export * from './alternative-pack';
