@@ -1,2 +1,3 @@
 export * from './roster.types';
 export * from './basic-situation';
+export * from './roster-row';
