@@ -12,7 +12,7 @@ export const tipSubjectRef = z.discriminatedUnion('kind', [
 const channel = z.enum(['web', 'phone', 'letter', 'visit', 'informant', 'transfer', 'audit']);
 
 export const tipReceivedV1 = z.object({
-  tipId: z.string().uuid(),
+  tipId: z.uuid(),
   receivedAt: instant,
   channel,
   category: z.string().min(1),
@@ -21,13 +21,13 @@ export const tipReceivedV1 = z.object({
   subjects: z.array(tipSubjectRef).min(1),
   electionRelated: z.boolean(),
   objection: z.object({ noticeId: z.string().min(1), endsOn: localDate, candidateId: z.string().min(1).optional() }).nullable(),
-  repeatOf: z.string().uuid().nullable(),
+  repeatOf: z.uuid().nullable(),
   anonymous: z.boolean(),
 });
 export type TipReceivedV1 = z.infer<typeof tipReceivedV1>;
 
 export const tipConcludedV1 = z.object({
-  tipId: z.string().uuid(),
+  tipId: z.uuid(),
   concludedAt: instant,
   finding: z.enum(['substantiated', 'partly_substantiated', 'unsubstantiated', 'unverifiable']),
   falseAccusation: z.boolean(),
@@ -39,7 +39,7 @@ export const tipConcludedV1 = z.object({
 export type TipConcludedV1 = z.infer<typeof tipConcludedV1>;
 
 export const tipClosedV1 = z.object({
-  tipId: z.string().uuid(),
+  tipId: z.uuid(),
   closedAt: instant,
   outcome: z.enum(['concluded', 'not_accepted', 'transferred', 'merged']),
   villageCode: divisionCode.nullable(),

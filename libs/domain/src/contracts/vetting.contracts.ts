@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventContract } from '../events/event-contract';
-import { divisionCodeSchema as divisionCode, localDateSchema as localDate } from './shared.schemas';
+import { divisionCodeSchema as divisionCode, instantSchema as instant, localDateSchema as localDate } from './shared.schemas';
 
 /** Candidates of a village put under public notice (公示) before the election (issue 4 publishes it). */
 export const publicNoticeStartedV1 = z.object({
@@ -26,8 +26,8 @@ export const nomineeDisqualifiedV1 = z.object({
   name: z.string().min(1),
   post: z.string().min(1),
   reason: z.string().min(1),
-  tipId: z.string().uuid().nullable(),
-  disqualifiedAt: z.string().datetime({ offset: true }),
+  tipId: z.uuid().nullable(),
+  disqualifiedAt: instant,
 });
 export type NomineeDisqualifiedV1 = z.infer<typeof nomineeDisqualifiedV1>;
 
@@ -35,7 +35,7 @@ export const candidatesConfirmedV1 = z.object({
   electionId: z.string().min(1),
   villageCode: divisionCode,
   candidates: z.array(z.object({ nomineeId: z.string().min(1), name: z.string().min(1), post: z.string().min(1) })),
-  confirmedAt: z.string().datetime({ offset: true }),
+  confirmedAt: instant,
 });
 export type CandidatesConfirmedV1 = z.infer<typeof candidatesConfirmedV1>;
 
@@ -43,7 +43,7 @@ export const resultRecordedV1 = z.object({
   electionId: z.string().min(1),
   villageCode: divisionCode,
   elected: z.array(z.object({ nomineeId: z.string().min(1), name: z.string().min(1), post: z.string().min(1) })),
-  recordedAt: z.string().datetime({ offset: true }),
+  recordedAt: instant,
 });
 export type ResultRecordedV1 = z.infer<typeof resultRecordedV1>;
 
@@ -52,7 +52,7 @@ export const villageGateChangedV1 = z.object({
   villageCode: divisionCode,
   open: z.boolean(),
   reasons: z.array(z.string()),
-  changedAt: z.string().datetime({ offset: true }),
+  changedAt: instant,
 });
 export type VillageGateChangedV1 = z.infer<typeof villageGateChangedV1>;
 

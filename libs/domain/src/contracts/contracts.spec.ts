@@ -1,0 +1,147 @@
+import { ContractViolationError } from '../events/contract-errors';
+import type { IntegrationEvent } from '../events/envelope';
+import { newEnvelope } from '../events/new-envelope';
+import { ALL_CONTRACTS, integrationContracts } from './integration-contracts';
+
+const TIP = '0190a0b0-0000-7000-8000-000000000001';
+const VILLAGE = '320724101200';
+
+/** A valid payload of each contract the tip-line produces or consumes. */
+const VALID: Record<string, Record<string, unknown>> = {
+  'tipline.TipReceived': {
+    tipId: TIP,
+    receivedAt: '2026-09-18T02:00:00.000Z',
+    channel: 'phone',
+    category: 'election.bribery',
+    categoryGroup: 'election',
+    villageCode: VILLAGE,
+    subjects: [{ kind: 'person', name: '王五', post: '村委会主任候选人', villageCode: VILLAGE }, { kind: 'village', villageCode: VILLAGE }],
+    electionRelated: true,
+    objection: { noticeId: 'n-1', endsOn: '2026-09-22' },
+    repeatOf: null,
+    anonymous: true,
+  },
+  'tipline.TipConcluded': {
+    tipId: TIP,
+    concludedAt: '2026-10-08T09:30:00Z',
+    finding: 'partly_substantiated',
+    falseAccusation: false,
+    category: 'discipline.assets',
+    villageCode: null,
+    subjects: [{ kind: 'person', name: '赵六' }],
+    needsRectification: true,
+  },
+  'tipline.TipClosed': { tipId: TIP, closedAt: '2026-10-09T01:00:00Z', outcome: 'concluded', villageCode: VILLAGE },
+  'vetting.PublicNoticeStarted': {
+    noticeId: 'n-1',
+    villageCode: VILLAGE,
+    startsOn: '2026-09-18',
+    endsOn: '2026-09-22',
+    candidates: [{ candidateId: 'c-1', name: '王五', citizenId: '32072419800101001X', post: '村委会主任' }],
+  },
+  'vetting.PublicNoticeEnded': { noticeId: 'n-1', villageCode: VILLAGE, endedOn: '2026-09-22' },
+  'grievance.CaseClosed': { caseId: 'g-1', villageCode: VILLAGE, closedAt: '2026-11-01T08:00:00Z', source: { kind: 'tip', ref: TIP }, summary: '已整改销号' },
+  'auditing.ViolationTransferred': {
+    transferId: 't-1',
+    engagementId: 'e-1',
+    findingId: 'f-1',
+    villageCode: VILLAGE,
+    transferredAt: '2026-11-02T08:00:00Z',
+    category: 'discipline.assets',
+    description: '集体资产出租未经民主程序',
+    amount: '12345.60',
+    responsiblePersons: [{ name: '赵六', post: '村党组织书记' }, { name: '钱七' }],
+  },
+};
+
+/** One typical bad payload per contract: a missing field, a wrong enum, a bad date. */
+const BAD: [string, string, (p: Record<string, unknown>) => Record<string, unknown>, (string | number)[]][] = [
+  ['tipline.TipReceived', 'no subjects', (p) => ({ ...p, subjects: [] }), ['subjects']],
+  ['tipline.TipReceived', 'an unknown channel', (p) => ({ ...p, channel: 'email' }), ['channel']],
+  ['tipline.TipReceived', 'an impossible objection end date', (p) => ({ ...p, objection: { noticeId: 'n-1', endsOn: '2026-02-30' } }), ['objection', 'endsOn']],
+  ['tipline.TipReceived', 'a local time instead of a UTC instant', (p) => ({ ...p, receivedAt: '2026-09-18T10:00:00+08:00' }), ['receivedAt']],
+  ['tipline.TipConcluded', 'an unknown finding', (p) => ({ ...p, finding: 'maybe' }), ['finding']],
+  ['tipline.TipConcluded', 'no falseAccusation', ({ falseAccusation: _f, ...p }) => p, ['falseAccusation']],
+  ['tipline.TipClosed', 'a non-uuid tipId', (p) => ({ ...p, tipId: 'tip-1' }), ['tipId']],
+  ['tipline.TipClosed', 'an unknown outcome', (p) => ({ ...p, outcome: 'lost' }), ['outcome']],
+  ['vetting.PublicNoticeStarted', 'a short citizen id', (p) => ({ ...p, candidates: [{ candidateId: 'c', name: '王五', citizenId: '3207', post: '主任' }] }), ['candidates', 0, 'citizenId']],
+  ['vetting.PublicNoticeStarted', 'a date with a time', (p) => ({ ...p, startsOn: '2026-09-18T00:00:00Z' }), ['startsOn']],
+  ['vetting.PublicNoticeEnded', 'no villageCode', ({ villageCode: _v, ...p }) => p, ['villageCode']],
+  ['grievance.CaseClosed', 'an unknown source kind', (p) => ({ ...p, source: { kind: 'rumour', ref: null } }), ['source', 'kind']],
+  ['grievance.CaseClosed', 'a non-numeric villageCode', (p) => ({ ...p, villageCode: '城关镇' }), ['villageCode']],
+  ['auditing.ViolationTransferred', 'amount as a JS number', (p) => ({ ...p, amount: 12345.6 }), ['amount']],
+  ['auditing.ViolationTransferred', 'amount with 3 decimals', (p) => ({ ...p, amount: '12345.605' }), ['amount']],
+  ['auditing.ViolationTransferred', 'a description over 5000 characters', (p) => ({ ...p, description: '款'.repeat(5001) }), ['description']],
+];
+
+function event(type: string, payload: unknown): IntegrationEvent {
+  return newEnvelope({ type, version: 1, producer: type.split('.')[0], villageCode: VILLAGE, actor: null, payload });
+}
+
+/** The ContractViolationError `fn` throws (fails the test if it throws nothing or something else). */
+function violation(fn: () => unknown): ContractViolationError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ContractViolationError) return e;
+    throw e;
+  }
+  throw new Error('expected a ContractViolationError');
+}
+
+describe('integration contracts', () => {
+  const registry = integrationContracts();
+
+  it('registers every contract, complete, and has an example for each this spec covers', () => {
+    expect(() => registry.assertComplete()).not.toThrow();
+    expect(registry.types()).toEqual(expect.arrayContaining(Object.keys(VALID)));
+    expect(registry.types()).toEqual([...new Set(ALL_CONTRACTS.map((c) => c.type))].sort());
+  });
+
+  it.each(Object.entries(VALID))('accepts a valid %s at publish and consume (also after JSON)', (type, payload) => {
+    expect(registry.validateForPublish(event(type, payload)).payload).toEqual(payload);
+    const wire = JSON.parse(JSON.stringify(event(type, payload))) as unknown;
+    expect(registry.decode(wire).payload).toEqual(payload);
+  });
+
+  it.each(BAD)('rejects %s with %s', (type, _label, spoil, path) => {
+    const bad = spoil(VALID[type]);
+    for (const check of [() => registry.validateForPublish(event(type, bad)), () => registry.decode(event(type, bad))]) {
+      const e = violation(check);
+      expect(e.type).toBe(type);
+      expect(e.issues.map((i) => i.path)).toContainEqual(path);
+    }
+  });
+
+  it('allows optional and nullable fields to be left out', () => {
+    const { electionId: _e, ...notice } = { electionId: 'el-1', ...VALID['vetting.PublicNoticeStarted'] };
+    expect(() => registry.validateForPublish(event('vetting.PublicNoticeStarted', notice))).not.toThrow();
+    const { summary: _s, ...closed } = VALID['grievance.CaseClosed'];
+    expect(() => registry.validateForPublish(event('grievance.CaseClosed', { ...closed, source: { kind: 'citizen', ref: null } }))).not.toThrow();
+    expect(() => registry.validateForPublish(event('auditing.ViolationTransferred', { ...VALID['auditing.ViolationTransferred'], amount: null, responsiblePersons: [] }))).not.toThrow();
+    expect(() => registry.validateForPublish(event('tipline.TipReceived', { ...VALID['tipline.TipReceived'], objection: null, villageCode: null, anonymous: false }))).not.toThrow();
+  });
+
+  describe('reporter identity never travels', () => {
+    const received = VALID['tipline.TipReceived'];
+    const subjects = received.subjects as Record<string, unknown>[];
+
+    it.each<[string, Record<string, unknown>, (string | number)[]]>([
+      ['reporterName at the top', { ...received, reporterName: '张三' }, ['reporterName']],
+      ['contact at the top', { ...received, contact: '13800000000' }, ['contact']],
+      ['contact inside a subject', { ...received, subjects: [{ ...subjects[0], contact: '13800000000' }] }, ['subjects', 0, 'contact']],
+      ['reporter_name inside the objection', { ...received, objection: { noticeId: 'n-1', endsOn: '2026-09-22', reporter_name: '张三' } }, ['objection', 'reporter_name']],
+    ])('rejects TipReceived with %s', (_label, payload, path) => {
+      for (const check of [() => registry.validateForPublish(event('tipline.TipReceived', payload)), () => registry.decode(event('tipline.TipReceived', payload))]) {
+        expect(violation(check).issues.map((i) => i.path)).toEqual([path]);
+      }
+    });
+
+    it('rejects reporter identity in the contracts of every other producer too', () => {
+      for (const type of ['vetting.PublicNoticeEnded', 'grievance.CaseClosed', 'auditing.ViolationTransferred']) {
+        const e = violation(() => registry.validateForPublish(event(type, { ...VALID[type], reporterPhone: '13800000000' })));
+        expect(e.issues.map((i) => i.path)).toEqual([['reporterPhone']]);
+      }
+    });
+  });
+});
