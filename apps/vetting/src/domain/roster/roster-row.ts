@@ -1,107 +1,193 @@
-import { CitizenId } from '@lw/domain';
+import { CitizenId, DivisionCode, DomainValidationError, type Gender, type LocalDate } from '@lw/domain';
+import { compact, parseBirth, parseDay, parseEducation, parseGender, parsePhone, parsePoliticalStatus, parsePosts } from './roster-cell-values';
+import { fieldLabel, mapHeader, type RosterField } from './roster-columns';
 import type { Education } from '../rules/facts';
-import type { Body, PoliticalStatus } from './roster.types';
+import { isPartyMember, type PoliticalStatus } from './person';
+import { isSingleSeat, type BodyPost } from './post';
 
-/** One row of a clerk's 花名册 once checked. */
+/** One checked row of a clerk's 花名册: a person and the posts they hold in one village. */
 export interface RosterRow {
+  /** The spreadsheet's own row number, as the clerk sees it. */
   row: number;
   villageCode: string;
+  villageName: string | null;
   name: string;
   citizenId: string;
-  gender: 'male' | 'female';
-  birthDate: string;
+  gender: Gender;
+  birthDate: LocalDate;
+  ethnicity: string;
   education: Education;
   politicalStatus: PoliticalStatus;
-  partyJoinDate: string | null;
-  body: Body;
-  post: string;
+  partyJoinDate: LocalDate | null;
+  posts: BodyPost[];
   phone: string | null;
+  tags: string[];
 }
 
-export interface RowError {
+/** One problem: `message` is the whole sentence for the clerk, e.g. "第 12 行：身份证号校验位不正确". */
+export interface RosterRowError {
   row: number;
-  reasons: string[];
+  column: string;
+  message: string;
 }
 
-/** Header names clerks use, to our fields. */
-const HEADERS: Record<string, keyof Omit<RosterRow, 'row' | 'gender' | 'birthDate' | 'body'> | 'gender'> = {
-  村代码: 'villageCode', 村社区代码: 'villageCode', 区划代码: 'villageCode',
-  姓名: 'name',
-  身份证号: 'citizenId', 身份证号码: 'citizenId', 公民身份号码: 'citizenId',
-  性别: 'gender',
-  学历: 'education', 文化程度: 'education',
-  政治面貌: 'politicalStatus',
-  入党时间: 'partyJoinDate',
-  职务: 'post', 现任职务: 'post',
-  联系电话: 'phone', 电话: 'phone',
-};
+export interface RosterCheckOptions {
+  /** The import day: birth and join dates after it are refused. */
+  today: LocalDate;
+  /** The villages the importer may write to, code → name; when given, other codes are refused and names must agree. */
+  villages?: ReadonlyMap<string, string>;
+}
 
-const EDUCATION: Record<string, Education> = { 研究生: '研究生', 本科: '本科', 大学本科: '本科', 大专: '大专', 专科: '大专', 高中: '高中·中专', 中专: '高中·中专', '高中·中专': '高中·中专', 初中: '初中', 小学: '小学' };
-const STATUS: Record<string, PoliticalStatus> = { 中共党员: '中共党员', 党员: '中共党员', 预备党员: '预备党员', 中共预备党员: '预备党员', 群众: '群众', 民主党派: '民主党派', 无党派: '无党派', 无党派人士: '无党派' };
-const POSTS: Record<string, { body: Body; post: string }> = {
-  书记: { body: 'party', post: '书记' }, 党组织书记: { body: 'party', post: '书记' }, 副书记: { body: 'party', post: '副书记' },
-  支部委员: { body: 'party', post: '委员' }, 党组织委员: { body: 'party', post: '委员' }, 纪检委员: { body: 'party', post: '纪检委员' },
-  主任: { body: 'committee', post: '主任' }, 村委会主任: { body: 'committee', post: '主任' }, 副主任: { body: 'committee', post: '副主任' },
-  村委会委员: { body: 'committee', post: '委员' }, 居委会委员: { body: 'committee', post: '委员' },
-  监委会主任: { body: 'supervision', post: '监委会主任' }, 监委会成员: { body: 'supervision', post: '成员' },
-  后备干部: { body: 'reserve', post: '后备干部' },
-};
+/** A sheet as read from the file: rows[i] is spreadsheet row headerRow + 1 + i (blank rows kept). */
+export interface SheetRows {
+  header: readonly string[];
+  rows: readonly (readonly string[])[];
+  headerRow?: number;
+}
 
 /**
- * Checks every row (not just up to the first bad one) and names each problem with its row number and
- * column, in Chinese. Row numbers are the spreadsheet's: the header is row 1.
+ * Checks every row (a bad row never hides the next one) and the sheet as a whole: the same person
+ * twice in one post of one village, one id number under two names, two holders of a one-seat post.
+ * Blank rows are skipped, not reported. Nothing is half-valid: a row with any problem is not in `valid`.
  */
-export function validateRoster(header: string[], rows: string[][], opts: { isVillage: (code: string) => boolean; today: string }): { valid: RosterRow[]; errors: RowError[] } {
-  const col = new Map<string, number>();
-  header.forEach((h, i) => {
-    const key = HEADERS[h.replace(/[\s()（）]/g, '')];
-    if (key && !col.has(key)) col.set(key, i);
-  });
-  const missing = ['villageCode', 'name', 'citizenId', 'education', 'politicalStatus', 'post'].filter((k) => !col.has(k));
-  if (missing.length) return { valid: [], errors: [{ row: 1, reasons: [`表头缺少列：${missing.map(labelOf).join('、')}`] }] };
+export function validateRoster(sheet: SheetRows, opts: RosterCheckOptions): { valid: RosterRow[]; errors: RosterRowError[] } {
+  const headerRow = sheet.headerRow ?? 1;
+  const { columns, problems } = mapHeader(sheet.header);
+  if (problems.length) return { valid: [], errors: problems.map((p) => ({ row: headerRow, column: '表头', message: `第 ${headerRow} 行（表头）：${p}` })) };
   const valid: RosterRow[] = [];
-  const errors: RowError[] = [];
-  const seen = new Map<string, number>();
-  rows.forEach((cells, i) => {
-    const row = i + 2;
-    const get = (k: string) => (cells[col.get(k) ?? -1] ?? '').trim();
-    const reasons: string[] = [];
-    const villageCode = get('villageCode');
-    if (!opts.isVillage(villageCode)) reasons.push(`村代码“${villageCode}”不是本县的村（社区）`);
-    const name = get('name');
-    if (!name || [...name].length > 50) reasons.push('姓名为空或超过 50 字');
-    let id: CitizenId | null = null;
-    try {
-      id = CitizenId.parse(get('citizenId'), { today: opts.today as never });
-    } catch (err) {
-      reasons.push(`身份证号${(err as { messageZh?: string }).messageZh?.replace(/^身份证号(码)?/, '') ?? '无效'}`);
-    }
-    const genderCell = get('gender');
-    const gender = id ? (Number(id.value[16]) % 2 === 1 ? 'male' : 'female') : null;
-    if (id && genderCell && genderCell !== (gender === 'male' ? '男' : '女')) reasons.push(`性别“${genderCell}”与身份证号不符`);
-    const education = EDUCATION[get('education')];
-    if (!education) reasons.push(`学历“${get('education')}”无法识别`);
-    const politicalStatus = STATUS[get('politicalStatus')];
-    if (!politicalStatus) reasons.push(`政治面貌“${get('politicalStatus')}”无法识别`);
-    const partyJoinDate = get('partyJoinDate') || null;
-    if (partyJoinDate && !/^\d{4}-\d{2}-\d{2}$/.test(partyJoinDate)) reasons.push('入党时间格式应为 YYYY-MM-DD');
-    const post = POSTS[get('post')];
-    if (!post) reasons.push(`职务“${get('post')}”无法识别`);
-    if (id && post) {
-      const key = `${id.value}|${villageCode}|${post.body}`;
-      const first = seen.get(key);
-      if (first) reasons.push(`与第 ${first} 行重复（同一人同一村同一班子）`);
-      else seen.set(key, row);
-    }
-    if (reasons.length || !id || !education || !politicalStatus || !post) {
-      errors.push({ row, reasons });
+  const errors: RosterRowError[] = [];
+  const firstPost = new Map<string, number>();
+  const seat = new Map<string, { row: number; citizenId: string }>();
+  const nameOf = new Map<string, { row: number; name: string }>();
+  sheet.rows.forEach((cells, i) => {
+    if (cells.every((c) => !c.trim())) return;
+    const row = headerRow + 1 + i;
+    const checked = validateRosterRow(cells, columns, row, opts);
+    if (!checked.ok) {
+      errors.push(...checked.errors);
       return;
     }
-    valid.push({ row, villageCode, name, citizenId: id.value, gender: gender!, birthDate: id.birthDate, education, politicalStatus, partyJoinDate, body: post.body, post: post.post, phone: get('phone') || null });
+    const r = checked.row;
+    const own: RosterRowError[] = [];
+    const err = (field: RosterField, text: string) => own.push({ row, column: fieldLabel(field), message: `第 ${row} 行：${fieldLabel(field)}${text}` });
+    const named = nameOf.get(r.citizenId);
+    if (named && named.name !== r.name) err('name', `“${r.name}”与第 ${named.row} 行同一身份证号的姓名“${named.name}”不一致`);
+    for (const p of r.posts) {
+      const key = `${r.citizenId}|${r.villageCode}|${p.body}|${p.post}`;
+      const first = firstPost.get(key);
+      if (first !== undefined) err('citizenId', `与第 ${first} 行重复（同一人在同一村担任同一职务）`);
+      const seatKey = `${r.villageCode}|${p.body}|${p.post}`;
+      const holder = seat.get(seatKey);
+      if (isSingleSeat(p) && holder && holder.citizenId !== r.citizenId) err('post', `“${p.post}”在该村已由第 ${holder.row} 行的人员担任，每村只能有一名`);
+    }
+    if (own.length) {
+      errors.push(...own);
+      return;
+    }
+    // Only a row that passed claims its name, posts and seats: a bad row never blames a good one.
+    if (!named) nameOf.set(r.citizenId, { row, name: r.name });
+    for (const p of r.posts) {
+      firstPost.set(`${r.citizenId}|${r.villageCode}|${p.body}|${p.post}`, row);
+      if (!seat.has(`${r.villageCode}|${p.body}|${p.post}`)) seat.set(`${r.villageCode}|${p.body}|${p.post}`, { row, citizenId: r.citizenId });
+    }
+    valid.push(r);
   });
   return { valid, errors };
 }
 
-function labelOf(k: string): string {
-  return { villageCode: '村代码', name: '姓名', citizenId: '身份证号', education: '学历', politicalStatus: '政治面貌', post: '职务' }[k] ?? k;
+/** Checks one row on its own: every problem of the row, each naming its column. */
+export function validateRosterRow(
+  cells: readonly string[],
+  columns: ReadonlyMap<RosterField, number>,
+  row: number,
+  opts: RosterCheckOptions,
+): { ok: true; row: RosterRow } | { ok: false; errors: RosterRowError[] } {
+  const errors: RosterRowError[] = [];
+  const get = (f: RosterField) => {
+    const i = columns.get(f);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const err = (f: RosterField, text: string) => errors.push({ row, column: fieldLabel(f), message: `第 ${row} 行：${fieldLabel(f)}${text}` });
+  const take = <T>(f: RosterField, p: { ok: true; value: T } | { ok: false; reason: string }): T | null => {
+    if (p.ok) return p.value;
+    err(f, p.reason);
+    return null;
+  };
+
+  const villageName = get('villageName') || null;
+  const villageCode = checkVillage(compact(get('villageCode')), villageName, opts, (t) => err('villageCode', t));
+  const name = get('name').replace(/\s+/g, '');
+  if (!name) err('name', '不能为空');
+  else if ([...name].length > 50) err('name', '超过 50 字');
+  const id = checkCitizenId(get('citizenId'), opts.today, (t) => err('citizenId', t));
+  if (get('gender')) {
+    const g = take('gender', parseGender(get('gender')));
+    if (g && id && g !== id.gender) err('gender', `“${get('gender')}”与身份证号不符（身份证号为${id.gender === 'male' ? '男' : '女'}性）`);
+  }
+  if (get('birth') && id) {
+    const b = take('birth', parseBirth(get('birth')));
+    if (b && !id.birthDate.startsWith(b)) err('birth', `“${get('birth')}”与身份证号不符（身份证号为 ${id.birthDate}）`);
+  }
+  const ethnicityCell = compact(get('ethnicity'));
+  const ethnicity = ethnicityCell.length === 1 ? `${ethnicityCell}族` : ethnicityCell; // "汉" → "汉族"
+  if (!ethnicity) err('ethnicity', '不能为空');
+  const education = take('education', parseEducation(get('education')));
+  const status = take('politicalStatus', parsePoliticalStatus(get('politicalStatus')));
+  const partyJoinDate = checkJoinDate(get('partyJoinDate'), status, id, opts.today, (t) => err('partyJoinDate', t));
+  const posts = take('post', parsePosts(get('post')));
+  const party = posts?.find((p) => p.body === 'party');
+  // Probationary members cannot be elected to the party committee (党章第七条: no right to be elected).
+  if (party && status && status !== '中共党员') err('post', `“${party.post}”须由正式党员担任，该人员政治面貌为${status}`);
+  const phone = get('phone') ? take('phone', parsePhone(get('phone'))) : null;
+  const tags = get('tags') ? compact(get('tags')).split(/[、,，;；/]/).filter(Boolean) : [];
+
+  if (errors.length || !villageCode || !id || !education || !status || !posts || partyJoinDate === undefined) return { ok: false, errors };
+  return {
+    ok: true,
+    row: { row, villageCode, villageName, name, citizenId: id.value, gender: id.gender, birthDate: id.birthDate, ethnicity, education, politicalStatus: status, partyJoinDate, posts, phone, tags },
+  };
+}
+
+/** Reports the problem and gives the "no value" marker, to keep the checks below one line each. */
+function failWith<T>(err: (t: string) => void, text: string, none: T): T {
+  err(text);
+  return none;
+}
+
+function checkVillage(code: string, name: string | null, opts: RosterCheckOptions, err: (t: string) => void): string | null {
+  if (!code) return failWith(err, '不能为空', null);
+  if (!/^\d{12}$/.test(code) || !DivisionCode.isValid(code) || DivisionCode.parse(code).level !== 'village') return failWith(err, `“${code}”不是 12 位村（社区）级区划代码`, null);
+  if (opts.villages) {
+    const known = opts.villages.get(code);
+    if (known === undefined) return failWith(err, `“${code}”不在本次导入范围内的村（社区）中`, null);
+    if (name && compact(name) !== compact(known)) return failWith(err, `“${code}”是${known}，与村（社区）“${name}”不符`, null);
+  }
+  return code;
+}
+
+function checkCitizenId(cell: string, today: LocalDate, err: (t: string) => void): CitizenId | null {
+  // Excel shows an 18-digit number as 3.20724E+17 and keeps 15 digits: the rest is gone for good.
+  if (/^\d(\.\d+)?E\+?\d+$/i.test(cell)) return failWith(err, '被存成了数字（科学计数法），末几位已丢失：请把该列设为“文本”格式后重新填写', null);
+  const s = compact(cell).replace(/^'/, '');
+  if (!s) return failWith(err, '不能为空', null);
+  try {
+    return CitizenId.parse(s, { today });
+  } catch (e) {
+    if (!(e instanceof DomainValidationError)) throw e;
+    if (e.code === 'citizen_id.legacy_15') return failWith(err, '为 15 位旧号码，请换算为 18 位后再填写', null);
+    return failWith(err, e.messageZh.replace(/^身份证号(码)?无效：/, ''), null);
+  }
+}
+
+/** undefined = a problem was reported; null = no join date (and none needed). */
+function checkJoinDate(cell: string, status: PoliticalStatus | null, id: CitizenId | null, today: LocalDate, err: (t: string) => void): LocalDate | null | undefined {
+  if (!status) return cell ? undefined : null;
+  if (!isPartyMember(status)) return cell ? failWith(err, `不应填写：政治面貌为${status}`, undefined) : null;
+  if (!cell) return failWith(err, `不能为空：政治面貌为${status}`, undefined);
+  const d = parseDay(cell);
+  if (!d.ok) return failWith(err, d.reason, undefined);
+  if (d.value > today) return failWith(err, `“${cell}”晚于今天`, undefined);
+  if (id && d.value >= id.birthDate && id.ageOn(d.value) < 18) return failWith(err, `“${cell}”时未满 18 周岁`, undefined);
+  if (id && d.value < id.birthDate) return failWith(err, `“${cell}”早于出生日期`, undefined);
+  return d.value;
 }

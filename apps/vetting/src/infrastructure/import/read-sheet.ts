@@ -1,81 +1,28 @@
-import ExcelJS from 'exceljs';
-import { DomainValidationError } from '@lw/domain';
+import { decodeText, parseCsv } from './csv-text';
+import { unreadable } from './import-errors';
+import { toSheetTable, type SheetTable } from './sheet-table';
+import { readXlsxTable } from './xlsx-table';
 
-/** A spreadsheet as text cells: the header row and the data rows (blank rows dropped). */
-export async function readSheet(bytes: Buffer, fileName: string): Promise<{ header: string[]; rows: string[][] }> {
-  let table: string[][];
-  if (/\.xlsx$/i.test(fileName)) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes as never);
-    } catch {
-      throw new DomainValidationError('import.unreadable', `无法读取“${fileName}”，请确认是 Excel（.xlsx）文件`, 'xlsx unreadable');
-    }
-    const ws = wb.worksheets[0];
-    table = [];
-    // columnCount scans the sheet each time it is read: once, outside the loop.
-    const columns = ws?.columnCount ?? 0;
-    ws?.eachRow({ includeEmpty: false }, (row) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= columns; c++) cells.push(cellText(row.getCell(c).value));
-      table.push(cells);
-    });
-  } else if (/\.csv$/i.test(fileName)) {
-    table = parseCsv(decode(bytes));
-  } else {
-    throw new DomainValidationError('import.type', '只接受 Excel（.xlsx）或 CSV 文件', `unsupported file ${fileName}`);
-  }
-  table = table.filter((r) => r.some((c) => c.trim() !== ''));
-  if (table.length < 2) throw new DomainValidationError('import.empty', `“${fileName}”没有数据行`, 'no data rows');
-  return { header: table[0].map((h) => h.trim()), rows: table.slice(1) };
-}
+/** Far above any county roster (≈600 villages × 10 rows); keeps a stray upload from filling memory. */
+export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  return String(v);
-}
-
-/** UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as GBK, as Excel on Chinese Windows saves CSV. */
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
+/**
+ * Reads an uploaded spreadsheet (xlsx or csv) into a header and text rows. The content decides the
+ * format (an xlsx renamed .csv still reads); the name only settles plain text. Every refusal is a
+ * DomainValidationError with a message for the clerk. `isHeader` finds the header below title
+ * rows (for a roster: looksLikeRosterHeader); by default the first row with two different texts.
+ */
+export async function readSheet(bytes: Buffer, fileName: string, opts: { isHeader?: (cells: readonly string[]) => boolean } = {}): Promise<SheetTable> {
+  if (bytes.length === 0) throw unreadable('empty', `“${fileName}”是空文件`, 'zero bytes');
+  if (bytes.length > MAX_SHEET_BYTES) throw unreadable('too_large', `“${fileName}”超过 20 MB，请分批导入`, `size ${bytes.length}`);
+  const magic = bytes.subarray(0, 4).toString('hex');
+  if (magic === '504b0304') return toSheetTable(await readXlsxTable(bytes, fileName), fileName, 'xlsx', null, opts.isHeader);
+  if (magic === 'd0cf11e0') {
+    throw unreadable('legacy_xls', `“${fileName}”是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入`, 'OLE2 compound file (xls)');
   }
-}
-
-/** RFC 4180: quoted fields with commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+  if (/\.(csv|txt)$/i.test(fileName)) {
+    const { text, encoding } = decodeText(bytes);
+    return toSheetTable(parseCsv(text), fileName, 'csv', encoding, opts.isHeader);
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  throw unreadable('type', `只能导入 Excel（.xlsx）或 CSV 文件，“${fileName}”不是`, `unsupported file ${fileName}`);
 }

@@ -1,0 +1,2 @@
+export * from './read-sheet';
+export type { SheetTable } from './sheet-table';
