@@ -1,10 +1,14 @@
 import { localDate, monthOf, yearOf, dayOfMonth, isLeapYear } from '@lw/domain';
 import type { LocalDate } from '@lw/domain';
 
-/** Full years (周岁) at `on`: the birthday itself counts as reached. */
+/**
+ * Full years (周岁) at `on`: the birthday itself counts as reached. Born on 29 February, one turns a
+ * year older on 28 February of a common year, as CitizenId.ageOn counts it.
+ */
 export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [by, bm, bdRaw] = birthDate.split('-').map(Number);
   const [y, m, d] = on.split('-').map(Number);
+  const bd = bm === 2 && bdRaw === 29 && !isLeapYear(y) ? 28 : bdRaw;
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 

@@ -1,4 +1,5 @@
 import { ALTERNATIVE_PACK, DEFAULT_PACK, validatePolicyPack, type PolicyPack } from '../policy';
+import { ageOn } from './dates';
 import { evaluatePerson, evaluateSlate } from './evaluate';
 import type { Nomination, PersonFacts, Verdict } from './facts';
 import type { Slate, SlateNominee } from './slate-rules';
@@ -183,6 +184,14 @@ describe('slate rules at their boundaries', () => {
     expect(kindOf(evaluateSlate(DEFAULT_PACK, slate([...ns, relative], { relatives: [{ a: relative.facts.personId, b: committeeMember.facts.personId, kind: '兄弟姐妹' }] })), 'slate.supervision')).toBe('block');
     expect(kindOf(evaluateSlate(DEFAULT_PACK, slate([...ns, nominee({ roles: ['会计'] }, SUP)])), 'slate.supervision')).toBe('block');
     expect(kindOf(evaluateSlate(DEFAULT_PACK, slate([...ns, nominee({ roles: ['集体经济组织负责人'] }, SUP)])), 'slate.supervision')).toBe('block');
+  });
+});
+
+describe('age at the cut-off', () => {
+  it('counts a 29 February birthday as reached on 28 February of a common year, like CitizenId', () => {
+    expect(ageOn('1964-02-29', '2021-02-28')).toBe(57);
+    expect(ageOn('1964-02-29', '2021-02-27')).toBe(56);
+    expect(ageOn('1964-02-29', '2020-02-28')).toBe(55); // leap year: not before the 29th
   });
 });
 
