@@ -1,52 +1,96 @@
-import { z } from 'zod';
-import { DomainValidationError, isLocalDate } from '@lw/domain';
-
-const lookBack = z.union([z.literal('ever'), z.literal('current'), z.object({ years: z.number().int().min(1).max(20) })]);
+import type { LocalDate, Period } from '@lw/domain';
+import type { Education } from '../rules/facts';
+import type { RuleKind } from '../rules/verdict';
 
 /**
- * A versioned policy pack: every number of DOMAIN.md §1 as data, so a province's rules load without
- * code. Validated with Chinese messages naming the field.
+ * How far back a negative-list item looks: N years before the cut-off, for ever, or only while the
+ * situation lasts on the evaluation day (under investigation, not yet rectified).
  */
-export const policyPackSchema = z.object({
-  id: z.string().min(1),
-  version: z.number().int().min(1),
-  name: z.string().min(1),
-  /** Ages and look-back windows are measured at this date (e.g. 2020-12-31). */
-  cutOffDate: z.string().refine(isLocalDate, '截止日期应为有效日期 YYYY-MM-DD'),
-  seats: z.object({ party: z.object({ min: z.number().int().min(1), max: z.number().int().max(9) }), committee: z.object({ min: z.number().int().min(1), max: z.number().int().max(9) }) }),
-  margin: z.object({ preliminaryRatio: z.number().min(1).max(3), finalExtra: z.number().int().min(0).max(5) }),
-  negativeList: z
-    .array(z.object({ id: z.string().min(1), label: z.string().min(1), kinds: z.array(z.string().min(1)).min(1), lookBack }))
-    .min(1, '负面清单不能为空'),
-  age: z.object({
-    newSecretaryPreferredMax: z.number().int(),
-    continuingSecretaryMax: z.number().int(),
-    continuingSecretaryApprovalMax: z.number().int(),
-    under: z.number().int(),
-  }),
-  secretary: z.object({ partyYears: z.number().int().min(0), preferredEducation: z.enum(['研究生', '本科', '大专', '高中·中专', '初中', '小学']) }),
-  slate: z.object({
-    requireWoman: z.boolean(),
-    requireYoung: z.boolean(),
-    youngNeedsCollege: z.boolean(),
-    nearRelativeKinds: z.array(z.string().min(1)),
-    supervisionExcludedRoles: z.array(z.string().min(1)),
-  }),
-  noticeWorkingDays: z.object({ secretary: z.number().int().min(1), member: z.number().int().min(1) }),
-  jointReview: z.object({ departments: z.array(z.string().min(1)).min(1), workingDays: z.number().int().min(1) }),
-});
+export type LookBack = { years: number } | 'ever' | 'current';
 
-export type PolicyPack = z.infer<typeof policyPackSchema>;
-export type NegativeItem = PolicyPack['negativeList'][number];
+/** One item of the negative list (负面清单 / "十不选"). */
+export interface NegativeListItem {
+  id: string;
+  /** Chinese, as the local plan words it. */
+  label: string;
+  /** Record kinds (RecordFact.kind) it matches; 'appraisal_incompetent' matches a 不称职 yearly appraisal. */
+  recordKinds: readonly string[];
+  lookBack: LookBack;
+}
 
-export function validatePolicyPack(input: unknown): PolicyPack {
-  const r = policyPackSchema.safeParse(input);
-  if (r.success) {
-    if (r.data.age.continuingSecretaryApprovalMax < r.data.age.continuingSecretaryMax) {
-      throw new DomainValidationError('policy.age_order', '政策包：经批准的年龄上限不能低于一般上限（age.continuingSecretaryApprovalMax）', 'approval max below max');
-    }
-    return r.data;
-  }
-  const problems = r.error.issues.map((i) => `${i.path.join('.')}：${/[\u4e00-\u9fa5]/.test(i.message) ? i.message : '格式不正确或缺失'}`);
-  throw new DomainValidationError('policy.invalid', `政策包无效：${problems.join('；')}`, `invalid policy pack: ${r.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+/** 职数 bounds of one body. */
+export interface SeatRange {
+  min: number;
+  max: number;
+}
+
+/** 差额 of one body: preliminary ≥ ⌈seats × ratio⌉, final ≥ seats + extra; null = not checked at that stage. */
+export interface MarginRule {
+  preliminaryRatio: number | null;
+  finalExtra: number | null;
+}
+
+/** A preference for new people: ages and education the plan says to favour. */
+export interface Preference {
+  maxAge: number;
+  minEducation: Education;
+  kind: RuleKind;
+}
+
+export interface PostRules {
+  /** 新任书记 "重点选拔 45 周岁以下、大专以上". */
+  newSecretary: Preference;
+  /** 连任书记 up to maxAge; above it up to approvalMaxAge only with county approval; approvalMaxAge null = no ceiling. */
+  continuingSecretary: { maxAge: number; approvalMaxAge: number | null };
+  /** 书记 "一般应当具有 1 年以上党龄", counted from full membership at the cut-off. */
+  secretaryPartyStanding: { years: number; kind: RuleKind };
+  /** 新进两委 (not on the two committees now); null = no such preference. */
+  newMember: Preference | null;
+}
+
+export interface SlateRules {
+  /** ≥1 woman among the two committees' nominees, or among the villagers' committee's only. */
+  woman: { required: boolean; scope: 'two_committees' | 'committee'; kind: RuleKind };
+  /** ≥1 nominee aged maxAge or less (35 岁以下 includes 35: 以下 counts the number itself), optionally with minEducation+. */
+  young: { required: boolean; maxAge: number; minEducation: Education | null; kind: RuleKind };
+  /** 近亲属回避: kinds that may not both be nominees of the two committees. */
+  nearRelatives: { required: boolean; kinds: readonly string[]; kind: RuleKind };
+  /** Who may not sit on the supervision committee. */
+  supervision: { excludeCommitteeMembers: boolean; excludeCommitteeRelatives: boolean; excludedRoles: readonly string[] };
+}
+
+/** County targets (reported against, never blocking); null = no target. Shares are fractions (0.5 = 50%). */
+export interface CountyTargets {
+  secretaryCollegeShareMin: number | null;
+  secretaryWealthLeaderShareMin: number | null;
+  secretaryAverageAgeMax: number | null;
+  memberAverageAgeMax: number | null;
+  womenShareMin: number | null;
+  oneShoulderShareMin: number | null;
+}
+
+export interface JointReviewDepartment {
+  id: string;
+  name: string;
+}
+
+/**
+ * A versioned policy pack: every number of DOMAIN.md §1 as data, so another province's rules load
+ * without code. An election names its pack by id and version; a released version never changes.
+ */
+export interface PolicyPack {
+  id: string;
+  version: number;
+  name: string;
+  /** Ages, party standing and look-back windows are measured at this date (e.g. 2020-12-31). */
+  cutOffDate: LocalDate;
+  seats: { party: SeatRange; committee: SeatRange; supervision: SeatRange };
+  margin: { party: MarginRule; committee: MarginRule };
+  negativeList: readonly NegativeListItem[];
+  postRules: PostRules;
+  slateRules: SlateRules;
+  countyTargets: CountyTargets;
+  /** 公示 periods by post; appointment filing (任职备案) has its own. */
+  notice: { member: Period; secretary: Period; appointmentFiling: Period };
+  jointReview: { departments: readonly JointReviewDepartment[]; answerWithin: Period };
 }

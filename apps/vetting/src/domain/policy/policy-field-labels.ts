@@ -1,0 +1,65 @@
+/**
+ * Chinese names of a pack's fields, so a clerk who typed a pack can find the field a message is
+ * about. Keys are path segments; the same segment means the same thing wherever it appears.
+ */
+const LABELS: Readonly<Record<string, string>> = {
+  id: '编号',
+  version: '版本',
+  name: '名称',
+  cutOffDate: '截止日期',
+  seats: '职数',
+  party: '党组织',
+  committee: '村（居）民委员会',
+  supervision: '村（居）务监督委员会',
+  min: '下限',
+  max: '上限',
+  margin: '差额',
+  preliminaryRatio: '初步人选差额比例',
+  finalExtra: '正式人选多于职数的人数',
+  negativeList: '负面清单',
+  label: '表述',
+  recordKinds: '记录类别',
+  lookBack: '追溯期',
+  years: '年数',
+  postRules: '职务条件',
+  newSecretary: '新任书记',
+  continuingSecretary: '连任书记',
+  maxAge: '年龄上限',
+  approvalMaxAge: '经批准的年龄上限',
+  minEducation: '学历下限',
+  kind: '违反时的处理',
+  secretaryPartyStanding: '书记党龄',
+  newMember: '新进班子成员',
+  slateRules: '班子结构',
+  woman: '女性成员',
+  young: '年轻成员',
+  required: '是否要求',
+  scope: '范围',
+  nearRelatives: '近亲属回避',
+  kinds: '亲属关系',
+  excludeCommitteeMembers: '排除村（居）民委员会成员',
+  excludeCommitteeRelatives: '排除村（居）民委员会成员近亲属',
+  excludedRoles: '不得兼任的职务',
+  countyTargets: '县级目标',
+  secretaryCollegeShareMin: '书记大专以上比例',
+  secretaryWealthLeaderShareMin: '书记致富能手比例',
+  secretaryAverageAgeMax: '书记平均年龄上限',
+  memberAverageAgeMax: '成员平均年龄上限',
+  womenShareMin: '女性比例',
+  oneShoulderShareMin: '“一肩挑”比例',
+  notice: '公示期',
+  member: '委员',
+  secretary: '书记',
+  appointmentFiling: '任职备案公示',
+  amount: '数量',
+  unit: '单位',
+  jointReview: '资格联审',
+  departments: '联审部门',
+  answerWithin: '答复期限',
+};
+
+/** ['negativeList', 2, 'lookBack'] → "负面清单·第 3 项·追溯期". */
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '政策包';
+  return path.map((seg) => (typeof seg === 'number' ? `第 ${seg + 1} 项` : (LABELS[String(seg)] ?? String(seg)))).join('·');
+}
