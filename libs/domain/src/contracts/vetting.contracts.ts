@@ -56,7 +56,57 @@ export const villageGateChangedV1 = z.object({
 });
 export type VillageGateChangedV1 = z.infer<typeof villageGateChangedV1>;
 
+/**
+ * An election (换届) opened for some villages: auditing plans one outgoing audit per village for the
+ * heads it names (name and post only), over the period they held office.
+ */
+export const electionOpenedV1 = z.object({
+  electionId: z.string().min(1),
+  scope: divisionCode,
+  name: z.string().min(1),
+  policy: z.object({ id: z.string().min(1), version: z.number().int().min(1) }),
+  openedAt: instant,
+  /** The day voting may start at the earliest (the timeline's 投票日), when the plan sets one. */
+  votingFrom: localDate.nullable(),
+  villages: z
+    .array(
+      z.object({
+        villageCode: divisionCode,
+        outgoingHeads: z.array(z.object({ personId: z.string().min(1), name: z.string().min(1), post: z.string().min(1), since: localDate.nullable() })),
+      }),
+    )
+    .min(1),
+});
+export type ElectionOpenedV1 = z.infer<typeof electionOpenedV1>;
+
+/** A village's assessment (研判 / 民主测评) recorded; problems found go to grievance as cases. */
+export const assessmentRecordedV1 = z.object({
+  assessmentId: z.string().min(1),
+  villageCode: divisionCode,
+  period: z.string().min(1),
+  teamGrade: z.string().min(1),
+  classification: z.string().min(1),
+  weak: z.boolean(),
+  turnout: z.object({ invited: z.number().int().min(0), returned: z.number().int().min(0) }),
+  problems: z.array(z.object({ problemId: z.string().min(1), category: z.string().min(1), description: z.string().min(1).max(5000), severity: z.enum(['general', 'major', 'serious']) })),
+  recordedAt: instant,
+});
+export type AssessmentRecordedV1 = z.infer<typeof assessmentRecordedV1>;
+
+export const nomineeListedV1 = z.object({
+  electionId: z.string().min(1),
+  villageCode: divisionCode,
+  nomineeId: z.string().min(1),
+  name: z.string().min(1),
+  post: z.string().min(1),
+  listedAt: instant,
+});
+export type NomineeListedV1 = z.infer<typeof nomineeListedV1>;
+
 export const VETTING_CONTRACTS: EventContract[] = [
+  { type: 'vetting.ElectionOpened', version: 1, schema: electionOpenedV1 },
+  { type: 'vetting.NomineeListed', version: 1, schema: nomineeListedV1 },
+  { type: 'vetting.AssessmentRecorded', version: 1, schema: assessmentRecordedV1 },
   { type: 'vetting.PublicNoticeStarted', version: 1, schema: publicNoticeStartedV1 },
   { type: 'vetting.PublicNoticeEnded', version: 1, schema: publicNoticeEndedV1 },
   { type: 'vetting.NomineeDisqualified', version: 1, schema: nomineeDisqualifiedV1 },

@@ -1,0 +1,42 @@
+import type { PoolClient } from 'pg';
+import type { Actor, LocalDate } from '@lw/domain';
+import type { Holding } from '../domain/roster/holding';
+import type { Person } from '../domain/roster/person';
+import type { TermChange } from '../domain/roster/term';
+import type { PersonFacts } from '../domain/rules/facts';
+import type { RelativeLink } from '../domain/rules/slate';
+
+/**
+ * What the election side needs of the roster (两委花名册). The roster owns persons, holdings,
+ * records, appraisals and relatives; elections only read them and, at hand-over, start a new term.
+ * Implemented in infrastructure/roster on the vetting schema.
+ */
+export interface RosterPort {
+  /**
+   * Facts for the rules engine, keyed by person id, as of `asOf`: records with their effect periods
+   * mapped to the negative list's kinds, appraisals (from the roster and from assessments), roles
+   * outside the two committees, an open investigation. Unknown ids are absent from the map.
+   */
+  personFacts(personIds: readonly string[], asOf: LocalDate, tx?: PoolClient): Promise<Map<string, PersonFacts>>;
+
+  /** Near-relative links with both ends among `personIds` (either direction). */
+  relativesAmong(personIds: readonly string[], tx?: PoolClient): Promise<RelativeLink[]>;
+
+  /** Holdings of one village (all bodies, past and present), to tell 连任 / 其他职务 / 新进 and the outgoing heads. */
+  holdingsOfVillage(villageCode: string, tx?: PoolClient): Promise<Holding[]>;
+
+  /** Persons and holdings in force on `date` inside a subtree (basic situation, county targets). */
+  snapshot(scopePrefix: string, date: LocalDate, tx?: PoolClient): Promise<{ persons: Map<string, Person>; holdings: Holding[] }>;
+
+  /** Persons (ids) whose facts changed after a roster event: the election side re-runs their first review. */
+  personIdByName(villageCode: string, name: string, tx?: PoolClient): Promise<string[]>;
+
+  /** Hand-over: the renewed bodies of the village move to the new term, in the caller's transaction. */
+  startTerm(change: TermChange, actor: Actor | null, tx?: PoolClient): Promise<void>;
+}
+
+/**
+ * Roster event types whose appending changes a person's facts; the election side listens for them
+ * (by reading the event store) and re-evaluates open nominations of `data.personId`.
+ */
+export const ROSTER_FACT_EVENTS = ['PersonRecorded', 'RecordAdded', 'RecordEnded', 'AppraisalRecorded', 'RelativeLinked', 'RoleAssigned', 'InvestigationOpened', 'InvestigationClosed'] as const;
