@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKernel, serviceModule } from '@lw/runtime';
+import { AssessmentController } from './api/assessment.controller';
 import { ElectionController } from './api/election.controller';
+import { RosterController } from './api/roster.controller';
 
 /**
  * The vetting service as a Nest module. The host builds its ServiceKernel with the adapters of the
@@ -9,6 +11,6 @@ import { ElectionController } from './api/election.controller';
 @Module({})
 export class VettingModule {
   static register(kernel: ServiceKernel): DynamicModule {
-    return serviceModule(VettingModule, kernel, { controllers: [ElectionController] });
+    return serviceModule(VettingModule, kernel, { controllers: [ElectionController, RosterController, AssessmentController] });
   }
 }

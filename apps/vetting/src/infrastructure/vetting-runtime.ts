@@ -5,6 +5,8 @@ import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
 import { chaseJointReview, endNotice } from '../domain/election';
 import { ElectionCommands } from '../application/election-commands';
 import { vettingReactions } from '../application/vetting-reactions';
+import { assessmentRuntime } from './assessment/assessment-runtime';
+import { rosterRuntime } from './roster/roster-runtime';
 
 const CHASE_JOB = 'vetting.joint-review-chase';
 const NOTICE_END_JOB = 'vetting.notice-end';
@@ -65,10 +67,14 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
     onError: (err) => kernel.logger.warn({ err: err.message }, 'election jobs projection failed, will retry'),
   });
   const vetting = new Vetting(commands, kernel, projector);
+  const roster = rosterRuntime(kernel);
+  const assessments = assessmentRuntime(kernel, roster.port);
+  const parts = [roster.runtime, assessments];
   return {
     consumes: { producers: ['tipline', 'auditing'], handle: vettingReactions({ contracts, commands }) },
-    providers: [{ provide: Vetting, useValue: vetting }],
+    providers: [{ provide: Vetting, useValue: vetting }, ...parts.flatMap((p) => p.providers ?? [])],
     start: async () => {
+      for (const p of parts) await p.start?.();
       jobs.register<{ streamId: string; nomineeId: string }>(CHASE_JOB, async ({ payload }) => {
         await commands.run(payload.streamId, null, (s, c) => chaseJointReview(s, payload.nomineeId, c));
       });
@@ -77,6 +83,9 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
       });
       await projector.start();
     },
-    stop: () => projector.stop(),
+    stop: async () => {
+      await projector.stop();
+      for (const p of parts) await p.stop?.();
+    },
   };
 }

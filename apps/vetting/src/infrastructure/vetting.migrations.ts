@@ -1,6 +1,8 @@
 import type { Migration } from '@lw/db';
+import { assessmentMigrations } from './assessment/assessment.migrations';
+import { rosterMigrations } from './roster/roster.migrations';
 
-export const vettingMigrations: Migration[] = [
+const electionMigrations: Migration[] = [
   {
     id: 'vetting/001_objections',
     sql: `
@@ -13,3 +15,5 @@ export const vettingMigrations: Migration[] = [
       );`,
   },
 ];
+
+export const vettingMigrations: Migration[] = [...electionMigrations, ...rosterMigrations, ...assessmentMigrations];

@@ -1,0 +1,5 @@
+import { Controller } from '@nestjs/common';
+
+/** The roster (/vetting/roster/…). */
+@Controller('roster')
+export class RosterController {}
