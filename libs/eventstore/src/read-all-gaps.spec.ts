@@ -190,4 +190,16 @@ describe('read-all is gap-safe', () => {
     expect(all.map((e) => e.data.i)).toEqual(Array.from({ length: 35 }, (_, i) => i));
     expect(new Set(all.map((e) => e.position)).size).toBe(all.length);
   });
+
+  it('pages in numeric order through one transaction whose positions gain a digit (9 → 10), skipping none', async () => {
+    await pool.query(`SELECT setval(pg_get_serial_sequence('events', 'position'), 1, false)`);
+    await store.append('digits', 'no_stream', Array.from({ length: 25 }, (_, i) => ev('D', { i })));
+    const all: StoredEvent[] = [];
+    let cursor = ALL_START;
+    for (let page = await store.readAll(cursor, 4); page.events.length > 0; page = await store.readAll(cursor, 4)) {
+      all.push(...page.events);
+      cursor = page.next;
+    }
+    expect(all.map((e) => Number(e.position))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
 });

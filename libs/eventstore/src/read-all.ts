@@ -53,7 +53,8 @@ export async function readAllAfter(
           SELECT least(pg_snapshot_xmax(s),
                        (SELECT min(x) FROM pg_snapshot_xip(s) AS x WHERE x::xid::text <> ALL ($4::text[])))
             FROM pg_current_snapshot() AS s)
-      ORDER BY tx_id, position
+      -- Qualified: bare names would sort by the ::text output columns of the same names ('10' < '9').
+      ORDER BY events.tx_id, events.position
       LIMIT $3`,
     [after.txId, after.position, limit, foreign.rows[0].xids],
   );
