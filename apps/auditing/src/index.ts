@@ -1,2 +1,3 @@
 export * from './auditing.module';
 export * from './auditing.service';
+export { Auditing } from './infrastructure/auditing-runtime';

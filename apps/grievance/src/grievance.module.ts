@@ -1,13 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKernel, serviceModule } from '@lw/runtime';
+import { CasesController } from './api/cases.controller';
+import { LedgerController } from './api/ledger.controller';
+import { LiaisonsController } from './api/liaisons.controller';
 
 /**
  * The grievance service as a Nest module. The host (apps/standalone, or this service's own main.ts in
- * distributed mode) builds its ServiceKernel with the adapters of the mode and passes it in.
+ * distributed mode) builds its ServiceKernel with the adapters of the mode and passes it in; the
+ * kernel's runtime (grievanceRuntime) provides the Grievance the controllers use.
  */
 @Module({})
 export class GrievanceModule {
   static register(kernel: ServiceKernel): DynamicModule {
-    return serviceModule(GrievanceModule, kernel);
+    return serviceModule(GrievanceModule, kernel, { controllers: [CasesController, LedgerController, LiaisonsController] });
   }
 }

@@ -122,7 +122,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     const auditLog = new AuditLog(authPool);
     const platform = { mode: config.mode, hierarchy, calendar, auditLog, dataDir: config.dataDir, env: process.env };
     const kernels = SERVICE_DEFINITIONS.map((definition) => {
-      const servicePool = pool(definition.name, 10);
+      const servicePool = pool(definition.name, config.databasePoolMax);
       return new ServiceKernel({
         name: definition.name,
         pool: servicePool,

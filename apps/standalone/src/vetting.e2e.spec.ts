@@ -1,61 +1,86 @@
-import { Vetting } from '@lw/vetting';
+import { checkCharOf, newEnvelope } from '@lw/domain';
+import { chaseJointReview, DEFAULT_PACK_DATA, endNotice, fileAppointment, Vetting } from '@lw/vetting';
 import { startHarness, waitFor, type TiplineHarness } from './test-harness';
 
-// A village slate end to end in the embedded product, vetting and tip-line talking through their
-// integration events: nomination → first review → joint review → notice → an objection from a public
-// tip blocks confirmation → the tip is concluded → confirmation → gate → result → hand-over.
-describe('vetting: a village slate end to end (embedded product, HTTP)', () => {
+/*
+ * A village's election end to end in the embedded product, vetting, tip-line and (through its
+ * integration events) auditing talking over the bus: the roster imported from a spreadsheet, an
+ * election under a pack released as data, the rules engine's first review with an approval and a
+ * re-evaluation when a record arrives, joint review, notice, an objection from a public tip, the
+ * gate from the audit, result, filing and hand-over into the roster's new term.
+ */
+describe('vetting: a village election end to end (embedded product, HTTP)', () => {
   let h: TiplineHarness;
   let org: string;
   let township: string;
   let police: string;
   let discipline: string;
   let village: string;
+  let vetting: Vetting;
+  const PACK = { ...DEFAULT_PACK_DATA, id: 'county2026', version: 1, name: '2026 年换届（县定）', cutOffDate: '2026-12-31' };
 
   beforeAll(async () => {
     h = await startHarness();
     [org, township, police, discipline] = await Promise.all(['org_dept', 'township', 'review_dept', 'discipline'].map((u) => h.login(u)));
     village = h.s.accounts.find((a) => a.username === 'liaison')!.node;
+    vetting = h.s.kernels.find((k) => k.name === 'vetting')!.providers().map((p: any) => p.useValue).find((v) => v instanceof Vetting) as Vetting;
+    expect((await h.call('POST', '/vetting/policy-packs', { token: org, json: PACK })).status).toBe(201);
   }, 180_000);
 
   afterAll(async () => {
     await h?.stop();
   });
 
-  const base = (eid: string) => `/vetting/elections/${eid}/villages/${village}`;
-  const view = async (eid: string) => (await h.call('GET', base(eid), { token: org })).body;
+  const id = (n: number, birth: string, female: boolean) => {
+    const first17 = `320724${birth.replaceAll('-', '')}${String(n).padStart(2, '0')}${female ? 2 : 1}`;
+    return first17 + checkCharOf(first17);
+  };
 
-  /** The notice-end job, as it runs once the notice's last day is over (the test cannot wait 5 working days). */
-  async function noticeRunsOut(eid: string) {
-    const vetting = h.s.kernels.find((k) => k.name === 'vetting')!.providers().map((p: any) => p.useValue).find((v) => v instanceof Vetting) as Vetting;
-    await vetting.commands.run(`village-election-${eid}-${village}`, null, (s, c) => [{ type: 'NoticeEnded', data: { noticeId: s.notice!.noticeId, at: c.now.toISOString() } }]);
+  /** The village's roster as a clerk's CSV; returns person ids by name. */
+  async function importRoster(tag: string, rows: [name: string, birth: string, female: boolean, edu: string, status: string, joined: string, post: string][]) {
+    const header = '村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务';
+    const lines = rows.map(([name, birth, female, edu, status, joined, post], i) => [village, `${name}${tag}`, id(i + Number(tag.charCodeAt(0) % 50), birth, female), '汉族', edu, status, joined, post].join(','));
+    const form = new FormData();
+    form.append('file', new Blob([[header, ...lines].join('\n')], { type: 'text/csv' }), 'roster.csv');
+    form.append('date', '2021-01-15'); // the outgoing term began at the last election
+    const r = await h.call('POST', '/vetting/roster/import', { token: township, form });
+    expect(r.status === 200 ? 200 : r.body).toBe(200);
+    await waitForRoster();
+    const roster = await h.call('GET', `/vetting/roster/villages/${village}`, { token: org });
+    expect(roster.status).toBe(200);
+    return new Map<string, string>(roster.body.members.map((p: any) => [p.name, p.personId]));
   }
 
-  async function throughNotice(eid: string, name: string) {
-    expect((await h.call('POST', '/vetting/elections', { token: org, json: { electionId: eid, villages: [{ villageCode: village, seats: { party: 3, committee: 3, supervision: 3 } }] } })).status).toBe(201);
-    const nominate = (nomineeId: string, nm: string, post: string) =>
-      h.call('POST', `${base(eid)}/nominees`, { token: township, json: { nomineeId, personId: `${eid}-${nomineeId}`, name: nm, post, body: 'party' } });
-    expect((await nominate('n1', name, '书记')).status).toBe(201);
-    expect((await nominate('n2', `${name}乙`, '委员')).status).toBe(201);
-    expect((await h.call('POST', `${base(eid)}/nominees/n1/first-review`, { token: township, json: { decision: 'pass', reason: '符合任职条件' } })).status).toBe(200);
-    expect((await h.call('POST', `${base(eid)}/nominees/n2/first-review`, { token: township, json: { decision: 'fail', reason: '三年内受过党内警告以上处分' } })).status).toBe(200);
-    expect((await h.call('POST', `${base(eid)}/nominees/n2/joint-review`, { token: org, json: {} })).status).toBe(409);
-    expect((await h.call('POST', `${base(eid)}/nominees/n1/joint-review`, { token: org, json: { departments: ['公安', '法院'] } })).status).toBe(200);
-    // The police user answers for 公安 only.
-    expect((await h.call('POST', `${base(eid)}/nominees/n1/joint-review/法院`, { token: police, json: { answer: 'pass' } })).status).toBe(404);
-    expect((await h.call('POST', `${base(eid)}/nominees/n1/joint-review/公安`, { token: police, json: { answer: 'pass' } })).status).toBe(200);
-    expect((await h.call('POST', `${base(eid)}/notice`, { token: org })).status).toBe(409); // 法院 has not answered
-    expect((await h.call('POST', `${base(eid)}/nominees/n1/joint-review/法院`, { token: org, json: { answer: 'pass' } })).status).toBe(200);
-    expect((await view(eid)).nominees.find((n: any) => n.nomineeId === 'n1').status).toBe('inspection_subject');
-    expect((await h.call('POST', `${base(eid)}/notice`, { token: org })).status).toBe(200);
-    // The tip-line hears of the notice and labels tips on the candidate as objections.
-    await waitFor(async () => (await h.db.pool('tipline').query('SELECT 1 FROM public_notices WHERE notice_id = $1', [`notice-${eid}-${village}`])).rowCount === 1, 30_000, 'notice at the tip-line');
-    const tip = await h.call('POST', '/tipline/public/tips', {
-      json: { category: 'vote_buying', subjects: [{ kind: 'person', name, villageCode: village }], text: '该候选人送礼拉票。', anonymous: true },
-    });
+  /** Roster commands answer once their projection has caught up; the board and re-evaluation follow on a wake. */
+  async function waitForRoster() {
+    vetting.wake();
+  }
+
+  const base = (eid: string) => `/vetting/elections/${eid}/villages/${village}`;
+  const view = async (eid: string) => (await h.call('GET', base(eid), { token: org })).body;
+  const nominee = async (eid: string, nid: string) => (await view(eid)).nominees.find((n: any) => n.nomineeId === nid);
+
+  /** Runs a decision as the job (or a later day) would: the test cannot wait 5 working days. */
+  async function later(eid: string, decide: Parameters<Vetting['commands']['run']>[2], days = 30) {
+    await vetting.commands.run(`village-election-${eid}-${village}`, null, (s, c) => decide(s, { ...c, now: new Date(c.now.getTime() + days * 86_400_000) }));
+  }
+
+  /** What the auditing service says of the engagement it planned for this village (as its events would). */
+  async function audit(type: string, payload: Record<string, unknown>) {
+    let engagementId = '';
+    await waitFor(async () => {
+      const { rows } = await h.db.pool('vetting').query('SELECT engagement_id FROM village_audits WHERE election_id = $1 AND village_code = $2', [payload.electionId, village]);
+      engagementId = rows[0]?.engagement_id ?? '';
+      return engagementId !== '';
+    }, 30_000, 'the outgoing audit planned by auditing');
+    const event = newEnvelope({ type, version: 1, producer: 'auditing', villageCode: village, actor: null, payload: { engagementId, villageCode: village, ...payload } });
+    await h.tipline.bus.publish([event]);
+  }
+
+  async function publicTip(name: string) {
+    const tip = await h.call('POST', '/tipline/public/tips', { json: { category: 'vote_buying', subjects: [{ kind: 'person', name, villageCode: village }], text: '该候选人送礼拉票。', anonymous: true } });
     expect(tip.status).toBe(201);
     const { rows } = await h.db.pool('tipline').query('SELECT tip_id FROM receipts WHERE locator = $1', [tip.body.receiptCode.replace(/-/g, '').slice(0, 8)]);
-    await waitFor(async () => (await view(eid)).openObjections === 1, 30_000, 'objection at vetting');
     return rows[0].tip_id as string;
   }
 
@@ -64,45 +89,175 @@ describe('vetting: a village slate end to end (embedded product, HTTP)', () => {
     expect((await h.call('POST', `/tipline/tips/${tipId}/conclude`, { token: discipline, json: { finding, summary: '核查完毕' } })).status).toBe(200);
   }
 
-  it('blocks confirmation while the objection is open, then confirms, records the result and hands over', async () => {
-    const tipId = await throughNotice('e2026a', '钱甲');
+  /** Party: 书记 赵 (continuing, 56 at the cut-off), 钱 (woman), 孙 (31), 李, 周; committee: 赵 主任, 钱, 孙, 周. */
+  async function openAndNominate(eid: string, tag: string) {
+    const people = await importRoster(tag, [
+      ['赵一', '1970-05-01', false, '大专', '中共党员', '1995-07-01', '村党组织书记、村委会主任'],
+      ['钱二', '1990-01-01', true, '本科', '中共党员', '2015-07-01', '村委会委员'],
+      ['孙三', '1995-06-01', false, '大专', '中共党员', '2019-07-01', '后备干部'],
+      ['李四', '1980-01-01', false, '高中', '中共党员', '2005-07-01', '支部委员'],
+      ['周五', '1985-03-01', false, '大专', '中共党员', '2010-07-01', '后备干部'],
+    ]);
+    const opened = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: eid, name: '2026 年换届', scope: village, policy: { id: 'county2026', version: 1 }, seats: { party: 3, committee: 3, supervision: 3 } } });
+    expect(opened.status).toBe(201);
+    const nominations: [string, string, string, string][] = [
+      ['p1', '赵一', 'party', '书记'],
+      ['p2', '钱二', 'party', '委员'],
+      ['p3', '孙三', 'party', '委员'],
+      ['p4', '李四', 'party', '委员'],
+      ['p5', '周五', 'party', '委员'],
+      ['c1', '赵一', 'committee', '主任'],
+      ['c2', '钱二', 'committee', '委员'],
+      ['c3', '孙三', 'committee', '委员'],
+      ['c4', '周五', 'committee', '委员'],
+    ];
+    for (const [nid, name, body, post] of nominations) {
+      const r = await h.call('POST', `${base(eid)}/nominees`, { token: township, json: { nomineeId: nid, personId: people.get(`${name}${tag}`), body, post } });
+      expect(r.status === 201 ? 201 : r.body).toBe(201);
+    }
+    return people;
+  }
+
+  it('runs a village election from the roster to the new term, by the rules of the election\'s pack', async () => {
+    const people = await openAndNominate('e2026a', 'A');
+    // vetting.ElectionOpened names the outgoing heads for auditing (name and post, no id number).
+    const { rows: opened } = await h.db.pool('vetting').query(`SELECT envelope FROM outbox WHERE envelope->>'type' = 'vetting.ElectionOpened'`);
+    expect(opened[0].envelope.payload.villages[0].outgoingHeads.map((x: any) => [x.name, x.post, x.since])).toEqual([['赵一A', '村党组织书记、村民委员会主任', '2021-01-15']]);
+    expect(JSON.stringify(opened[0].envelope)).not.toMatch(/\d{17}[\dX]/);
+
+    // First review by the engine: the continuing secretary is 56 at the cut-off ⇒ needs county approval.
+    const reviewed = await h.call('POST', `${base('e2026a')}/review`, { token: township });
+    expect(reviewed.status).toBe(200);
+    const p1 = reviewed.body.nominees.find((n: any) => n.nomineeId === 'p1');
+    expect(p1.status).toBe('first_review_failed');
+    expect(p1.verdicts.find((v: any) => v.ruleId === 'secretary.continuing_age').kind).toBe('needs_approval');
+    expect(reviewed.body.nominees.find((n: any) => n.nomineeId === 'c1').status).toBe('first_review_passed');
+    // The township may not approve; the county organization department may.
+    const approval = { ruleId: 'secretary.continuing_age', nomineeId: 'p1', reason: '县委组织部部务会研究同意（连任书记 56 周岁）' };
+    expect((await h.call('POST', `${base('e2026a')}/approvals`, { token: township, json: approval })).status).toBe(403);
+    const approved = await h.call('POST', `${base('e2026a')}/approvals`, { token: org, json: approval });
+    expect(approved.status).toBe(201);
+    expect(approved.body.nominee.status).toBe('first_review_passed');
+    expect(approved.body.nominee.verdicts.find((v: any) => v.ruleId === 'secretary.continuing_age').kind).toBe('approved');
+
+    // A record arrives for 李四 (撤销党内职务 a year ago): his review runs again by itself and blocks.
+    expect((await nominee('e2026a', 'p4')).status).toBe('first_review_passed');
+    const record = await h.call('POST', `/vetting/roster/persons/${people.get('李四A')}/records`, { token: org, json: { kind: '撤销党内职务', date: '2025-11-01', source: '县纪委〔2025〕12号' } });
+    expect(record.status).toBe(201);
+    await waitFor(async () => (await nominee('e2026a', 'p4')).status === 'first_review_failed', 30_000, 're-evaluation of 李四');
+    expect((await nominee('e2026a', 'p4')).verdicts.find((v: any) => v.ruleId === 'negative.severe_sanction').kind).toBe('block');
+
+    // The slate must be reviewed again before the notice; 4 party nominees remain for 3 seats (⌈3 × 1.2⌉ = 4).
+    expect((await h.call('POST', `${base('e2026a')}/notice`, { token: org })).status).toBe(409);
+    const slate = await h.call('POST', `${base('e2026a')}/review`, { token: township });
+    expect(slate.body.slate.verdicts.find((v: any) => v.ruleId === 'slate.margin.party').kind).toBe('pass');
+
+    // Joint review: the police answers for itself only; one department late, then answering.
+    const running = ['p1', 'p2', 'p3', 'p5', 'c1', 'c2', 'c3', 'c4'];
+    for (const nid of running) expect((await h.call('POST', `${base('e2026a')}/nominees/${nid}/joint-review`, { token: org, json: { departments: ['public_security', 'court'] } })).status).toBe(200);
+    expect((await h.call('POST', `${base('e2026a')}/nominees/p1/joint-review/court`, { token: police, json: { answer: 'pass' } })).status).toBe(404);
+    expect((await h.call('POST', `${base('e2026a')}/nominees/p1/joint-review/welfare`, { token: org, json: { answer: 'pass' } })).status).toBe(422);
+    for (const nid of running) expect((await h.call('POST', `${base('e2026a')}/nominees/${nid}/joint-review/public_security`, { token: police, json: { answer: 'pass' } })).status).toBe(200);
+    // Past the limit, the chase job names the court as late (what the job runs, a month on).
+    await later('e2026a', (s, c) => chaseJointReview(s, 'p1', c));
+    const chased = (await vetting.commands.store.readStream(`village-election-e2026a-${village}`)).filter((e) => e.type === 'JointReviewChased');
+    expect(chased.map((e) => e.data.departments)).toEqual([['court']]);
+    for (const nid of running) expect((await h.call('POST', `${base('e2026a')}/nominees/${nid}/joint-review/court`, { token: org, json: { answer: 'pass' } })).status).toBe(200);
+    expect((await nominee('e2026a', 'p1')).status).toBe('inspection_subject');
+
+    // Notice (the secretary's 5 working days), an objection from a public tip, confirmation after it is concluded.
+    expect((await h.call('POST', `${base('e2026a')}/notice`, { token: org })).status).toBe(200);
+    await waitFor(async () => (await h.db.pool('tipline').query('SELECT 1 FROM public_notices WHERE notice_id = $1', [`notice-e2026a-${village}`])).rowCount === 1, 30_000, 'notice at the tip-line');
+    const tipId = await publicTip('赵一A');
+    await waitFor(async () => (await view('e2026a')).openObjections === 1, 30_000, 'objection at vetting');
     expect((await h.call('POST', `${base('e2026a')}/confirm`, { token: org })).status).toBe(409); // notice still running
-    await noticeRunsOut('e2026a');
+    await later('e2026a', (s, c) => endNotice(s, c));
     const blocked = await h.call('POST', `${base('e2026a')}/confirm`, { token: org });
     expect(blocked.status).toBe(409);
     expect(blocked.body.message).toContain('异议尚未办结');
     await conclude(tipId, 'unsubstantiated');
     await waitFor(async () => (await view('e2026a')).openObjections === 0, 30_000, 'objection concluded at vetting');
     expect((await h.call('POST', `${base('e2026a')}/confirm`, { token: org })).status).toBe(200);
-    const gated = await h.call('POST', `${base('e2026a')}/result`, { token: org, json: { elected: ['n1'] } });
+
+    // The gate follows the audit: concluded with a serious finding, published, then rectified.
+    const gated = await h.call('POST', `${base('e2026a')}/result`, { token: org, json: { elected: ['p1', 'p2', 'p3', 'c1', 'c2', 'c4'] } });
     expect(gated.status).toBe(409);
-    expect(gated.body.message).toContain('离任经济责任审计');
-    expect((await h.call('PUT', `${base('e2026a')}/gate`, { token: org, json: { open: true, reasons: [] } })).status).toBe(200);
-    expect((await h.call('POST', `${base('e2026a')}/result`, { token: org, json: { elected: ['n1'] } })).status).toBe(200);
+    expect(gated.body.message).toContain('离任经济责任审计尚未办结');
+    const at = new Date().toISOString();
+    await audit('auditing.FindingRecorded', {
+      electionId: 'e2026a', findingId: 'f1', category: '白条入账', severity: 'serious', amount: '12000.00', rectificationRequired: true, violationSuspected: false,
+      description: '白条入账', responsiblePersons: [{ name: '赵一A', post: '村党组织书记' }], recordedAt: at, amendment: null,
+    });
+    await audit('auditing.AuditConcluded', { electionId: 'e2026a', concludedAt: at, findings: 1, seriousOpen: 1 });
+    await audit('auditing.AuditPublished', { electionId: 'e2026a', publishedAt: at, noticeEndsOn: '2026-12-31', seriousOpen: 1 });
+    await waitFor(async () => (await view('e2026a')).gate.reasons.join() === '审计发现的 1 个严重问题尚未整改到位', 30_000, 'gate reasons from auditing');
+    const board = await h.call('GET', `/vetting/elections/e2026a?gate=closed`, { token: org });
+    await waitFor(async () => (await h.call('GET', `/vetting/elections/e2026a?gate=closed`, { token: org })).body.villages[0]?.gate_reasons?.[0]?.includes('严重问题') === true, 10_000, 'board');
+    expect(board.status).toBe(200);
+    await audit('auditing.FindingRectified', { electionId: 'e2026a', findingId: 'f1', severity: 'serious', rectifiedAt: at, caseId: 'g-1', seriousOpen: 0 });
+    await waitFor(async () => (await view('e2026a')).gate.open === true, 30_000, 'gate open');
+
+    expect((await h.call('POST', `${base('e2026a')}/result`, { token: org, json: { elected: ['p1', 'p2', 'p3', 'c1', 'c2', 'c4'] } })).status).toBe(200);
+    expect((await h.call('POST', `${base('e2026a')}/hand-over`, { token: township })).status).toBe(409); // filing first
+    expect((await h.call('POST', `${base('e2026a')}/filing-notice`, { token: org })).status).toBe(200);
+    const early = await h.call('POST', `${base('e2026a')}/filing`, { token: org });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('任职备案公示');
+    await later('e2026a', (s, c) => fileAppointment(s, c));
     expect((await h.call('POST', `${base('e2026a')}/hand-over`, { token: township })).status).toBe(200);
-    const v = await view('e2026a');
-    expect(v.stage).toBe('handed_over');
-    expect(v.nominees.find((n: any) => n.nomineeId === 'n1').status).toBe('elected');
-    const outbox = await h.db.pool('vetting').query(`SELECT envelope->>'type' AS type FROM outbox ORDER BY id`);
+
+    // The roster has moved to the new term: 赵一 一肩挑 again, 李四 off the party committee, 周五 on the committee.
+    await waitForRoster();
+    await waitFor(async () => {
+      const r = (await h.call('GET', `/vetting/roster/villages/${village}`, { token: org })).body;
+      const posts = (name: string) => (r.members.find((x: any) => x.personId === people.get(name))?.posts ?? []).filter((x: any) => x.body !== 'reserve').map((x: any) => `${x.body}:${x.post}`).sort();
+      return posts('赵一A').join() === 'committee:主任,party:书记' && posts('李四A').length === 0 && posts('周五A').join() === 'committee:委员';
+    }, 30_000, 'new term in the roster');
+    const outbox = await h.db.pool('vetting').query(`SELECT DISTINCT envelope->>'type' AS type FROM outbox`);
     expect(outbox.rows.map((r) => r.type)).toEqual(
-      expect.arrayContaining(['vetting.PublicNoticeStarted', 'vetting.PublicNoticeEnded', 'vetting.CandidatesConfirmed', 'vetting.VillageGateChanged', 'vetting.ResultRecorded']),
+      expect.arrayContaining(['vetting.ElectionOpened', 'vetting.NomineeListed', 'vetting.PublicNoticeStarted', 'vetting.PublicNoticeEnded', 'vetting.CandidatesConfirmed', 'vetting.VillageGateChanged', 'vetting.ResultRecorded']),
     );
   });
 
-  it('disqualifies the nominee when the objection is substantiated, naming the tip', async () => {
-    const tipId = await throughNotice('e2026b', '孙乙');
-    await conclude(tipId, 'substantiated');
-    await waitFor(async () => (await view('e2026b')).nominees.find((n: any) => n.nomineeId === 'n1').status === 'disqualified', 30_000, 'disqualified');
-    const { rows } = await h.db.pool('vetting').query(`SELECT envelope FROM outbox WHERE envelope->>'type' = 'vetting.NomineeDisqualified'`);
-    expect(rows[0].envelope.payload).toMatchObject({ nomineeId: 'n1', tipId, name: '孙乙' });
+  it('re-reviews every nomination of a person when a tip against them is concluded substantiated', async () => {
+    // Another village of the same township (the first one's roster has moved to its new term).
+    const first = village;
+    const townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
+    village = vetting.kernel.platform.hierarchy.children(townshipNode).find((v) => v.code !== first)!.code;
+    try {
+      await openAndNominate('e2026b', 'B');
+      expect((await h.call('POST', `${base('e2026b')}/review`, { token: township })).status).toBe(200);
+      expect((await nominee('e2026b', 'p5')).status).toBe('first_review_passed');
+      const tipId = await publicTip('周五B');
+      await conclude(tipId, 'substantiated');
+      await waitFor(async () => (await nominee('e2026b', 'p5')).status === 'first_review_failed', 30_000, 're-evaluation on the tip');
+      // 周五 is nominated to both committees (交叉任职): both nominations are re-reviewed.
+      expect((await nominee('e2026b', 'c4')).status).toBe('first_review_failed');
+      const verdict = (await nominee('e2026b', 'p5')).verdicts.find((v: any) => v.kind === 'block');
+      expect(verdict.ruleId).toBe('tip.substantiated');
+      expect(JSON.stringify(verdict.evidence)).toContain(tipId);
+    } finally {
+      village = first;
+    }
   });
 
   it('keeps users inside their scope and validates input in Chinese', async () => {
-    const other = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'bad', villages: [{ villageCode: '110101001001', seats: { party: 3, committee: 3, supervision: 3 } }] } });
+    const other = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'bad', name: '越界', scope: '110101', seats: { party: 3, committee: 3, supervision: 3 } } });
     expect(other.status).toBe(422);
-    const bad = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'x', villages: [] } });
+    const bad = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'x', name: '', scope: village } });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toMatch(/换届编号|至少选择一个村/);
-    expect((await h.call('POST', '/vetting/elections', { token: township, json: { electionId: 'abc', villages: [] } })).status).toBe(403);
+    expect(bad.body.message).toMatch(/换届编号|换届名称/);
+    expect((await h.call('POST', '/vetting/elections', { token: township, json: { electionId: 'abc', name: 'x', scope: village } })).status).toBe(403);
+    const seats = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'seats', name: '职数', scope: village, seats: { party: 9, committee: 3, supervision: 3 } } });
+    expect(seats.status).toBe(422);
+    expect(seats.body.message).toContain('职数');
+    const pack = await h.call('POST', '/vetting/policy-packs', { token: org, json: { ...PACK, cutOffDate: '2026-02-30' } });
+    expect(pack.status).toBe(422);
+    expect(pack.body.message).toContain('截止日期');
+    expect((await h.call('POST', '/vetting/policy-packs', { token: org, json: PACK })).status).toBe(409);
+    const unknown = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: 'nobody', body: 'party', post: '委员' } });
+    expect(unknown.status).toBe(422);
+    const wrongPost = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: 'nobody', body: 'party', post: '主任' } });
+    expect(wrongPost.status).toBe(400);
   });
 });

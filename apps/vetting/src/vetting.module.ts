@@ -2,7 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKernel, serviceModule } from '@lw/runtime';
 import { AssessmentController } from './api/assessment.controller';
 import { ElectionController } from './api/election.controller';
+import { PolicyPackController } from './api/policy-pack.controller';
+import { VillageElectionController } from './api/village-election.controller';
 import { RosterController } from './api/roster.controller';
+import { TargetsController } from './api/targets.controller';
 
 /**
  * The vetting service as a Nest module. The host builds its ServiceKernel with the adapters of the
@@ -11,6 +14,6 @@ import { RosterController } from './api/roster.controller';
 @Module({})
 export class VettingModule {
   static register(kernel: ServiceKernel): DynamicModule {
-    return serviceModule(VettingModule, kernel, { controllers: [ElectionController, RosterController, AssessmentController] });
+    return serviceModule(VettingModule, kernel, { controllers: [ElectionController, VillageElectionController, PolicyPackController, RosterController, AssessmentController, TargetsController] });
   }
 }

@@ -10,7 +10,7 @@ export interface Principal {
   roles: Role[];
   /** Division code the user is bound to (6 county, 9 township, 12 village digits). */
   node: string;
-  /** For review_dept: the department answering joint reviews, e.g. 公安. */
+  /** For review_dept: the department answering joint reviews, as the policy pack names it (e.g. public_security for 公安局). */
   dept?: string;
 }
 

@@ -1,3 +1,4 @@
 export * from './pool';
 export * from './migrations';
 export * from './leader';
+export * from './run-all';

@@ -72,9 +72,13 @@ export class EventStore {
     }
   }
 
-  /** The stream's events from `fromVersion` (1-based, inclusive), in version order. */
-  async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
+  /**
+   * The stream's events from `fromVersion` (1-based, inclusive), in version order. With `client`,
+   * read inside the caller's transaction: a handler holding a transaction must not wait for a
+   * second pool connection (enough such handlers at once exhaust the pool and hang).
+   */
+  async readStream(streamId: string, fromVersion = 1, client?: PoolClient): Promise<StoredEvent[]> {
+    const { rows } = await (client ?? this.pool).query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, fromVersion],
     );

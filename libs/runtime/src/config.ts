@@ -18,6 +18,8 @@ export interface RuntimeConfig {
   redisUrl?: string;
   auth: { jwksUrl?: string; issuer?: string; audience?: string; secret?: string };
   logLevel: string;
+  /** Connections per service pool (the platform pools are small and fixed). */
+  databasePoolMax: number;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +47,7 @@ const env = z.object({
   AUTH_AUDIENCE: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv, defaultMode: Mode): RuntimeConfig {
@@ -65,6 +68,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, defaultMode: Mode): Runtim
     redisUrl: e.REDIS_URL,
     auth: { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, secret: e.AUTH_SECRET },
     logLevel: e.LOG_LEVEL ?? 'info',
+    databasePoolMax: e.DATABASE_POOL_MAX ?? 10,
   };
   if (mode === 'distributed') {
     const problems: string[] = [];

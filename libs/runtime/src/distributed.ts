@@ -35,7 +35,7 @@ export async function startDistributedService(
   }
   const log = options.logger ?? createLogger({ service: definition.name, level: config.logLevel });
   const url = config.databaseUrl;
-  const servicePool = createPool({ url, schema: definition.name, max: 10, applicationName: definition.name });
+  const servicePool = createPool({ url, schema: definition.name, max: config.databasePoolMax, applicationName: definition.name });
   const platformPool = createPool({ url, schema: 'platform', max: 2, applicationName: `${definition.name}:platform` });
   const hierarchyPool = createPool({ url, schema: 'hierarchy', max: 2, applicationName: `${definition.name}:hierarchy` });
   const authPool = createPool({ url, schema: 'auth', max: 2, applicationName: `${definition.name}:audit` });

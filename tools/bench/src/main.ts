@@ -1,11 +1,11 @@
 // `npm run bench`: runs every suite against the local PostgreSQL / Redis / Kafka test broker and
 // writes BENCHMARKS.md. BENCH_QUICK=1 runs a tenth of the sizes; BENCH_ONLY=name runs one suite.
-import { writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { cpus, totalmem } from 'os';
 import { join } from 'path';
 import { TEST_PG_URL } from '@lw/testing';
 import type { BenchContext, BenchSuite } from './bench.types';
-import { renderMarkdown, SuiteOutcome } from './report';
+import { mergeMarkdown, renderSection, SuiteOutcome } from './report';
 import { suites } from './suites';
 
 async function main(): Promise<void> {
@@ -25,9 +25,10 @@ async function main(): Promise<void> {
     }
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
-  const md = renderMarkdown(outcomes, { date: new Date().toISOString().slice(0, 10), machine, command: 'npm run bench', scale });
+  const meta = { date: new Date().toISOString().slice(0, 10), machine, scale };
   const out = join(__dirname, '..', '..', '..', 'BENCHMARKS.md');
-  writeFileSync(out, md + '\n');
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  writeFileSync(out, mergeMarkdown(previous, new Map(outcomes.map((o) => [o.suite, renderSection(o, meta)])), Object.keys(suites)));
   console.log(`wrote ${out}`);
   if (outcomes.some((o) => o.error)) process.exitCode = 1;
   // Suites close their own pools; a lingering handle must not keep the command alive.

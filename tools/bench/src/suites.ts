@@ -1,8 +1,10 @@
 import type { BenchSuite } from './bench.types';
 import { eventstoreBench } from './eventstore.bench';
+import { grievanceBench } from './grievance.bench';
 import { hierarchyBench } from './hierarchy.bench';
 import { messagingBench } from './messaging.bench';
 import { tiplineBench } from './tipline.bench';
+import { vettingBench } from './vetting.bench';
 
 /** Every benchmark suite, in the order BENCHMARKS.md lists them. */
 export const suites: Record<string, BenchSuite> = {
@@ -10,4 +12,6 @@ export const suites: Record<string, BenchSuite> = {
   messaging: messagingBench,
   hierarchy: hierarchyBench,
   tipline: tiplineBench,
+  vetting: vettingBench,
+  grievance: grievanceBench,
 };

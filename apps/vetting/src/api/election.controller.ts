@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { CurrentActor, CurrentPrincipal, Roles, type Principal } from '@lw/auth';
-import { DomainNotFoundError, DomainValidationError, type Actor } from '@lw/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CurrentActor, Roles } from '@lw/auth';
+import { DivisionCode, DomainNotFoundError, DomainValidationError, type Actor } from '@lw/domain';
 import { parseInput } from '@lw/runtime';
-import * as d from '../domain/election';
-import { noticeIdFor, villageElectionStream } from '../application/village-election-stream';
-import { ELECTION_DEFAULTS, Vetting } from '../infrastructure/vetting-runtime';
+import { villageElectionStream } from '../application/village-election-stream';
+import { electionTimeline } from '../domain/election';
+import { Vetting } from '../infrastructure/vetting-runtime';
 import * as s from './election.schemas';
 
-/** A village election's steps (/vetting/elections/:electionId/villages/:villageCode/…). */
+const READERS = ['org_dept', 'township', 'discipline', 'civil_affairs', 'review_dept'] as const;
+
+/** Elections (/vetting/elections): opening one, the board of its villages, one village's state. */
 @Controller('elections')
 export class ElectionController {
   constructor(private readonly vetting: Vetting) {}
@@ -17,121 +19,98 @@ export class ElectionController {
   @HttpCode(201)
   async open(@CurrentActor() actor: Actor, @Body() body: unknown) {
     const input = parseInput(s.openElectionSchema, body);
-    for (const v of input.villages) {
-      if (!this.vetting.isVillage(v.villageCode)) throw new DomainValidationError('election.unknown_village', `村代码 ${v.villageCode} 不在本县范围内`, `unknown village ${v.villageCode}`);
-    }
-    const c = this.vetting.commands.context();
-    for (const v of input.villages) {
-      await this.vetting.commands.create(villageElectionStream(input.electionId, v.villageCode), actor, d.openVillageElection(input.electionId, v.villageCode, v.seats, c));
-    }
-    return { electionId: input.electionId, villages: input.villages.length };
+    const h = this.vetting.kernel.platform.hierarchy;
+    const scope = h.get(input.scope.padEnd(12, '0'))?.code ?? h.get(input.scope)?.code;
+    if (!scope || !this.vetting.inScope(actor, scope)) throw new DomainValidationError('election.scope', `范围 ${input.scope} 不存在或不在您的管辖范围内`, `scope ${input.scope}`);
+    const inScope = this.vetting.isVillage(scope) ? [scope] : h.descendants(scope, { level: 'village' }).map((v) => v.code);
+    const listed = input.villages ?? inScope.map((villageCode) => ({ villageCode, seats: undefined }));
+    if (listed.length === 0) throw new DomainValidationError('election.no_villages', `范围 ${input.scope} 内没有村（社区）`, `no villages in ${scope}`);
+    const villages = listed.map((v) => {
+      if (!this.vetting.isVillage(v.villageCode) || (v.villageCode !== scope && !h.isInside(v.villageCode, scope))) {
+        throw new DomainValidationError('election.unknown_village', `村代码 ${v.villageCode} 不在换届范围内`, `village ${v.villageCode} outside ${scope}`);
+      }
+      const seats = v.seats ?? input.seats;
+      if (!seats) throw new DomainValidationError('election.seats_missing', `请填写 ${v.villageCode} 的职数（或统一职数 seats）`, `no seats for ${v.villageCode}`);
+      return { villageCode: v.villageCode, seats };
+    });
+    if (new Set(villages.map((v) => v.villageCode)).size !== villages.length) throw new DomainValidationError('election.duplicate_village', '村（社区）列表有重复', 'duplicate village');
+    const r = await this.vetting.opening.open({ electionId: input.electionId, name: input.name, scope, policy: input.policy, votingFrom: input.votingFrom ?? null, villages }, actor);
+    this.vetting.wake();
+    return r;
+  }
+
+  /** Elections whose scope overlaps the actor's node (a township sees the county's election of its villages). */
+  @Get()
+  @Roles(...READERS)
+  async list(@CurrentActor() actor: Actor) {
+    const node = DivisionCode.parse(actor.node).code;
+    const { rows } = await this.vetting.kernel.pool.query(
+      `SELECT e.election_id, e.name, e.scope, e.policy_id, e.policy_version, e.voting_from::text, e.opened_at,
+              count(v.*)::int AS villages, count(v.*) FILTER (WHERE NOT v.gate_open)::int AS gates_closed, count(v.*) FILTER (WHERE v.stage = 'handed_over')::int AS handed_over
+         FROM elections e JOIN village_elections v USING (election_id)
+        WHERE v.village_code LIKE $1 GROUP BY e.election_id ORDER BY e.opened_at DESC`,
+      [`${node}%`],
+    );
+    return { elections: rows };
+  }
+
+  /** The board: every village's stage, review counts, objections and gate with its reasons (paginated). */
+  @Get(':eid')
+  @Roles(...READERS)
+  async board(@CurrentActor() actor: Actor, @Param('eid') eid: string, @Query() query: unknown) {
+    const q = parseInput(s.boardQuerySchema, query);
+    const { rows: election } = await this.vetting.kernel.pool.query('SELECT election_id, name, scope, policy_id, policy_version, voting_from::text, opened_at FROM elections WHERE election_id = $1', [eid]);
+    if (!election[0]) throw new DomainNotFoundError('election.not_found', '该换届不存在', `no election ${eid}`);
+    const prefix = DivisionCode.parse(q.village ?? actor.node).code;
+    if (q.village && !this.vetting.inScope(actor, q.village.padEnd(12, '0'))) throw new DomainNotFoundError('election.village_outside', '该地区不在您的管辖范围内', `${q.village} outside ${actor.node}`);
+    const where = ['election_id = $1', 'village_code LIKE $2'];
+    const params: unknown[] = [eid, `${prefix}%`];
+    if (q.stage) where.push(`stage = $${params.push(q.stage)}`);
+    if (q.gate) where.push(`gate_open = $${params.push(q.gate === 'open')}`);
+    const filter = where.join(' AND ');
+    const [{ rows }, { rows: totals }] = await Promise.all([
+      this.vetting.kernel.pool.query(
+        `SELECT village_code, stage, gate_open, gate_reasons, nominees, reviewed, blocked, disqualified, open_objections, notice_ends_on::text
+           FROM village_elections WHERE ${filter} ORDER BY village_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, q.pageSize, (q.page - 1) * q.pageSize],
+      ),
+      this.vetting.kernel.pool.query(
+        `SELECT count(*)::int AS villages, count(*) FILTER (WHERE NOT gate_open)::int AS gates_closed, count(*) FILTER (WHERE stage = 'handed_over')::int AS handed_over,
+                coalesce(sum(open_objections), 0)::int AS open_objections FROM village_elections WHERE ${filter}`,
+        params,
+      ),
+    ]);
+    const h = this.vetting.kernel.platform.hierarchy;
+    const e = election[0];
+    const pack = await this.vetting.packs.get({ id: e.policy_id, version: e.policy_version });
+    return {
+      election: e,
+      timeline: e.voting_from ? electionTimeline(e.voting_from, pack.committeeClock) : null,
+      totals: totals[0],
+      page: q.page,
+      pageSize: q.pageSize,
+      villages: rows.map((r) => ({ ...r, villageName: h.get(r.village_code)?.name ?? null })),
+    };
   }
 
   @Get(':eid/villages/:code')
-  @Roles('org_dept', 'township', 'discipline', 'civil_affairs', 'review_dept')
+  @Roles(...READERS)
   async view(@CurrentActor() actor: Actor, @Param('eid') eid: string, @Param('code') code: string) {
     const state = await this.vetting.commands.run(villageElectionStream(eid, code), actor, () => []);
     return {
       electionId: state.electionId,
       villageCode: state.villageCode,
+      policy: state.policy,
       stage: state.stage,
       seats: state.seats,
       gate: state.gate,
       notice: state.notice,
+      filingNotice: state.filingNotice,
+      handOverDue: state.handOverDue,
       openObjections: state.openObjections.size,
+      slate: { verdicts: state.slateVerdicts, stale: state.slateStale },
+      approvals: state.approvals,
       nominees: [...state.nominees.values()],
     };
   }
-
-  private step(actor: Actor, eid: string, code: string, decide: Parameters<Vetting['commands']['run']>[2]) {
-    return this.vetting.commands.run(villageElectionStream(eid, code), actor, decide).then((st) => ({ stage: st.stage, version: st.version }));
-  }
-
-  @Post(':eid/villages/:code/nominees')
-  @Roles('township', 'org_dept')
-  @HttpCode(201)
-  nominate(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Body() body: unknown) {
-    const n = parseInput(s.nomineeSchema, body);
-    return this.step(a, eid, code, (st, c) => d.listNominee(st, n, c));
-  }
-
-  @Post(':eid/villages/:code/nominees/:nid/first-review')
-  @Roles('township', 'org_dept')
-  @HttpCode(200)
-  firstReview(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Param('nid') nid: string, @Body() body: unknown) {
-    const r = parseInput(s.firstReviewSchema, body);
-    const verdicts: d.ReviewVerdict[] = [{ ruleId: 'township.first-review', kind: r.decision === 'pass' ? 'pass' : 'block', message: r.reason, evidence: { by: a.userId } }];
-    return this.step(a, eid, code, (st, c) => d.recordFirstReview(st, nid, verdicts, c));
-  }
-
-  @Post(':eid/villages/:code/nominees/:nid/joint-review')
-  @Roles('org_dept')
-  @HttpCode(200)
-  requestJoint(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Param('nid') nid: string, @Body() body: unknown) {
-    const r = parseInput(s.jointRequestSchema, body ?? {});
-    return this.step(a, eid, code, (st, c) => d.requestJointReview(st, nid, r.departments ?? ELECTION_DEFAULTS.departments, ELECTION_DEFAULTS.jointReview, c));
-  }
-
-  /** A department's answer; a review_dept user answers for its own department only. */
-  @Post(':eid/villages/:code/nominees/:nid/joint-review/:dept')
-  @Roles('review_dept', 'org_dept')
-  @HttpCode(200)
-  answerJoint(
-    @CurrentActor() a: Actor,
-    @CurrentPrincipal() p: Principal,
-    @Param('eid') eid: string,
-    @Param('code') code: string,
-    @Param('nid') nid: string,
-    @Param('dept') dept: string,
-    @Body() body: unknown,
-  ) {
-    if (!p.roles.includes('org_dept') && p.dept !== dept) {
-      throw new DomainNotFoundError('election.other_department', `您只能答复本部门（${p.dept ?? '未设置'}）的联审`, `dept ${p.dept} answering for ${dept}`);
-    }
-    const r = parseInput(s.jointAnswerSchema, body);
-    return this.step(a, eid, code, (st, c) => d.answerJointReview(st, nid, dept, r.answer, r.reason ?? null, c));
-  }
-
-  @Post(':eid/villages/:code/notice')
-  @Roles('org_dept')
-  @HttpCode(200)
-  notice(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
-    return this.step(a, eid, code, (st, c) => d.startNotice(st, noticeIdFor(eid, code), ELECTION_DEFAULTS.noticeFor, c));
-  }
-
-  @Post(':eid/villages/:code/confirm')
-  @Roles('org_dept')
-  @HttpCode(200)
-  confirm(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
-    // A notice past its end counts as ended even if its job has not run yet.
-    return this.step(a, eid, code, (st, c) => {
-      const ended = d.endNotice(st, c);
-      const after = ended.reduce(d.evolveVillageElection, st);
-      return [...ended, ...d.confirmCandidates(after, c)];
-    });
-  }
-
-  /** Until the auditing service reports it (issue 5), the organization department sets the gate by hand, with reasons. */
-  @Put(':eid/villages/:code/gate')
-  @Roles('org_dept')
-  gate(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Body() body: unknown) {
-    const g = parseInput(s.gateSchema, body);
-    return this.step(a, eid, code, (st, c) => d.changeGate(st, g.open, g.reasons, c));
-  }
-
-  @Post(':eid/villages/:code/result')
-  @Roles('org_dept', 'civil_affairs')
-  @HttpCode(200)
-  result(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Body() body: unknown) {
-    const r = parseInput(s.resultSchema, body);
-    return this.step(a, eid, code, (st, c) => d.recordResult(st, r.elected, c));
-  }
-
-  @Post(':eid/villages/:code/hand-over')
-  @Roles('org_dept', 'township')
-  @HttpCode(200)
-  handOver(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
-    return this.step(a, eid, code, (st, c) => d.handOver(st, c));
-  }
 }
-

@@ -1,28 +1,52 @@
 import { z } from 'zod';
+import { isLocalDate, type LocalDate } from '@lw/domain';
+import { isPostOf } from '../domain/roster/post';
 
 const village = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
-const seats = z.number().int().min(1, '职数至少为 1').max(7, '职数最多为 7');
+const seat = z.number({ error: '职数应为整数' }).int('职数应为整数').min(1, '职数至少为 1').max(15, '职数最多为 15');
+const seats = z.strictObject({ party: seat, committee: seat, supervision: seat });
+const localDate = z
+  .string()
+  .refine(isLocalDate, '日期应为有效的 YYYY-MM-DD')
+  .transform((d) => d as LocalDate);
 
-export const openElectionSchema = z
-  .object({
-    electionId: z.string().regex(/^[a-z0-9]{3,32}$/, '换届编号应为 3 至 32 位小写字母或数字'),
-    villages: z.array(z.object({ villageCode: village, seats: z.object({ party: seats, committee: seats, supervision: seats }) })).min(1, '请至少选择一个村'),
-  })
-  .strict();
+export const openElectionSchema = z.strictObject({
+  electionId: z.string().regex(/^[a-z0-9]{3,32}$/, '换届编号应为 3 至 32 位小写字母或数字'),
+  name: z.string().trim().min(1, '请填写换届名称').max(100),
+  /** The division the election covers; villages default to every village in it. */
+  scope: z.string().regex(/^\d{6}$|^\d{9}$|^\d{12}$/, '范围应为县（6 位）、乡镇（9 位）或 12 位区划代码'),
+  policy: z.strictObject({ id: z.string().min(1).max(40), version: z.number().int().min(1) }).default({ id: 'default', version: 1 }),
+  votingFrom: localDate.nullish(),
+  /** 职数 for villages that do not list their own. */
+  seats: seats.optional(),
+  villages: z.array(z.strictObject({ villageCode: village, seats: seats.optional() })).min(1, '请至少选择一个村').optional(),
+});
 
 export const nomineeSchema = z
-  .object({
+  .strictObject({
     nomineeId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '人选编号格式不正确'),
-    personId: z.string().min(1).max(40),
-    name: z.string().min(1, '请填写姓名').max(50),
-    post: z.string().min(1, '请填写拟任职务').max(30),
+    personId: z.string().min(1, '请选择花名册中的人员').max(64),
     body: z.enum(['party', 'committee', 'supervision'], { error: '班子应为 party、committee 或 supervision' }),
+    post: z.string().min(1, '请填写拟任职务').max(30),
   })
-  .strict();
+  .refine((n) => isPostOf(n.body, n.post), { message: '拟任职务与班子不符（党组织：书记、副书记、委员、纪检委员；村委会：主任、副主任、委员；监委会：监委会主任、成员）', path: ['post'] });
 
-/** The township's first review: its decision, with the reason (the rules engine's verdicts join it when it lands). */
-export const firstReviewSchema = z.object({ decision: z.enum(['pass', 'fail'], { error: '初审结论应为 pass 或 fail' }), reason: z.string().min(1, '请写明初审意见').max(1000) }).strict();
-export const jointRequestSchema = z.object({ departments: z.array(z.string().min(1).max(20)).min(1).optional() }).strict();
-export const jointAnswerSchema = z.object({ answer: z.enum(['pass', 'fail', 'needs_info'], { error: '答复应为 pass、fail 或 needs_info' }), reason: z.string().max(1000).nullish() }).strict();
-export const gateSchema = z.object({ open: z.boolean(), reasons: z.array(z.string().max(200)).default([]) }).strict();
-export const resultSchema = z.object({ elected: z.array(z.string().min(1)).min(1, '请选择当选人') }).strict();
+/** The township's own opinion joins the engine's verdicts; without it the engine decides alone. */
+export const firstReviewSchema = z
+  .strictObject({ decision: z.enum(['pass', 'fail'], { error: '初审意见应为 pass 或 fail' }), reason: z.string().trim().min(1, '请写明初审意见').max(1000) })
+  .optional();
+export const approvalSchema = z.strictObject({
+  ruleId: z.string().min(1, '请写明批准的规则').max(80),
+  nomineeId: z.string().min(1).max(40).optional(),
+  reason: z.string().trim().min(1, '请写明批准理由').max(1000),
+});
+export const jointRequestSchema = z.strictObject({ departments: z.array(z.string().min(1).max(40)).min(1).optional() });
+export const jointAnswerSchema = z.strictObject({ answer: z.enum(['pass', 'fail', 'needs_info'], { error: '答复应为 pass、fail 或 needs_info' }), reason: z.string().max(1000).nullish() });
+export const resultSchema = z.strictObject({ elected: z.array(z.string().min(1)).min(1, '请选择当选人') });
+export const boardQuerySchema = z.strictObject({
+  village: z.string().regex(/^\d{6,12}$/).optional(),
+  stage: z.string().max(20).optional(),
+  gate: z.enum(['open', 'closed']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});

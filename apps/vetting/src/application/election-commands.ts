@@ -25,6 +25,10 @@ const MAX_ATTEMPTS = 5;
 export class ElectionCommands {
   constructor(private readonly deps: ElectionCommandsDeps) {}
 
+  get store(): EventStore {
+    return this.deps.store;
+  }
+
   context(): ElectionContext {
     return { now: (this.deps.clock ?? (() => new Date()))(), calendar: this.deps.calendar() };
   }
@@ -39,7 +43,7 @@ export class ElectionCommands {
 
   async run(streamId: string, actor: Actor | null, decide: Decide, opts: { tx?: PoolClient } = {}): Promise<VillageElectionState> {
     for (let attempt = 1; ; attempt++) {
-      const { state, version } = await loadVillageElection(this.deps.store, streamId);
+      const { state, version } = await loadVillageElection(this.deps.store, streamId, opts.tx);
       if (actor && !this.deps.inScope(actor, state.villageCode)) {
         throw new DomainNotFoundError('election.not_found', '本村换届不存在或不在您的管辖范围内', `${streamId} outside ${actor.node}`);
       }

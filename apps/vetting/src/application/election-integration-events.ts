@@ -8,9 +8,20 @@ import type { VillageElectionEvent, VillageElectionState } from '../domain/elect
 export function electionIntegrationEvents(before: VillageElectionState, events: readonly VillageElectionEvent[], actor: Actor | null, contracts: ContractRegistry): IntegrationEvent[] {
   const base = { producer: 'vetting', villageCode: before.villageCode, actor, version: 1 };
   const out: IntegrationEvent[] = [];
-  const name = (id: string) => before.nominees.get(id)!;
+  // Nominees listed in this same batch are not in `before` yet.
+  const listed = new Map(events.flatMap((e) => (e.type === 'NomineeListed' ? [[e.data.nomineeId, e.data] as const] : [])));
+  const name = (id: string) => before.nominees.get(id) ?? listed.get(id)!;
   for (const e of events) {
     switch (e.type) {
+      case 'NomineeListed':
+        out.push(
+          newEnvelope({
+            ...base,
+            type: 'vetting.NomineeListed',
+            payload: { electionId: before.electionId, villageCode: before.villageCode, nomineeId: e.data.nomineeId, name: e.data.name, post: e.data.post, listedAt: e.data.at },
+          }),
+        );
+        break;
       case 'NoticeStarted':
         out.push(
           newEnvelope({

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { DomainNotFoundError } from '@lw/domain';
 import type { EventStore } from '@lw/eventstore';
 import { evolveVillageElection, type VillageElectionEvent, type VillageElectionState } from '../domain/election';
@@ -17,8 +18,8 @@ export function streamOfNotice(noticeId: string): string | null {
   return m ? villageElectionStream(m[1], m[2]) : null;
 }
 
-export async function loadVillageElection(store: EventStore, streamId: string): Promise<{ state: VillageElectionState; version: number }> {
-  const events = await store.readStream(streamId);
+export async function loadVillageElection(store: EventStore, streamId: string, tx?: PoolClient): Promise<{ state: VillageElectionState; version: number }> {
+  const events = await store.readStream(streamId, 1, tx);
   if (events.length === 0) throw new DomainNotFoundError('election.not_found', '本村换届不存在', `no stream ${streamId}`);
   let state: VillageElectionState | null = null;
   for (const e of events) state = evolveVillageElection(state, { type: e.type, data: e.data } as VillageElectionEvent);

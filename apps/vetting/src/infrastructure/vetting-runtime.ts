@@ -1,29 +1,37 @@
-import { integrationContracts, type Actor, type Period } from '@lw/domain';
+import { integrationContracts, type Actor } from '@lw/domain';
 import { Projector, type StoredEvent } from '@lw/eventstore';
 import { deadlineJobId } from '@lw/jobs';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
 import { chaseJointReview, endNotice } from '../domain/election';
+import { AuditGate } from '../application/election/audit-gate';
+import { ElectionOpening } from '../application/election/election-opening';
+import { ElectionReview } from '../application/election/election-review';
+import { PolicyPacks } from '../application/election/policy-packs';
+import { SubstantiatedTips } from '../application/election/substantiated-tips';
 import { ElectionCommands } from '../application/election-commands';
+import type { RosterPort } from '../application/roster-port';
 import { vettingReactions } from '../application/vetting-reactions';
 import { assessmentRuntime } from './assessment/assessment-runtime';
+import { projectElectionBoard } from './election/election-board.projection';
+import { ProjectionBehindError } from './election/projection-order';
+import { reevaluationHandler } from './election/reevaluation.projection';
+import { ROSTER_PROJECTION } from './roster/roster-projection';
 import { rosterRuntime } from './roster/roster-runtime';
 
 const CHASE_JOB = 'vetting.joint-review-chase';
 const NOTICE_END_JOB = 'vetting.notice-end';
-
-/** Defaults until elections carry their policy pack: DOMAIN.md §1. */
-export const ELECTION_DEFAULTS = {
-  departments: ['公安', '法院', '检察院', '司法', '信访', '自然资源', '生态环境', '住建', '农业农村', '卫健', '统战'],
-  jointReview: { amount: 5, unit: 'working_days' } as Period,
-  noticeFor: (post: string): Period => ({ amount: /书记/.test(post) && !/副书记/.test(post) ? 5 : 3, unit: 'working_days' }),
-};
+const BOARD_PROJECTION = 'election-board';
 
 /** What the vetting controllers use. */
 export class Vetting {
   constructor(
     readonly commands: ElectionCommands,
     readonly kernel: ServiceKernel,
-    readonly projector: Projector,
+    readonly packs: PolicyPacks,
+    readonly review: ElectionReview,
+    readonly opening: ElectionOpening,
+    readonly roster: RosterPort,
+    readonly projectors: readonly Projector[],
   ) {}
 
   inScope(actor: Pick<Actor, 'node'>, villageCode: string): boolean {
@@ -33,11 +41,17 @@ export class Vetting {
   isVillage(code: string): boolean {
     return this.kernel.platform.hierarchy.get(code)?.level === 'village';
   }
+
+  /** Read models follow at once after a command (tests and the board need not wait for a poll). */
+  wake(): void {
+    for (const p of this.projectors) p.wake();
+  }
 }
 
 /**
- * The vetting service's moving parts: objections from the tip-line, and jobs that chase late joint
- * reviews and end notices, scheduled by a projection of the election streams (idempotent job ids).
+ * The vetting service's moving parts: the roster and assessments, the rules engine's review with its
+ * re-evaluation when facts change, the gate from auditing, objections from the tip-line, the board,
+ * and jobs that chase late joint reviews and end notices (scheduled by a projection, idempotent ids).
  */
 export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
   const { platform, store, jobs, pool } = kernel;
@@ -48,6 +62,14 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
     calendar: () => platform.calendar.calendar(),
     inScope: (actor, village) => platform.hierarchy.isInside(village, actor.node),
   });
+  const roster = rosterRuntime(kernel);
+  const assessments = assessmentRuntime(kernel, roster.port);
+  const packs = new PolicyPacks(store);
+  const tips = new SubstantiatedTips(pool);
+  const review = new ElectionReview({ commands, roster: roster.port, packs, tips });
+  const opening = new ElectionOpening({ pool, commands, roster: roster.port, packs, contracts });
+  const gate = new AuditGate({ commands, packs });
+
   const schedule = async (events: StoredEvent[]) => {
     for (const e of events) {
       if (e.type === 'JointReviewRequested') {
@@ -59,19 +81,26 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
       }
     }
   };
-  const projector = new Projector({
-    pool,
-    name: 'election-jobs',
-    pollIntervalMs: 250,
-    handle: async (events) => schedule(events.filter((e) => e.streamId.startsWith('village-election-'))),
-    onError: (err) => kernel.logger.warn({ err: err.message }, 'election jobs projection failed, will retry'),
-  });
-  const vetting = new Vetting(commands, kernel, projector);
-  const roster = rosterRuntime(kernel);
-  const assessments = assessmentRuntime(kernel, roster.port);
+  const onError = (name: string) => (err: Error) =>
+    err instanceof ProjectionBehindError
+      ? kernel.logger.debug({ err: err.message, projection: name }, 'waiting for another projection')
+      : kernel.logger.warn({ err: err.message, projection: name }, 'projection failed, will retry');
+  const projectors = [
+    new Projector({ pool, name: 'election-jobs', pollIntervalMs: 250, handle: async (events) => schedule(events.filter((e) => e.streamId.startsWith('village-election-'))), onError: onError('election-jobs') }),
+    new Projector({ pool, name: BOARD_PROJECTION, pollIntervalMs: 250, handle: projectElectionBoard, onError: onError(BOARD_PROJECTION) }),
+    new Projector({
+      pool,
+      name: 'election-reevaluation',
+      pollIntervalMs: 250,
+      retryBaseMs: 50,
+      handle: reevaluationHandler({ review, dependsOn: [ROSTER_PROJECTION, BOARD_PROJECTION] }),
+      onError: onError('election-reevaluation'),
+    }),
+  ];
+  const vetting = new Vetting(commands, kernel, packs, review, opening, roster.port, projectors);
   const parts = [roster.runtime, assessments];
   return {
-    consumes: { producers: ['tipline', 'auditing'], handle: vettingReactions({ contracts, commands }) },
+    consumes: { producers: ['tipline', 'auditing'], handle: vettingReactions({ contracts, commands, review, tips, gate }) },
     providers: [{ provide: Vetting, useValue: vetting }, ...parts.flatMap((p) => p.providers ?? [])],
     start: async () => {
       for (const p of parts) await p.start?.();
@@ -81,10 +110,10 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
       jobs.register<{ streamId: string }>(NOTICE_END_JOB, async ({ payload }) => {
         await commands.run(payload.streamId, null, (s, c) => endNotice(s, c));
       });
-      await projector.start();
+      for (const p of projectors) await p.start();
     },
     stop: async () => {
-      await projector.stop();
+      for (const p of projectors) await p.stop();
       for (const p of parts) await p.stop?.();
     },
   };

@@ -25,7 +25,7 @@ export function demoAccounts(scope: Omit<DemoScope, 'password'>): DemoAccount[] 
     { username: 'org_dept', displayName: '县委组织部（演示）', role: 'org_dept', node: county },
     { username: 'discipline', displayName: '县纪委监委（演示）', role: 'discipline', node: county },
     { username: 'civil_affairs', displayName: '县民政局（演示）', role: 'civil_affairs', node: county },
-    { username: 'review_dept', displayName: '县公安局（演示）', role: 'review_dept', node: county, dept: '公安' },
+    { username: 'review_dept', displayName: '县公安局（演示）', role: 'review_dept', node: county, dept: 'public_security' },
     { username: 'auditor', displayName: '县审计局（演示）', role: 'auditor', node: county },
     { username: 'township', displayName: '乡镇党委（演示）', role: 'township', node: scope.townshipCode },
     { username: 'liaison', displayName: '包村干部（演示）', role: 'liaison', node: scope.villageCode },

@@ -107,7 +107,7 @@ describe('PgIdentityStore (PostgreSQL)', () => {
     // A changed password is kept on the next start.
     await seedDemoAccounts(store, { ...scope, password: 'another-pass' });
     expect((await store.verifyPassword('liaison', 'demo-pass-1')).ok).toBe(true);
-    expect((await store.verifyPassword('review_dept', 'demo-pass-1')) as { user: { dept: string } }).toMatchObject({ user: { dept: '公安' } });
+    expect((await store.verifyPassword('review_dept', 'demo-pass-1')) as { user: { dept: string } }).toMatchObject({ user: { dept: 'public_security' } });
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM users WHERE username = 'township'`);
     expect(rows[0].n).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { DomainConflictError, DomainValidationError, dueDate, shanghaiDateOf, type Period, type WorkingCalendar } from '@lw/domain';
+import type { Approval } from '../rules/approval';
 import { verdictsAllow, type ReviewVerdict } from './review-verdict';
-import type { Body, JointAnswer, NomineeRef, VillageElectionEvent } from './village-election.events';
+import type { Body, JointAnswer, NomineeRef, PolicyRef, VillageElectionEvent } from './village-election.events';
 import type { NomineeState, NomineeStatus, VillageElectionState } from './village-election.state';
 
 export interface ElectionContext {
@@ -24,8 +25,14 @@ function requireStage(s: VillageElectionState, stages: VillageElectionState['sta
   if (!stages.includes(s.stage)) throw conflict('wrong_stage', `本村换届当前阶段不能${zh}`, `stage ${s.stage}`);
 }
 
-export function openVillageElection(electionId: string, villageCode: string, seats: Record<Body, number>, c: ElectionContext): VillageElectionEvent[] {
-  return [{ type: 'VillageElectionOpened', data: { electionId, villageCode, seats, at: at(c) } }];
+export function openVillageElection(electionId: string, villageCode: string, seats: Record<Body, number>, policy: PolicyRef, c: ElectionContext): VillageElectionEvent[] {
+  return [{ type: 'VillageElectionOpened', data: { electionId, villageCode, seats, policy, at: at(c) } }];
+}
+
+/** Nominees still in the running: listed or further on, not failed, disqualified or out. */
+export function nomineesInRunning(s: VillageElectionState): NomineeState[] {
+  const out: NomineeStatus[] = ['first_review_failed', 'joint_review_failed', 'disqualified', 'not_elected'];
+  return [...s.nominees.values()].filter((n) => !out.includes(n.status));
 }
 
 export function listNominee(s: VillageElectionState, ref: NomineeRef, c: ElectionContext): VillageElectionEvent[] {
@@ -56,9 +63,24 @@ export function recordFirstReview(s: VillageElectionState, nomineeId: string, ve
   return events;
 }
 
+/** The township's review of the slate as a whole (差额, 女性, 年轻, 近亲属回避, 监委会) at the preliminary stage. */
 export function recordSlateReview(s: VillageElectionState, verdicts: ReviewVerdict[], c: ElectionContext): VillageElectionEvent[] {
   requireStage(s, ['nominating'], '审查班子结构');
-  return [{ type: 'SlateReviewRecorded', data: { verdicts, at: at(c) } }];
+  return [{ type: 'SlateReviewRecorded', data: { verdicts, stage: 'preliminary', at: at(c) } }];
+}
+
+/**
+ * An explicit exception by an authorised user (the application checks who may approve): it names one
+ * rule and one nominee, or the village's slate. It never lifts a block (applyApprovals decides that).
+ */
+export function recordApproval(s: VillageElectionState, approval: Approval, nomineeId: string | null, c: ElectionContext): VillageElectionEvent[] {
+  if (['result', 'filing', 'filed', 'handed_over'].includes(s.stage)) throw conflict('wrong_stage', '选举结果已产生，不能再批准例外', `stage ${s.stage}`);
+  if (nomineeId !== null) nominee(s, nomineeId);
+  if (!approval.reason.trim()) throw new DomainValidationError('election.reason_required', '批准例外须写明理由', 'approval without reason');
+  const same = s.approvals.find((a) => a.ruleId === approval.ruleId && a.personId === approval.personId && a.villageCode === approval.villageCode);
+  if (same) throw conflict('already_approved', `该事项已于 ${same.at.slice(0, 10)} 由 ${same.approvedBy} 批准`, `approval for ${approval.ruleId} exists`);
+  void c;
+  return [{ type: 'ApprovalRecorded', data: { approval, nomineeId } }];
 }
 
 /** County joint review (资格联审): one request per participating department, due in working days. */
@@ -96,15 +118,17 @@ export function chaseJointReview(s: VillageElectionState, nomineeId: string, c: 
  * Public notice (公示) of the inspection subjects, as long as the longest period their posts need
  * (e.g. 5 working days for a secretary, 3 for members). The slate must not be blocked.
  */
-export function startNotice(s: VillageElectionState, noticeId: string, periodFor: (post: string) => Period, c: ElectionContext): VillageElectionEvent[] {
+export function startNotice(s: VillageElectionState, noticeId: string, periodFor: (n: NomineeRef) => Period, c: ElectionContext): VillageElectionEvent[] {
   requireStage(s, ['nominating'], '发布公示');
-  if (s.slateVerdicts.some((v) => v.kind === 'block' || v.kind === 'needs_approval')) {
-    throw conflict('slate_blocked', '班子结构审查未通过，不能公示', 'slate review blocks');
+  if (s.slateStale) throw conflict('slate_not_reviewed', '提名或初审结果有变动，须重新审查班子结构后才能公示', 'slate review stale');
+  if (!verdictsAllow(s.slateVerdicts)) {
+    const why = s.slateVerdicts.filter((v) => v.kind === 'block' || v.kind === 'needs_approval').map((v) => v.message);
+    throw conflict('slate_blocked', `班子结构审查未通过，不能公示：${why.join('；')}`, 'slate review blocks');
   }
   const subjects = [...s.nominees.values()].filter((n) => n.status === 'inspection_subject');
   if (subjects.length === 0) throw conflict('no_subjects', '还没有通过联审的考察对象，不能公示', 'no inspection subjects');
-  const days = Math.max(...subjects.map((n) => periodFor(n.post).amount));
-  const d = dueDate(c.now, { amount: days, unit: 'working_days' }, c.calendar);
+  // As long as the longest period any subject's post needs (units may differ between packs).
+  const d = subjects.map((n) => dueDate(c.now, periodFor(n), c.calendar)).reduce((a, b) => (b.endsAt > a.endsAt ? b : a));
   return [
     {
       type: 'NoticeStarted',
@@ -135,12 +159,24 @@ export function endNotice(s: VillageElectionState, c: ElectionContext): VillageE
   return [{ type: 'NoticeEnded', data: { noticeId: s.notice.noticeId, at: at(c) } }];
 }
 
-export function confirmCandidates(s: VillageElectionState, c: ElectionContext): VillageElectionEvent[] {
+/**
+ * Formal candidates (正式候选人) once the notice has ended with no objection open; `finalSlate` is the
+ * slate rules at the final stage (差额: seats + 1) on the nominees still on notice, and must allow it.
+ */
+export function confirmCandidates(s: VillageElectionState, finalSlate: ReviewVerdict[], c: ElectionContext): VillageElectionEvent[] {
   requireStage(s, ['notice'], '确认正式候选人');
   if (!s.notice?.ended) throw conflict('notice_running', `公示期至 ${s.notice?.endsOn} 结束，期满后才能确认`, 'notice not ended');
   if (s.openObjections.size > 0) throw conflict('objections_open', `公示期间收到的 ${s.openObjections.size} 件异议尚未办结，不能确认`, 'open objections');
   const ids = [...s.nominees.values()].filter((n) => n.status === 'on_notice').map((n) => n.nomineeId);
-  return [{ type: 'CandidatesConfirmed', data: { nomineeIds: ids, at: at(c) } }];
+  if (ids.length === 0) throw conflict('no_candidates', '公示对象均已取消资格，没有可确认的候选人', 'nobody on notice');
+  if (!verdictsAllow(finalSlate)) {
+    const why = finalSlate.filter((v) => v.kind === 'block' || v.kind === 'needs_approval').map((v) => v.message);
+    throw conflict('slate_blocked', `正式候选人班子结构不符合要求：${why.join('；')}`, 'final slate blocks');
+  }
+  return [
+    { type: 'SlateReviewRecorded', data: { verdicts: finalSlate, stage: 'final', at: at(c) } },
+    { type: 'CandidatesConfirmed', data: { nomineeIds: ids, at: at(c) } },
+  ];
 }
 
 export function changeGate(s: VillageElectionState, open: boolean, reasons: string[], c: ElectionContext): VillageElectionEvent[] {
@@ -148,7 +184,8 @@ export function changeGate(s: VillageElectionState, open: boolean, reasons: stri
   return [{ type: 'GateChanged', data: { open, reasons, at: at(c) } }];
 }
 
-export function recordResult(s: VillageElectionState, electedIds: string[], c: ElectionContext): VillageElectionEvent[] {
+/** The result (当选); the hand-over is due within the pack's period from today. */
+export function recordResult(s: VillageElectionState, electedIds: string[], handOverWithin: Period, c: ElectionContext): VillageElectionEvent[] {
   requireStage(s, ['confirmed'], '录入选举结果');
   if (!s.gate.open) throw conflict('gate_closed', `本村暂不能进入投票：${s.gate.reasons.join('；')}`, 'gate closed');
   const elected = electedIds.map((id) => {
@@ -156,10 +193,31 @@ export function recordResult(s: VillageElectionState, electedIds: string[], c: E
     if (n.status !== 'confirmed') throw new DomainValidationError('election.not_candidate', `${n.name}不是正式候选人`, `nominee ${id} is ${n.status}`);
     return { nomineeId: id, post: n.post, body: n.body };
   });
-  return [{ type: 'ResultRecorded', data: { elected, at: at(c) } }];
+  const d = dueDate(c.now, handOverWithin, c.calendar);
+  return [{ type: 'ResultRecorded', data: { elected, handOver: { dueOn: d.due, endsAt: d.endsAt.toISOString() }, at: at(c) } }];
+}
+
+/** 任职备案 is filed after its own notice (e.g. 5 working days) of the elected. */
+export function startFilingNotice(s: VillageElectionState, period: Period, c: ElectionContext): VillageElectionEvent[] {
+  requireStage(s, ['result'], '发布任职备案公示');
+  const d = dueDate(c.now, period, c.calendar);
+  return [{ type: 'FilingNoticeStarted', data: { startsOn: shanghaiDateOf(c.now), endsOn: d.due, endsAt: d.endsAt.toISOString(), at: at(c) } }];
+}
+
+export function fileAppointment(s: VillageElectionState, c: ElectionContext): VillageElectionEvent[] {
+  requireStage(s, ['filing'], '办理任职备案');
+  if (s.filingNotice && Date.parse(s.filingNotice.endsAt) > c.now.getTime()) {
+    throw conflict('filing_notice_running', `任职备案公示至 ${s.filingNotice.endsOn} 结束，期满后才能备案`, 'filing notice running');
+  }
+  return [{ type: 'AppointmentFiled', data: { at: at(c) } }];
+}
+
+/** The elected, by body and post: the new term the roster moves to at hand-over. */
+export function electedMembers(s: VillageElectionState): { personId: string; body: Body; post: string }[] {
+  return [...s.nominees.values()].filter((n) => n.status === 'elected').map((n) => ({ personId: n.personId, body: n.body, post: n.post }));
 }
 
 export function handOver(s: VillageElectionState, c: ElectionContext): VillageElectionEvent[] {
-  requireStage(s, ['result'], '办理交接');
+  requireStage(s, ['filed'], '办理交接');
   return [{ type: 'HandedOver', data: { at: at(c) } }];
 }

@@ -1,5 +1,6 @@
 import { bundledChineseDaysData, DomainConflictError, WorkingCalendar } from '@lw/domain';
 import type { ReviewVerdict } from './review-verdict';
+import { noticePeriodFor } from './notice-period';
 import * as e from './village-election.decisions';
 import type { VillageElectionEvent } from './village-election.events';
 import { evolveVillageElection, type VillageElectionState } from './village-election.state';
@@ -9,7 +10,7 @@ const at = (iso: string) => ({ now: new Date(`${iso}+08:00`), calendar });
 const apply = (s: VillageElectionState | null, events: VillageElectionEvent[]) => events.reduce<VillageElectionState | null>((x, ev) => evolveVillageElection(x, ev), s)!;
 const PASS: ReviewVerdict[] = [{ ruleId: 'age', kind: 'pass', message: '年龄符合' }];
 const BLOCK: ReviewVerdict[] = [{ ruleId: 'negative.criminal', kind: 'block', message: '受过刑事处罚' }];
-const NOTICE_DAYS = (post: string) => ({ amount: post === '书记' ? 5 : 3, unit: 'working_days' as const });
+const NOTICE_DAYS = noticePeriodFor({ notice: { secretary: { amount: 5, unit: 'working_days' }, member: { amount: 3, unit: 'working_days' }, appointmentFiling: { amount: 5, unit: 'working_days' } } });
 const DEPTS = ['公安', '法院', '检察院'];
 
 /** The Chinese message a decision refuses with. */
@@ -22,8 +23,13 @@ function zh(fn: () => unknown): string {
   throw new Error('expected a refusal');
 }
 
+/** The slate reviewed and allowed, as the township does before the notice. */
+function slateOk(s: VillageElectionState, iso: string): VillageElectionState {
+  return apply(s, e.recordSlateReview(s, PASS, at(iso)));
+}
+
 function opened(): VillageElectionState {
-  let s = apply(null, e.openVillageElection('el-1', '320724100001', { party: 3, committee: 3, supervision: 3 }, at('2026-09-01T09:00:00')));
+  let s = apply(null, e.openVillageElection('el-1', '320724100001', { party: 3, committee: 3, supervision: 3 }, { id: 'default', version: 1 }, at('2026-09-01T09:00:00')));
   s = apply(s, e.listNominee(s, { nomineeId: 'n1', personId: 'p1', name: '张书记', post: '书记', body: 'party' }, at('2026-09-01T10:00:00')));
   s = apply(s, e.listNominee(s, { nomineeId: 'n2', personId: 'p2', name: '李委员', post: '委员', body: 'party' }, at('2026-09-01T10:00:00')));
   return s;
@@ -38,6 +44,7 @@ describe('village election: notice periods on the official calendar', () => {
       s = apply(s, e.answerJointReview(s, id, '公安', 'pass', null, at(`${day}T08:30:00`)));
     }
     if (post !== '书记') s = { ...s, nominees: new Map([...s.nominees].map(([k, n]) => [k, { ...n, post: '委员' }])) };
+    s = slateOk(s, `${day}T08:45:00`);
     return apply(s, e.startNotice(s, 'no-1', NOTICE_DAYS, at(`${day}T09:00:00`))).notice!;
   }
 
@@ -72,6 +79,8 @@ describe('village election: a slate end to end', () => {
     s = apply(s, e.answerJointReview(s, 'n1', '检察院', 'pass', null, at('2026-09-14T09:00:00')));
     expect(s.nominees.get('n1')!.status).toBe('inspection_subject');
 
+    expect(zh(() => e.startNotice(s, 'no-1', NOTICE_DAYS, at('2026-09-15T09:00:00')))).toContain('重新审查班子结构');
+    s = slateOk(s, '2026-09-15T08:00:00');
     s = apply(s, e.startNotice(s, 'no-1', NOTICE_DAYS, at('2026-09-15T09:00:00')));
     // 5 working days after Tue 9-15: 16, 17, 18, the make-up Sunday 9-20, and 9-21.
     expect(s.notice).toMatchObject({ nomineeIds: ['n1'], endsOn: '2026-09-21' });
@@ -79,17 +88,27 @@ describe('village election: a slate end to end', () => {
     expect(e.endNotice(s, at('2026-09-21T23:59:00'))).toEqual([]);
     s = apply(s, e.endNotice(s, at('2026-09-22T00:30:00')));
     expect(s.notice!.ended).toBe(true);
-    expect(zh(() => e.confirmCandidates(s, at('2026-09-23T09:00:00')))).toContain('异议尚未办结');
+    expect(zh(() => e.confirmCandidates(s, PASS, at('2026-09-23T09:00:00')))).toContain('异议尚未办结');
     s = apply(s, e.concludeObjection(s, 'tip-9', 'unsubstantiated', at('2026-09-24T09:00:00')));
     expect(s.nominees.get('n1')!.status).toBe('on_notice');
-    s = apply(s, e.confirmCandidates(s, at('2026-09-24T10:00:00')));
+    expect(zh(() => e.confirmCandidates(s, BLOCK, at('2026-09-24T10:00:00')))).toContain('受过刑事处罚');
+    s = apply(s, e.confirmCandidates(s, PASS, at('2026-09-24T10:00:00')));
     expect(s.nominees.get('n1')!.status).toBe('confirmed');
 
-    expect(zh(() => e.recordResult(s, ['n1'], at('2026-09-25T09:00:00')))).toContain('离任经济责任审计');
+    expect(zh(() => e.recordResult(s, ['n1'], { amount: 10, unit: 'calendar_days' }, at('2026-09-25T09:00:00')))).toContain('离任经济责任审计');
     s = apply(s, e.changeGate(s, true, [], at('2026-09-25T08:00:00')));
-    s = apply(s, e.recordResult(s, ['n1'], at('2026-09-25T09:00:00')));
+    s = apply(s, e.recordResult(s, ['n1'], { amount: 10, unit: 'calendar_days' }, at('2026-09-25T09:00:00')));
     expect(s.nominees.get('n1')!.status).toBe('elected');
-    s = apply(s, e.handOver(s, at('2026-09-30T09:00:00')));
+    // 10 日 from Fri 9-25: 10-5 falls in the National Day holiday, so the hand-over is due on 10-8.
+    expect(s.handOverDue!.dueOn).toBe('2026-10-08');
+    expect(zh(() => e.handOver(s, at('2026-09-26T09:00:00')))).toContain('不能办理交接');
+    // 任职备案 after its own 5-working-day notice: Mon 9-28 → 9-29, 9-30, (holiday 10-1…10-7), 10-8, 10-9, 10-10 (make-up Saturday).
+    s = apply(s, e.startFilingNotice(s, { amount: 5, unit: 'working_days' }, at('2026-09-28T09:00:00')));
+    expect(s.filingNotice!.endsOn).toBe('2026-10-10');
+    expect(zh(() => e.fileAppointment(s, at('2026-10-10T18:00:00')))).toContain('2026-10-10');
+    s = apply(s, e.fileAppointment(s, at('2026-10-11T09:00:00')));
+    expect(e.electedMembers(s)).toEqual([{ personId: 'p1', body: 'party', post: '书记' }]);
+    s = apply(s, e.handOver(s, at('2026-10-12T09:00:00')));
     expect(s.stage).toBe('handed_over');
   });
 
@@ -98,6 +117,7 @@ describe('village election: a slate end to end', () => {
     s = apply(s, e.recordFirstReview(s, 'n1', PASS, at('2026-09-02T09:00:00')));
     s = apply(s, e.requestJointReview(s, 'n1', ['公安'], { amount: 5, unit: 'working_days' }, at('2026-09-03T09:00:00')));
     s = apply(s, e.answerJointReview(s, 'n1', '公安', 'pass', null, at('2026-09-04T09:00:00')));
+    s = slateOk(s, '2026-09-15T08:00:00');
     s = apply(s, e.startNotice(s, 'no-1', NOTICE_DAYS, at('2026-09-15T09:00:00')));
     s = apply(s, e.raiseObjection(s, 'no-1', 'tip-1', 'n1', at('2026-09-16T09:00:00')));
     const concluded = e.concludeObjection(s, 'tip-1', 'substantiated', at('2026-09-18T09:00:00'));
@@ -124,5 +144,45 @@ describe('village election: a slate end to end', () => {
     s = apply(s, e.answerJointReview(s, 'n1', '公安', 'fail', '有在逃记录', at('2026-09-04T09:00:00')));
     expect(s.nominees.get('n1')!.status).toBe('joint_review_failed');
     expect(() => e.answerJointReview(s, 'n1', '公安', 'pass', null, at('2026-09-05T09:00:00'))).toThrow(DomainConflictError);
+  });
+});
+
+describe('village election: approvals and the slate', () => {
+  const approval = { ruleId: 'secretary.continuing_age', personId: 'p1', approvedBy: 'org-1', reason: '县委组织部研究同意', at: '2026-09-02T01:00:00Z' };
+
+  it('records an approval once, and refuses a second one for the same rule and person', () => {
+    let s = opened();
+    s = apply(s, e.recordApproval(s, approval, 'n1', at('2026-09-02T09:00:00')));
+    expect(s.approvals).toEqual([approval]);
+    expect(zh(() => e.recordApproval(s, { ...approval, reason: '再次批准' }, 'n1', at('2026-09-02T10:00:00')))).toContain('已于 2026-09-02 由 org-1 批准');
+  });
+
+  it('refuses an approval without a reason, for an unknown nominee, or after the result', () => {
+    const s = opened();
+    expect(zh(() => e.recordApproval(s, { ...approval, reason: '  ' }, 'n1', at('2026-09-02T09:00:00')))).toContain('理由');
+    expect(zh(() => e.recordApproval(s, approval, 'n9', at('2026-09-02T09:00:00')))).toContain('不在本村提名名单');
+    expect(() => e.recordApproval({ ...s, stage: 'result' }, approval, 'n1', at('2026-09-02T09:00:00'))).toThrow(DomainConflictError);
+  });
+
+  it('asks for a new slate review when a nominee is listed, fails first review or is disqualified', () => {
+    let s = slateOk(opened(), '2026-09-02T08:00:00');
+    expect(s.slateStale).toBe(false);
+    s = apply(s, e.recordFirstReview(s, 'n1', PASS, at('2026-09-02T09:00:00')));
+    expect(s.slateStale).toBe(true); // listed → passed changes who is in the running
+    s = slateOk(s, '2026-09-02T09:30:00');
+    s = apply(s, e.recordFirstReview(s, 'n1', PASS, at('2026-09-02T10:00:00')));
+    expect(s.slateStale).toBe(false); // the same result again changes nothing
+    s = apply(s, e.recordFirstReview(s, 'n1', BLOCK, at('2026-09-02T11:00:00')));
+    expect(s.slateStale).toBe(true);
+    expect(e.nomineesInRunning(s).map((n) => n.nomineeId)).toEqual(['n2']);
+  });
+
+  it('refuses a notice while the slate review blocks, naming why', () => {
+    let s = opened();
+    s = apply(s, e.recordFirstReview(s, 'n1', PASS, at('2026-09-02T09:00:00')));
+    s = apply(s, e.requestJointReview(s, 'n1', ['公安'], { amount: 5, unit: 'working_days' }, at('2026-09-03T09:00:00')));
+    s = apply(s, e.answerJointReview(s, 'n1', '公安', 'pass', null, at('2026-09-04T09:00:00')));
+    s = apply(s, e.recordSlateReview(s, [{ ruleId: 'slate.woman', kind: 'block', message: '两委班子人选中没有女性' }], at('2026-09-04T10:00:00')));
+    expect(zh(() => e.startNotice(s, 'no-1', NOTICE_DAYS, at('2026-09-15T09:00:00')))).toContain('没有女性');
   });
 });

@@ -1,5 +1,6 @@
+import type { Approval } from '../rules/approval';
 import type { ReviewVerdict } from './review-verdict';
-import type { Body, JointAnswer, NomineeRef, VillageElectionEvent } from './village-election.events';
+import type { Body, JointAnswer, NomineeRef, PolicyRef, VillageElectionEvent } from './village-election.events';
 
 export type NomineeStatus =
   | 'listed'
@@ -22,15 +23,24 @@ export interface NomineeState extends NomineeRef {
   jointReviewDue: { dueOn: string; endsAt: string } | null;
 }
 
-export type Stage = 'nominating' | 'notice' | 'confirmed' | 'result' | 'handed_over';
+export type Stage = 'nominating' | 'notice' | 'confirmed' | 'result' | 'filing' | 'filed' | 'handed_over';
 
 export interface VillageElectionState {
   electionId: string;
   villageCode: string;
   seats: Record<Body, number>;
+  policy: PolicyRef;
   stage: Stage;
   nominees: Map<string, NomineeState>;
   slateVerdicts: ReviewVerdict[];
+  /** True when nominees changed after the last slate review: the slate must be reviewed again before notice. */
+  slateStale: boolean;
+  /** Exceptions recorded by an authorised user (e.g. a continuing secretary over 55 with county approval). */
+  approvals: Approval[];
+  /** 任职备案 notice after the result. */
+  filingNotice: { endsOn: string; endsAt: string } | null;
+  /** 交接 due after the result (e.g. within 10 日). */
+  handOverDue: { dueOn: string; endsAt: string } | null;
   notice: { noticeId: string; nomineeIds: string[]; endsOn: string; endsAt: string; ended: boolean } | null;
   /** Objections (tip ids) raised during the notice and not yet concluded. */
   openObjections: Map<string, string | null>;
@@ -51,13 +61,19 @@ export function evolveVillageElection(state: VillageElectionState | null, e: Vil
       electionId: e.data.electionId,
       villageCode: e.data.villageCode,
       seats: e.data.seats,
+      // Streams opened before elections carried their pack ran under the default.
+      policy: e.data.policy ?? { id: 'default', version: 1 },
       stage: 'nominating',
       nominees: new Map(),
       slateVerdicts: [],
+      slateStale: false,
+      approvals: [],
+      filingNotice: null,
+      handOverDue: null,
       notice: null,
       openObjections: new Map(),
       // Closed until the auditing service says the outgoing audit is concluded and published.
-      gate: { open: false, reasons: ['离任经济责任审计尚未办结并公示'] },
+      gate: { open: false, reasons: ['离任经济责任审计尚未办结'] },
       version: 1,
     };
   }
@@ -67,16 +83,22 @@ export function evolveVillageElection(state: VillageElectionState | null, e: Vil
     case 'NomineeListed': {
       const { at: _at, ...ref } = e.data;
       const nominees = new Map(s.nominees).set(ref.nomineeId, { ...ref, status: 'listed', verdicts: [], jointReview: {}, jointReviewDue: null });
-      return { ...s, nominees };
+      return { ...s, nominees, slateStale: true };
     }
     case 'FirstReviewRecorded': {
       // A re-evaluation after the first review only refreshes the verdicts; a failing one comes with NomineeDisqualified.
-      const early = ['listed', 'first_review_passed', 'first_review_failed'].includes(s.nominees.get(e.data.nomineeId)?.status ?? '');
-      const patch: Partial<NomineeState> = early ? { verdicts: e.data.verdicts, status: e.data.passed ? 'first_review_passed' : 'first_review_failed' } : { verdicts: e.data.verdicts };
-      return { ...s, nominees: withNominee(s, e.data.nomineeId, patch) };
+      const before = s.nominees.get(e.data.nomineeId)?.status ?? '';
+      const early = ['listed', 'first_review_passed', 'first_review_failed'].includes(before);
+      const status: NomineeStatus = e.data.passed ? 'first_review_passed' : 'first_review_failed';
+      const patch: Partial<NomineeState> = early ? { verdicts: e.data.verdicts, status } : { verdicts: e.data.verdicts };
+      // Who is still in the running changed, so the slate's head counts must be checked again.
+      const slateStale = s.slateStale || (early && before !== status && s.stage === 'nominating');
+      return { ...s, nominees: withNominee(s, e.data.nomineeId, patch), slateStale };
     }
     case 'SlateReviewRecorded':
-      return { ...s, slateVerdicts: e.data.verdicts };
+      return { ...s, slateVerdicts: e.data.verdicts, slateStale: false };
+    case 'ApprovalRecorded':
+      return { ...s, approvals: [...s.approvals, e.data.approval] };
     case 'JointReviewRequested':
       return {
         ...s,
@@ -109,7 +131,7 @@ export function evolveVillageElection(state: VillageElectionState | null, e: Vil
       return { ...s, openObjections };
     }
     case 'NomineeDisqualified':
-      return { ...s, nominees: withNominee(s, e.data.nomineeId, { status: 'disqualified' }) };
+      return { ...s, nominees: withNominee(s, e.data.nomineeId, { status: 'disqualified' }), slateStale: s.stage === 'nominating' };
     case 'NoticeEnded':
       return { ...s, notice: s.notice ? { ...s.notice, ended: true } : null };
     case 'CandidatesConfirmed': {
@@ -125,8 +147,12 @@ export function evolveVillageElection(state: VillageElectionState | null, e: Vil
       for (const n of s.nominees.values()) {
         if (n.status === 'confirmed') nominees = withNominee({ ...s, nominees }, n.nomineeId, { status: elected.has(n.nomineeId) ? 'elected' : 'not_elected' });
       }
-      return { ...s, stage: 'result', nominees };
+      return { ...s, stage: 'result', nominees, handOverDue: e.data.handOver ?? null };
     }
+    case 'FilingNoticeStarted':
+      return { ...s, stage: 'filing', filingNotice: { endsOn: e.data.endsOn, endsAt: e.data.endsAt } };
+    case 'AppointmentFiled':
+      return { ...s, stage: 'filed' };
     case 'HandedOver':
       return { ...s, stage: 'handed_over' };
   }

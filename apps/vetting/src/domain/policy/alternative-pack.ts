@@ -66,6 +66,10 @@ export const ALTERNATIVE_PACK_DATA = {
     ],
     answerWithin: { amount: 7, unit: 'working_days' },
   },
+  gate: { requireAuditPublished: true, requireSeriousRectified: false },
+  // 村民委员会选举规程: voter list 20 days before the vote, objections until 10 days before, formal
+  // candidates 3 days before, hand-over within 10 days of the result.
+  committeeClock: { voterListDaysBefore: 20, voterObjectionDaysBefore: 10, candidatesDaysBefore: 3, handOverWithin: { amount: 10, unit: 'calendar_days' } },
 } as const;
 
 export const ALTERNATIVE_PACK = validatePolicyPack(ALTERNATIVE_PACK_DATA);

@@ -76,6 +76,10 @@ export const DEFAULT_PACK_DATA = {
     // No seed fixes it; five working days is the local practice we assume until a plan says otherwise.
     answerWithin: { amount: 5, unit: 'working_days' },
   },
+  gate: { requireAuditPublished: true, requireSeriousRectified: true },
+  // 村民委员会选举规程: voter list 20 days before the vote, objections until 10 days before, formal
+  // candidates 5 days before, hand-over within 10 days of the result.
+  committeeClock: { voterListDaysBefore: 20, voterObjectionDaysBefore: 10, candidatesDaysBefore: 5, handOverWithin: { amount: 10, unit: 'calendar_days' } },
 } as const;
 
 export const DEFAULT_PACK = validatePolicyPack(DEFAULT_PACK_DATA);

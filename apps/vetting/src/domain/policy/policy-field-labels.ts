@@ -56,6 +56,14 @@ const LABELS: Readonly<Record<string, string>> = {
   jointReview: '资格联审',
   departments: '联审部门',
   answerWithin: '答复期限',
+  gate: '投票前置条件',
+  committeeClock: '村委会选举时间节点',
+  voterListDaysBefore: '选民名单提前公布天数',
+  voterObjectionDaysBefore: '选民名单异议截止提前天数',
+  candidatesDaysBefore: '正式候选人提前公布天数',
+  handOverWithin: '交接期限',
+  requireAuditPublished: '须离任审计办结并公示',
+  requireSeriousRectified: '须严重问题整改到位',
 };
 
 /** ['negativeList', 2, 'lookBack'] → "负面清单·第 3 项·追溯期". */

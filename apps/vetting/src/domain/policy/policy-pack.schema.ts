@@ -73,6 +73,13 @@ export const policyPackSchema = z
       departments: z.array(z.strictObject({ id: code, name: text })).min(1, { error: '至少需要一个联审部门' }),
       answerWithin: dayPeriod,
     }),
+    gate: z.strictObject({ requireAuditPublished: z.boolean(), requireSeriousRectified: z.boolean() }),
+    committeeClock: z.strictObject({
+      voterListDaysBefore: z.number().int().min(1).max(90),
+      voterObjectionDaysBefore: z.number().int().min(0).max(90),
+      candidatesDaysBefore: z.number().int().min(1).max(90),
+      handOverWithin: dayPeriod,
+    }),
   })
   .superRefine((p, ctx) => {
     const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -86,5 +93,6 @@ export const policyPackSchema = z
     if (dupItem >= 0) fail(['negativeList', dupItem, 'id'], `编号“${p.negativeList[dupItem].id}”重复`);
     const dupDept = duplicate(p.jointReview.departments.map((d) => d.id));
     if (dupDept >= 0) fail(['jointReview', 'departments', dupDept, 'id'], `编号“${p.jointReview.departments[dupDept].id}”重复`);
+    if (p.committeeClock.voterObjectionDaysBefore >= p.committeeClock.voterListDaysBefore) fail(['committeeClock', 'voterObjectionDaysBefore'], '应少于选民名单公布的提前天数');
     if (p.slateRules.nearRelatives.required && p.slateRules.nearRelatives.kinds.length === 0) fail(['slateRules', 'nearRelatives', 'kinds'], '启用近亲属回避时须列出亲属关系');
   }) satisfies z.ZodType<PolicyPack>;

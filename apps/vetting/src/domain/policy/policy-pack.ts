@@ -93,4 +93,15 @@ export interface PolicyPack {
   /** 公示 periods by post; appointment filing (任职备案) has its own. */
   notice: { member: Period; secretary: Period; appointmentFiling: Period };
   jointReview: { departments: readonly JointReviewDepartment[]; answerWithin: Period };
+  /**
+   * When a village may move to voting (DOMAIN.md §1, last paragraph): its outgoing audit concluded
+   * and published, and, if the switch is on, no serious finding left unrectified.
+   */
+  gate: { requireAuditPublished: boolean; requireSeriousRectified: boolean };
+  /**
+   * The villagers' committee election's own clock (村民委员会选举规程), counted back from the vote in
+   * calendar days: voter list published, objections to it closed, formal candidates published; and
+   * the hand-over after the result.
+   */
+  committeeClock: { voterListDaysBefore: number; voterObjectionDaysBefore: number; candidatesDaysBefore: number; handOverWithin: Period };
 }

@@ -44,7 +44,7 @@ describe('a new term (换届 hand-over)', () => {
     const on = day('2021-01-05');
     expect(zh(() => startTerm(old, { villageCode: V, on, bodies: ['party'], members: [{ personId: 'd', body: 'party', post: '书记' }, { personId: 'e', body: 'party', post: '书记' }] }))).toContain('只能有一名书记');
     expect(zh(() => startTerm(old, { villageCode: V, on, bodies: ['party'], members: [{ personId: 'd', body: 'committee', post: '主任' }] }))).toContain('不在本次换届范围内');
-    expect(zh(() => startTerm(old, { villageCode: V, on: day('2016-12-01'), bodies: ['party'], members: [] }))).toContain('晚于换届日期');
+    expect(zh(() => startTerm(old, { villageCode: V, on: day('2016-12-01'), bodies: ['party'], members: [] }))).toContain('不早于换届日期');
     // Two 委员 are fine: only 书记, 主任 and 监委会主任 have one seat.
     expect(startTerm(old, { villageCode: V, on, bodies: ['party'], members: [{ personId: 'd', body: 'party', post: '委员' }, { personId: 'e', body: 'party', post: '委员' }] })).toHaveLength(5);
   });

@@ -22,7 +22,8 @@ export function startTerm(holdings: readonly Holding[], change: TermChange): Hol
   const renewed = (h: { villageCode: string; body: Body }) => h.villageCode === change.villageCode && change.bodies.includes(h.body);
   const outside = change.members.find((m) => !change.bodies.includes(m.body));
   if (outside) throw bad(`${BODY_LABELS[outside.body]}不在本次换届范围内`, `member in body ${outside.body} not renewed`);
-  if (holdings.some((h) => renewed(h) && h.from > change.on)) throw bad('该村已有晚于换届日期的任职记录', 'a holding starts after the change');
+  // A holding that starts on the hand-over day itself would end the day it starts (a term of no day).
+  if (holdings.some((h) => renewed(h) && h.from >= change.on)) throw bad('该村已有不早于换届日期的任职记录（换届交接须晚于现任职务的起始日期）', 'a holding starts on or after the change');
   const seats = new Map<string, string>();
   for (const m of change.members) {
     const key = `${m.body}|${m.post}`;

@@ -1,0 +1,40 @@
+import { deadlineJobId, type JobScheduler } from '@lw/jobs';
+import { flagRed, flagYellow, type CaseDeadline } from '../domain';
+import type { CaseCommands } from './case-commands';
+
+export const YELLOW_JOB = 'grievance.case-yellow';
+export const RED_JOB = 'grievance.case-red';
+
+interface LightJobPayload {
+  caseId: string;
+  endsAt: string;
+}
+
+/**
+ * Traffic lights through the jobs port: a yellow job at the first yellow day and a red job when the
+ * limit ends. Ids name the case and the limit's end, so scheduling from a replayed event is a no-op,
+ * and a changed limit gets new jobs while the old ones find their limit superseded and do nothing.
+ * The ledger computes the light at read time as well; the jobs record it (and escalate).
+ */
+export class LightJobs {
+  constructor(
+    private readonly jobs: JobScheduler,
+    private readonly commands: CaseCommands,
+  ) {}
+
+  register(): void {
+    this.jobs.register<LightJobPayload>(YELLOW_JOB, async ({ payload }) => {
+      await this.commands.run(payload.caseId, null, (s, c) => flagYellow(s, payload.endsAt, c));
+    });
+    this.jobs.register<LightJobPayload>(RED_JOB, async ({ payload }) => {
+      await this.commands.run(payload.caseId, null, (s, c) => flagRed(s, payload.endsAt, c));
+    });
+  }
+
+  async schedule(caseId: string, deadline: CaseDeadline): Promise<void> {
+    const end = Date.parse(deadline.endsAt);
+    const payload: LightJobPayload = { caseId, endsAt: deadline.endsAt };
+    await this.jobs.schedule({ id: deadlineJobId('case', caseId, 'yellow', end), name: YELLOW_JOB, runAt: new Date(deadline.yellowAt), payload });
+    await this.jobs.schedule({ id: deadlineJobId('case', caseId, 'red', end), name: RED_JOB, runAt: new Date(end), payload });
+  }
+}

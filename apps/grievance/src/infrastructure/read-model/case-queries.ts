@@ -1,0 +1,192 @@
+import type { Pool } from 'pg';
+import { formatShanghai } from '@lw/domain';
+import {
+  CASE_SOURCE_LABELS,
+  CASE_STATUS_LABELS,
+  ESCALATION_LABELS,
+  LIGHT_LABELS,
+  SEVERITY_LABELS,
+  type CaseSourceKind,
+  type CaseStatus,
+  type EscalationMeasure,
+  type Light,
+  type Severity,
+} from '../../domain';
+
+export interface LedgerFilter {
+  /** The user's node (significant digits): only cases of villages in this subtree. */
+  scope: string;
+  /** A township or village code inside the scope. */
+  node?: string;
+  source?: CaseSourceKind[];
+  category?: string;
+  light?: Light[];
+  status?: CaseStatus[];
+  severity?: Severity[];
+  limit: number;
+  offset: number;
+}
+
+export interface LedgerRow {
+  caseId: string;
+  version: number;
+  status: CaseStatus;
+  statusLabel: string;
+  villageCode: string;
+  villageName: string;
+  townshipCode: string | null;
+  source: { kind: CaseSourceKind; ref: string | null };
+  sourceLabel: string;
+  category: string;
+  severity: Severity;
+  severityLabel: string;
+  description: string;
+  measures: string;
+  responsibleUnit: string;
+  responsiblePerson: { name: string; post: string | null } | null;
+  directlyResponsible: string;
+  deadline: { startOn: string; due: string; endsAt: string; beyondHorizon: boolean };
+  /** Computed now from the limit: never waits for a job. */
+  light: Light;
+  lightLabel: string;
+  redCount: number;
+  lastEscalation: string | null;
+  latestProgress: string | null;
+  closedAt: string | null;
+  /** Asia/Shanghai, for display. */
+  openedAtLocal: string;
+  closedAtLocal: string | null;
+}
+
+export interface StatsRow {
+  code: string;
+  name: string;
+  total: number;
+  closed: number;
+  open: number;
+  /** Open and past their limit now (read-time red). */
+  overdue: number;
+  escalated: number;
+  /** 销号率: closed / total, in percent with one decimal; null without cases. */
+  closureRate: number | null;
+}
+
+/** The light of a row at read time. */
+export const LIGHT_SQL = `CASE WHEN status = 'closed' THEN 'none' WHEN deadline_ends_at <= now() THEN 'red' WHEN yellow_at <= now() THEN 'yellow' ELSE 'green' END`;
+
+const LIGHT_WHERE: Record<Light, string> = {
+  none: `status = 'closed'`,
+  red: `(status <> 'closed' AND deadline_ends_at <= now())`,
+  yellow: `(status <> 'closed' AND yellow_at <= now() AND deadline_ends_at > now())`,
+  green: `(status <> 'closed' AND yellow_at > now())`,
+};
+
+const prefix = (code: string) => `${code}%`;
+
+/** The SQL of the ledger page and its total; exported so the benchmark runs the same query raw. */
+export function ledgerSql(f: LedgerFilter): { where: string; params: unknown[]; page: string; count: string } {
+  const params: unknown[] = [prefix(f.scope)];
+  const where = ['village_code LIKE $1'];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  if (f.node) add((n) => `village_code LIKE $${n}`, prefix(f.node));
+  if (f.source?.length) add((n) => `source_kind = ANY($${n})`, f.source);
+  if (f.category) add((n) => `category = $${n}`, f.category);
+  if (f.status?.length) add((n) => `status = ANY($${n})`, f.status);
+  if (f.severity?.length) add((n) => `severity = ANY($${n})`, f.severity);
+  if (f.light?.length) where.push(`(${f.light.map((l) => LIGHT_WHERE[l]).join(' OR ')})`);
+  const w = where.join(' AND ');
+  const n = params.length;
+  return {
+    where: w,
+    params,
+    count: `SELECT count(*) AS n FROM case_ledger WHERE ${w}`,
+    page: `SELECT *, ${LIGHT_SQL} AS light, to_char(deadline_due, 'YYYY-MM-DD') AS due, to_char(deadline_start, 'YYYY-MM-DD') AS start_on
+             FROM case_ledger WHERE ${w} ORDER BY opened_at DESC, case_id LIMIT $${n + 1} OFFSET $${n + 2}`,
+  };
+}
+
+/** Ledger pages, figures and the one-village view, from case_ledger. */
+export class CaseQueries {
+  constructor(
+    private readonly pool: Pool,
+    private readonly nameOf: (code: string) => string,
+  ) {}
+
+  async ledger(f: LedgerFilter): Promise<{ total: number; rows: LedgerRow[] }> {
+    const q = ledgerSql(f);
+    const [total, page] = await Promise.all([this.pool.query<{ n: string }>(q.count, q.params), this.pool.query(q.page, [...q.params, f.limit, f.offset])]);
+    return { total: Number(total.rows[0].n), rows: page.rows.map((r) => this.toRow(r)) };
+  }
+
+  /** Closure rate and overdue counts per village, township or county inside the scope, with a total. */
+  async statistics(scope: string, by: 'village' | 'township' | 'county'): Promise<{ rows: StatsRow[]; total: StatsRow }> {
+    const key = by === 'village' ? 'village_code' : by === 'township' ? `coalesce(township_code, left(village_code, 9))` : 'left(village_code, 6)';
+    const { rows } = await this.pool.query(
+      `SELECT ${key} AS code, count(*) AS total, count(*) FILTER (WHERE status = 'closed') AS closed,
+              count(*) FILTER (WHERE status <> 'closed' AND deadline_ends_at <= now()) AS overdue,
+              count(*) FILTER (WHERE escalations > 0) AS escalated
+         FROM case_ledger WHERE village_code LIKE $1 GROUP BY 1 ORDER BY 1`,
+      [prefix(scope)],
+    );
+    const out = rows.map((r) => stats(r.code, this.nameOf(r.code), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated)));
+    const sum = (k: 'total' | 'closed' | 'overdue' | 'escalated') => out.reduce((a, r) => a + r[k], 0);
+    return { rows: out, total: stats(scope, this.nameOf(scope), sum('total'), sum('closed'), sum('overdue'), sum('escalated')) };
+  }
+
+  /** 一村一策: every open item of one village, across sources, most urgent first. */
+  async villagePlan(villageCode: string): Promise<{ villageCode: string; villageName: string; bySource: { kind: CaseSourceKind; label: string; open: number }[]; items: LedgerRow[] }> {
+    const { rows } = await this.pool.query(
+      `SELECT *, ${LIGHT_SQL} AS light, to_char(deadline_due, 'YYYY-MM-DD') AS due, to_char(deadline_start, 'YYYY-MM-DD') AS start_on
+         FROM case_ledger WHERE village_code = $1 AND status <> 'closed' ORDER BY deadline_ends_at, case_id`,
+      [villageCode],
+    );
+    const items = rows.map((r) => this.toRow(r));
+    const counts = new Map<CaseSourceKind, number>();
+    for (const i of items) counts.set(i.source.kind, (counts.get(i.source.kind) ?? 0) + 1);
+    return {
+      villageCode,
+      villageName: this.nameOf(villageCode),
+      bySource: [...counts].map(([kind, open]) => ({ kind, label: CASE_SOURCE_LABELS[kind], open })),
+      items,
+    };
+  }
+
+  toRow(r: any): LedgerRow {
+    const light = r.light as Light;
+    return {
+      caseId: r.case_id,
+      version: r.version,
+      status: r.status,
+      statusLabel: CASE_STATUS_LABELS[r.status as CaseStatus],
+      villageCode: r.village_code,
+      villageName: this.nameOf(r.village_code),
+      townshipCode: r.township_code,
+      source: { kind: r.source_kind, ref: r.source_ref },
+      sourceLabel: CASE_SOURCE_LABELS[r.source_kind as CaseSourceKind],
+      category: r.category,
+      severity: r.severity,
+      severityLabel: SEVERITY_LABELS[r.severity as Severity],
+      description: r.description,
+      measures: r.measures,
+      responsibleUnit: r.responsible_unit,
+      responsiblePerson: r.responsible_name ? { name: r.responsible_name, post: r.responsible_post } : null,
+      directlyResponsible: r.directly_responsible,
+      deadline: { startOn: r.start_on, due: r.due, endsAt: new Date(r.deadline_ends_at).toISOString(), beyondHorizon: r.beyond_horizon },
+      light,
+      lightLabel: LIGHT_LABELS[light],
+      redCount: r.red_count,
+      lastEscalation: r.last_escalation ? ESCALATION_LABELS[r.last_escalation as EscalationMeasure] : null,
+      latestProgress: r.latest_progress,
+      closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+      openedAtLocal: formatShanghai(new Date(r.opened_at)),
+      closedAtLocal: r.closed_at ? formatShanghai(new Date(r.closed_at)) : null,
+    };
+  }
+}
+
+function stats(code: string, name: string, total: number, closed: number, overdue: number, escalated: number): StatsRow {
+  return { code, name, total, closed, open: total - closed, overdue, escalated, closureRate: total ? Math.round((closed / total) * 1000) / 10 : null };
+}

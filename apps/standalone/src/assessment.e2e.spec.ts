@@ -1,0 +1,247 @@
+import { checkCharOf } from '@lw/domain';
+import { startHarness, type TiplineHarness } from './test-harness';
+
+// Assessments (研判 / 民主测评) and county targets in the embedded product, over HTTP as the demo
+// organisation department and township users: scope, validation, the outbox, corrections.
+describe('vetting: assessments and county targets (embedded product, HTTP)', () => {
+  let h: TiplineHarness;
+  let org: string;
+  let township: string;
+  let orgId: string;
+  let townshipId: string;
+  let county: string;
+  let townshipNode: string;
+  let ownVillages: string[];
+  let otherVillages: string[];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    [org, township] = await Promise.all(['org_dept', 'township'].map((u) => h.login(u)));
+    orgId = (await h.call('GET', '/auth/me', { token: org })).body.id;
+    townshipId = (await h.call('GET', '/auth/me', { token: township })).body.id;
+    county = h.s.accounts.find((a) => a.username === 'org_dept')!.node;
+    townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
+    const hierarchy = h.s.kernels.find((k) => k.name === 'vetting')!.platform.hierarchy;
+    const villages = hierarchy.descendants(county, { level: 'village' }).map((n) => n.code);
+    ownVillages = villages.filter((c) => c.startsWith(townshipNode)).slice(0, 4);
+    otherVillages = villages.filter((c) => !c.startsWith(townshipNode)).slice(0, 2);
+    expect(ownVillages).toHaveLength(4);
+    expect(otherVillages).toHaveLength(2);
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const vetting = () => h.db.pool('vetting');
+  const body = (villageCode: string, o: Record<string, unknown> = {}) => ({
+    villageCode,
+    period: '2025',
+    teamGrade: '好',
+    memberGrades: [
+      { personId: `${villageCode}-p1`, name: '张明华', grade: '优秀' },
+      { personId: `${villageCode}-p2`, name: '王秀英', grade: '称职' },
+    ],
+    turnout: { invited: 50, returned: 30 },
+    classification: '平稳',
+    weak: false,
+    problems: [{ category: '村务公开', description: '村务公开栏三个月未更新。', severity: 'general' }],
+    ...o,
+  });
+  const record = (token: string, b: unknown) => h.call('POST', '/vetting/assessments', { token, json: b });
+  /** What a refused request must leave untouched: the assessment streams and the outbox. */
+  const written = async () => {
+    const events = await vetting().query(`SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'assessment-%'`);
+    const outbox = await vetting().query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->>'type' = 'vetting.AssessmentRecorded'`);
+    return { events: events.rows[0].n, outbox: outbox.rows[0].n };
+  };
+
+  it('records assessments and lists them by subtree, period, classification and weak flag', async () => {
+    const mine = await record(township, body(ownVillages[0]));
+    expect(mine.status).toBe(201);
+    expect(mine.body).toMatchObject({ assessmentId: `${ownVillages[0]}-2025-1`, revision: 1, valid: true, by: townshipId, year: 2025 });
+    expect((await record(org, body(otherVillages[0], { classification: '难点', weak: true, teamGrade: '较差' }))).status).toBe(201);
+    expect((await record(org, body(ownVillages[1], { period: '2024', classification: '调整充实' }))).status).toBe(201);
+
+    const list = async (token: string, query: string) => {
+      const r = await h.call('GET', `/vetting/assessments${query}`, { token });
+      expect(r.status).toBe(200);
+      return r.body.items.map((a: any) => `${a.villageCode}/${a.period}`).sort();
+    };
+    expect(await list(township, '')).toEqual([`${ownVillages[0]}/2025`, `${ownVillages[1]}/2024`].sort());
+    expect(await list(org, `?scope=${county}&period=2025`)).toEqual([`${ownVillages[0]}/2025`, `${otherVillages[0]}/2025`].sort());
+    expect(await list(org, '?weak=true')).toEqual([`${otherVillages[0]}/2025`]);
+    expect(await list(org, `?classification=${encodeURIComponent('调整充实')}`)).toEqual([`${ownVillages[1]}/2024`]);
+
+    const scales = await h.call('GET', '/vetting/assessments/scales', { token: township });
+    expect(scales.body.items.map((x: any) => [x.id, x.teamGrades.join('/'), x.minTurnoutPercent])).toEqual([['default', '好/一般/较差', 60], ['evaluation', '先进/一般/后进', 60]]);
+    const summary = await h.call('GET', `/vetting/assessments/summary?period=2025`, { token: org });
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ assessed: 2, valid: 2, classification: { 平稳: 1, 难点: 1, 调整充实: 0 }, weak: { count: 1, villages: [otherVillages[0]] }, memberGrades: { 优秀: 2, 称职: 2 } });
+  });
+
+  it('answers not found for a village or scope of another township, and writes nothing', async () => {
+    const before = await written();
+    const outside = await record(township, body(otherVillages[1]));
+    expect(outside.status).toBe(404);
+    expect(outside.body.message).toContain('不在您的管辖范围内');
+    expect((await h.call('GET', `/vetting/assessments/villages/${otherVillages[0]}`, { token: township })).status).toBe(404);
+    expect((await h.call('GET', `/vetting/assessments?scope=${otherVillages[0].slice(0, 9)}`, { token: township })).status).toBe(404);
+    expect((await h.call('GET', `/vetting/assessments/summary?period=2025&scope=${county}`, { token: township })).status).toBe(404);
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses bad input with 4xx in Chinese and writes nothing', async () => {
+    const before = await written();
+    const cases: [unknown, number, string][] = [
+      [body(ownVillages[2], { period: '25' }), 400, '测评期次'],
+      [body(ownVillages[2], { turnout: { invited: 50, returned: 51 } }), 422, '收回问卷数（51）不能多于发放数（50）'],
+      [body(ownVillages[2], { teamGrade: '先进' }), 422, '班子评价“先进”不在本测评等次'],
+      [body(ownVillages[2], { memberGrades: [{ personId: 'x', name: '李四', grade: '良好' }] }), 422, '李四：等次“良好”'],
+      [body(ownVillages[2], { weak: true }), 422, '软弱涣散村不能归为“平稳”村'],
+      [body(ownVillages[2], { memberGrades: [] }), 400, '请至少填写一名班子成员'],
+      [body(ownVillages[2], { scaleId: 'nope' }), 422, '测评等次方案“nope”不存在'],
+      [body('110101001001'), 404, '不存在或不在您的管辖范围内'],
+      [{ ...body(ownVillages[2]), extra: 1 }, 400, ''],
+      [body(ownVillages[0]), 409, '已有有效测评记录'], // recorded in the first test: changing it takes a correction
+    ];
+    for (const [b, status, message] of cases) {
+      const r = await record(township, b);
+      expect([r.status, r.body.message]).toEqual([status, expect.stringContaining(message)]);
+    }
+    expect(await written()).toEqual(before);
+  });
+
+  it('puts vetting.AssessmentRecorded in the outbox with its problems and no personal data', async () => {
+    const r = await record(org, body(ownVillages[2], { problems: [
+      { category: '财务管理', description: '白条入账，账目未按月公开。', severity: 'serious' },
+      { category: '组织生活', description: '“三会一课”记录不全。', severity: 'general' },
+    ] }));
+    expect(r.status).toBe(201);
+    const { rows } = await vetting().query(`SELECT envelope, partition_key FROM outbox WHERE envelope->>'type' = 'vetting.AssessmentRecorded' AND envelope->'payload'->>'assessmentId' = $1`, [r.body.assessmentId]);
+    expect(rows).toHaveLength(1);
+    const e = rows[0].envelope;
+    expect(e).toMatchObject({ producer: 'vetting', villageCode: ownVillages[2], version: 1 });
+    expect(e.payload).toMatchObject({ period: '2025', teamGrade: '好', classification: '平稳', weak: false, turnout: { invited: 50, returned: 30 } });
+    expect(e.payload.problems.map((p: any) => [p.problemId, p.severity])).toEqual([[`${r.body.assessmentId}-p1`, 'serious'], [`${r.body.assessmentId}-p2`, 'general']]);
+    const text = JSON.stringify(e);
+    for (const privateBit of ['张明华', '王秀英', `${ownVillages[2]}-p1"`, 'memberGrades', 'personId']) expect(text).not.toContain(privateBit);
+  });
+
+  it('records a low turnout as invalid (no event for grievance) and takes a re-run', async () => {
+    const low = await record(township, body(ownVillages[3], { period: '2026', turnout: { invited: 50, returned: 29 } }));
+    expect(low.status).toBe(201);
+    expect(low.body).toMatchObject({ valid: false, minTurnoutPercent: 60 });
+    const sent = async (id: string) => (await vetting().query(`SELECT 1 FROM outbox WHERE envelope->'payload'->>'assessmentId' = $1`, [id])).rowCount;
+    expect(await sent(low.body.assessmentId)).toBe(0);
+    const summary = await h.call('GET', `/vetting/assessments/summary?period=2026`, { token: township });
+    expect(summary.body).toMatchObject({ assessed: 1, valid: 0, belowMinimumTurnout: { count: 1, villages: [ownVillages[3]] } });
+    const rerun = await record(township, body(ownVillages[3], { period: '2026' }));
+    expect(rerun.status).toBe(201);
+    expect(rerun.body).toMatchObject({ valid: true, rerunOf: low.body.assessmentId, assessmentId: `${ownVillages[3]}-2026-2` });
+    expect(await sent(rerun.body.assessmentId)).toBe(1);
+  });
+
+  it('records a correction as a new revision attributed to who made it, and refuses a stale one', async () => {
+    const village = ownVillages[0];
+    const url = `/vetting/assessments/villages/${village}/periods/2025/corrections`;
+    const correction = {
+      revision: 1,
+      reason: '王秀英等次录入错误',
+      teamGrade: '一般',
+      memberGrades: [
+        { personId: `${village}-p1`, name: '张明华', grade: '优秀' },
+        { personId: `${village}-p2`, name: '王秀英', grade: '不称职' },
+      ],
+      turnout: { invited: 50, returned: 30 },
+      classification: '调整充实',
+      weak: false,
+      problems: [{ problemId: `${village}-2025-1-p1`, category: '村务公开', description: '村务公开栏三个月未更新。', severity: 'major' }],
+    };
+    const before = await written();
+    expect((await h.call('POST', url, { token: org, json: { ...correction, reason: '' } })).status).toBe(400);
+    expect(await written()).toEqual(before);
+    const c = await h.call('POST', url, { token: org, json: correction });
+    expect(c.status).toBe(201);
+    expect(c.body).toMatchObject({ assessmentId: `${village}-2025-1`, revision: 2, by: orgId, corrects: { revision: 1, reason: '王秀英等次录入错误', removedPersonIds: [] } });
+    const stale = await h.call('POST', url, { token: township, json: { ...correction, teamGrade: '较差' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toContain('请刷新后在最新版本上更正');
+
+    // Both revisions stay, each with who recorded it; the list shows the correction in force.
+    const history = await h.call('GET', `/vetting/assessments/villages/${village}`, { token: township });
+    expect(history.body.revisions.map((r: any) => [r.data.revision, r.data.teamGrade, r.recordedBy.userId])).toEqual([
+      [1, '好', townshipId],
+      [2, '一般', orgId],
+    ]);
+    const { rows } = await vetting().query(`SELECT data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`assessment-${village}-2025`]);
+    expect(rows.map((r) => [r.data.revision, r.metadata.actor.userId])).toEqual([[1, townshipId], [2, orgId]]);
+    expect(rows[1].data.memberGrades[1]).toEqual({ personId: `${village}-p2`, name: '王秀英', grade: '不称职' });
+    const listed = await h.call('GET', `/vetting/assessments?period=2025&classification=${encodeURIComponent('调整充实')}`, { token: township });
+    expect(listed.body.items.map((a: any) => [a.villageCode, a.revision])).toEqual([[village, 2]]);
+    // Grievance hears the corrected problem under the same id (one case, updated).
+    const out = await vetting().query(`SELECT envelope FROM outbox WHERE envelope->'payload'->>'assessmentId' = $1 ORDER BY id`, [`${village}-2025-1`]);
+    expect(out.rows.map((r) => r.envelope.payload.problems.map((p: any) => `${p.problemId}:${p.severity}`))).toEqual([[`${village}-2025-1-p1:general`], [`${village}-2025-1-p1:major`]]);
+  });
+
+  it('lets only one of two clerks recording the same village and period at once succeed', async () => {
+    const [a, b] = await Promise.all([record(township, body(ownVillages[1], { period: '2023' })), record(org, body(ownVillages[1], { period: '2023', teamGrade: '较差' }))]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const { rows } = await vetting().query(`SELECT count(*)::int AS n FROM events WHERE stream_id = $1`, [`assessment-${ownVillages[1]}-2023`]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('grades only persons on the village roster once the roster has the village', async () => {
+    const roster = h.s.kernels.find((k) => k.name === 'vetting')!.providers().find((p: any) => p.provide === 'vetting.roster') as any;
+    const first17 = '32072419750615005';
+    const personId = await roster.useValue.commands.recordPerson(
+      { name: '周成员', citizenId: first17 + checkCharOf(first17), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode: ownVillages[3] },
+      null,
+    );
+    // From 2022: not in force on the dates the targets test below compares.
+    await roster.useValue.commands.startHolding({ personId, villageCode: ownVillages[3], body: 'committee', post: '委员', from: '2022-01-10' }, null);
+    await roster.useValue.projector.catchUp();
+    const stranger = await record(township, body(ownVillages[3], { period: '2024', memberGrades: [{ personId: 'not-on-roster', name: '吴某', grade: '称职' }] }));
+    expect([stranger.status, stranger.body.message]).toEqual([422, '吴某 不在本村“两委”花名册中']);
+    expect((await record(township, body(ownVillages[3], { period: '2024', memberGrades: [{ personId, name: '周成员', grade: '不称职' }] }))).status).toBe(201);
+  });
+
+  it('computes county targets from the roster, before vs after, inside the actor scope only', async () => {
+    // Seeds the roster through its own commands (the roster service's provider), two villages of the township.
+    const vettingKernel = h.s.kernels.find((k) => k.name === 'vetting')!;
+    const roster = vettingKernel.providers().find((p: any) => p.provide === 'vetting.roster') as any;
+    const commands = roster.useValue.commands;
+    const person = async (name: string, citizenId: string, villageCode: string, education: string, tags: string[]) =>
+      commands.recordPerson({ name, citizenId, ethnicity: '汉族', education, politicalStatus: '中共党员', partyJoinDate: null, phone: null, tags, villageCode }, null);
+    // 320724 + birth date + sequence (odd: male, even: female) + check character.
+    const id = (first17: string) => first17 + checkCharOf(first17);
+    const s1 = await person('赵书记', id('32072419660115001'), ownVillages[1], '本科', ['致富能手']);
+    const s2 = await person('钱书记', id('32072419810630003'), ownVillages[2], '高中·中专', []);
+    const w = await person('孙主任', id('32072419860630002'), ownVillages[2], '大专', []);
+    await commands.startHolding({ personId: s1, villageCode: ownVillages[1], body: 'party', post: '书记', from: '2021-01-15' }, null);
+    await commands.startHolding({ personId: s1, villageCode: ownVillages[1], body: 'committee', post: '主任', from: '2021-01-15' }, null);
+    await commands.startHolding({ personId: s2, villageCode: ownVillages[2], body: 'party', post: '书记', from: '2018-01-01' }, null);
+    await commands.startHolding({ personId: w, villageCode: ownVillages[2], body: 'committee', post: '主任', from: '2021-01-15' }, null);
+    await roster.useValue.projector.catchUp();
+
+    const r = await h.call('GET', `/vetting/targets?scope=${townshipNode}&before=2020-12-31&after=2021-06-30&pack=default`, { token: township });
+    expect(r.status).toBe(200);
+    const line = (report: any, lineId: string) => report.lines.find((l: any) => l.id === lineId);
+    // Before: only s2 (39 on 2020-12-31). After: s1 (55, 本科, 致富能手, 一肩挑), s2 (40 on 2021-06-30), w (35, woman).
+    expect(r.body.before).toMatchObject({ secretaries: 1, members: 1, villages: 1 });
+    expect(r.body.after).toMatchObject({ secretaries: 2, members: 3, villages: 2 });
+    expect(line(r.body.after, 'secretaryCollege')).toMatchObject({ value: { numerator: 1, denominator: 2 }, display: '50.0%', status: 'met' });
+    expect(line(r.body.after, 'secretaryWealthLeader')).toMatchObject({ display: '50.0%', status: 'not_met' });
+    expect(line(r.body.after, 'secretaryAverageAge')).toMatchObject({ value: { numerator: 95, denominator: 2 }, display: '47.5', status: 'not_met' });
+    expect(line(r.body.after, 'memberAverageAge')).toMatchObject({ value: { numerator: 130, denominator: 3 }, display: '43.3', status: 'met' });
+    expect(line(r.body.after, 'women')).toMatchObject({ value: { numerator: 1, denominator: 3 }, status: 'met' });
+    expect(line(r.body.after, 'young')).toMatchObject({ value: { numerator: 1, denominator: 3 }, status: 'no_target' });
+    expect(line(r.body.after, 'oneShoulder')).toMatchObject({ value: { numerator: 1, denominator: 2 }, status: 'no_target' });
+    expect(r.body.changes.find((c: any) => c.id === 'secretaryCollege')).toMatchObject({ change: '+50.0 个百分点', countChange: 1 });
+
+    expect((await h.call('GET', `/vetting/targets?scope=${otherVillages[0].slice(0, 9)}`, { token: township })).status).toBe(404);
+    expect((await h.call('GET', `/vetting/targets?scope=${townshipNode}&pack=nope`, { token: township })).status).toBe(422);
+    expect((await h.call('GET', `/vetting/targets?scope=${townshipNode}&before=2021-06-30&after=2020-12-31`, { token: township })).status).toBe(422);
+  });
+});
+

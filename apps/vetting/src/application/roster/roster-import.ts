@@ -1,0 +1,101 @@
+import type { Actor, LocalDate } from '@lw/domain';
+import { mapHeader, personStream, planImport, validateRoster, villageStream, type PersonDetails, type RosterRowError, type SheetRows } from '../../domain/roster';
+import type { RosterCommands } from './roster-commands';
+import { appendTo, claim, claimedIds, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
+
+export type ImportMode = 'all_or_nothing' | 'valid_rows_only';
+
+export interface ImportRequest {
+  sheet: SheetRows;
+  mode: ImportMode;
+  dryRun: boolean;
+  /** The day the imported posts are held from. */
+  date: LocalDate;
+  /** The villages the importer may write to (code → the names a clerk may write, the usual one first): the subtree of their node. */
+  villages: ReadonlyMap<string, readonly string[]>;
+  actor: Actor;
+}
+
+export interface ImportResult {
+  mode: ImportMode;
+  dryRun: boolean;
+  /** False when nothing was written: a dry run, or all_or_nothing with a bad row. */
+  written: boolean;
+  /** Data rows read (blank rows not counted). */
+  rows: number;
+  imported: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Every row not imported, in row order, each message "第 N 行：…". */
+  refused: RosterRowError[];
+  /** One sentence for the clerk. */
+  message: string;
+}
+
+/**
+ * Imports a clerk's 花名册: every row checked (validateRoster), then decided against the roster
+ * (planImport) and written in ONE transaction under the citizen ids' locks. all_or_nothing writes
+ * nothing when any row is bad; valid_rows_only writes the good rows and lists the others.
+ */
+export async function importRoster(commands: RosterCommands, req: ImportRequest): Promise<ImportResult> {
+  const checked = validateRoster(withUsualVillageNames(req.sheet, req.villages), { today: commands.today(), villages: new Map([...req.villages].map(([c, names]) => [c, names[0]])) });
+  const refusedRows = new Set(checked.errors.map((e) => e.row));
+  const rowCount = checked.valid.length + refusedRows.size;
+  const result = (written: boolean, refused: RosterRowError[], counts = { created: 0, updated: 0, unchanged: 0 }): ImportResult => {
+    const sorted = [...refused].sort((a, b) => a.row - b.row);
+    const bad = new Set(sorted.map((e) => e.row)).size;
+    const imported = counts.created + counts.updated + counts.unchanged;
+    const list = sorted.map((e) => e.message).join('；');
+    const message = !written && bad && req.mode === 'all_or_nothing'
+      ? `有 ${bad} 行不符合要求，本次未导入任何数据，请修改后重新导入：${list}`
+      : `${req.dryRun ? '（试导入，未写入）' : ''}已导入 ${imported} 行（新增 ${counts.created}，更新 ${counts.updated}，无变化 ${counts.unchanged}）${bad ? `；以下 ${bad} 行未导入：${list}` : ''}`;
+    return { mode: req.mode, dryRun: req.dryRun, written, rows: rowCount, imported: written || req.dryRun ? imported : 0, ...counts, refused: sorted, message };
+  };
+  if (req.mode === 'all_or_nothing' && checked.errors.length) return result(false, checked.errors);
+  if (!checked.valid.length) return result(false, checked.errors);
+
+  return commands.transact(async (tx) => {
+    const citizenIds = [...new Set(checked.valid.map((r) => r.citizenId))];
+    await lockCitizenIds(tx, citizenIds);
+    const claimed = await claimedIds(tx, citizenIds);
+    const persons = await loadPersons(tx, [...claimed.values()]);
+    const villages = await loadVillages(tx, [...new Set(checked.valid.map((r) => r.villageCode))]);
+    const basis = new Map<string, { personId: string; details: PersonDetails; villages: ReadonlySet<string> }>();
+    for (const [citizenId, personId] of claimed) {
+      const s = persons.get(personId)!.state;
+      if (s.details) basis.set(citizenId, { personId, details: s.details, villages: s.villages });
+    }
+    const plan = planImport(checked.valid, { persons: basis, villages: new Map([...villages].map(([c, v]) => [c, v.state])) }, req.date, commands.deps.newId);
+    const refused = [...checked.errors, ...plan.errors];
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    for (const o of plan.outcomes) counts[o.outcome]++;
+    if ((req.mode === 'all_or_nothing' && refused.length) || req.dryRun) return result(false, refused, req.dryRun && !(req.mode === 'all_or_nothing' && refused.length) ? counts : undefined);
+    await claim(tx, [...plan.persons].filter(([, p]) => p.isNew).map(([personId, p]) => ({ citizenId: p.citizenId, personId })));
+    for (const [personId, p] of plan.persons) await appendTo(commands.deps.store, tx, personStream(personId), persons.get(personId)?.version ?? 0, p.events, req.actor);
+    for (const [code, events] of plan.villages) await appendTo(commands.deps.store, tx, villageStream(code), villages.get(code)!.version, events, req.actor);
+    return result(true, refused, counts);
+  });
+}
+
+const compactName = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * The hierarchy names a village "新安村村委会" while clerks write "新安村": either is accepted, so
+ * the village-name cell is replaced by the usual name when it is one of the village's names.
+ */
+function withUsualVillageNames(sheet: SheetRows, villages: ReadonlyMap<string, readonly string[]>): SheetRows {
+  const { columns } = mapHeader(sheet.header);
+  const nameAt = columns.get('villageName');
+  const codeAt = columns.get('villageCode');
+  if (nameAt === undefined || codeAt === undefined) return sheet;
+  const rows = sheet.rows.map((cells) => {
+    const names = villages.get(compactName(cells[codeAt] ?? ''));
+    const cell = compactName(cells[nameAt] ?? '');
+    if (!names || !cell || !names.some((n) => compactName(n) === cell)) return cells;
+    const copy = [...cells];
+    copy[nameAt] = names[0];
+    return copy;
+  });
+  return { ...sheet, rows };
+}

@@ -1,0 +1,58 @@
+import type { Turnout } from './turnout';
+
+export interface MemberGrade {
+  /** Person id in the roster (两委花名册). */
+  personId: string;
+  name: string;
+  grade: string;
+}
+
+export type ProblemSeverity = 'general' | 'major' | 'serious';
+export const PROBLEM_SEVERITIES: readonly ProblemSeverity[] = ['general', 'major', 'serious'];
+export const SEVERITY_LABELS: Readonly<Record<ProblemSeverity, string>> = { general: '一般', major: '较重', serious: '严重' };
+
+/** A problem found; `problemId` stays the same through corrections, so grievance opens one case for it. */
+export interface Problem {
+  problemId: string;
+  category: string;
+  description: string;
+  severity: ProblemSeverity;
+}
+
+/**
+ * Stream event 'AssessmentRecorded' of stream `assessment-<villageCode>-<period>`. Every revision
+ * carries the FULL data: the roster reads member grades from the latest revision of the stream.
+ * A correction is a new revision with `corrects` (which revision, why) and `by`; nothing is overwritten.
+ * `valid` is false when the turnout is below the scale's minimum: recorded, shown, but its grades
+ * count for nothing (no negative list, no grievance cases) until a re-run (`rerunOf`) or a correction.
+ */
+export interface AssessmentRecordedData {
+  assessmentId: string;
+  villageCode: string;
+  period: string;
+  year: number;
+  /** 1 for the first record of an assessment, +1 per correction. */
+  revision: number;
+  scaleId: string;
+  memberGrades: MemberGrade[];
+  teamGrade: string;
+  turnout: Turnout;
+  minTurnoutPercent: number;
+  valid: boolean;
+  classification: string;
+  weak: boolean;
+  problems: Problem[];
+  /** ISO instant it was recorded. */
+  at: string;
+  /** User id of who recorded it (also in the event's metadata.actor). */
+  by: string | null;
+  /** A correction: the revision it replaces, why, and who was graded there but is not here (to re-check them). */
+  corrects?: { revision: number; reason: string; removedPersonIds: string[] };
+  /** The invalid (low-turnout) assessment this one re-runs. */
+  rerunOf?: string;
+}
+
+export interface AssessmentRecorded {
+  type: 'AssessmentRecorded';
+  data: AssessmentRecordedData;
+}

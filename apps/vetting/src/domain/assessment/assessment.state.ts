@@ -1,0 +1,17 @@
+import type { AssessmentRecordedData } from './assessment.events';
+
+/** One village's assessments of one period: every revision, newest last. */
+export interface AssessmentStreamState {
+  revisions: readonly AssessmentRecordedData[];
+}
+
+export const EMPTY_ASSESSMENT_STREAM: AssessmentStreamState = { revisions: [] };
+
+export function evolveAssessment(s: AssessmentStreamState, e: { type: string; data: unknown }): AssessmentStreamState {
+  return e.type === 'AssessmentRecorded' ? { revisions: [...s.revisions, e.data as AssessmentRecordedData] } : s;
+}
+
+/** The revision in force: the newest one. */
+export function currentAssessment(s: AssessmentStreamState): AssessmentRecordedData | null {
+  return s.revisions.length ? s.revisions[s.revisions.length - 1] : null;
+}

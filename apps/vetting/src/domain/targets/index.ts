@@ -1,0 +1,3 @@
+export * from './ratio';
+export * from './county-targets';
+export * from './compare-targets';

@@ -1,0 +1,35 @@
+import type { PoolClient } from 'pg';
+import type { StoredEvent } from '@lw/eventstore';
+import type { ElectionReview } from '../../application/election/election-review';
+import { ROSTER_FACT_EVENTS } from '../../application/roster-port';
+import { requireProjectedUpTo } from './projection-order';
+
+const FACT_EVENTS = new Set<string>([...ROSTER_FACT_EVENTS, 'AssessmentRecorded']);
+
+function personIdsOf(e: StoredEvent): string[] {
+  // A correction may also take a person off the grades (graded 不称职 by mistake): re-review them too.
+  if (e.type === 'AssessmentRecorded') return [...(e.data.memberGrades ?? []).map((g: { personId: string }) => g.personId), ...(e.data.corrects?.removedPersonIds ?? [])];
+  return typeof e.data?.personId === 'string' ? [e.data.personId] : [];
+}
+
+/**
+ * Re-runs the first review of every open nomination whose person's facts just changed (a new
+ * disciplinary record, an appraisal, an assessment grade…), in the projector's transaction. It reads
+ * the roster's and the board's tables, so it waits until both have applied the triggering events.
+ */
+export function reevaluationHandler(deps: { review: ElectionReview; dependsOn: readonly string[] }) {
+  return async (events: StoredEvent[], tx: PoolClient): Promise<void> => {
+    const relevant = events.filter((e) => FACT_EVENTS.has(e.type));
+    if (relevant.length === 0) return;
+    const last = relevant[relevant.length - 1];
+    for (const name of deps.dependsOn) await requireProjectedUpTo(tx, name, last);
+    const personIds = [...new Set(relevant.flatMap(personIdsOf))];
+    const { rows } = await tx.query<{ stream_id: string; nominee_id: string }>(
+      'SELECT stream_id, nominee_id FROM nominations WHERE person_id = ANY($1) AND open ORDER BY stream_id, nominee_id',
+      [personIds],
+    );
+    const byStream = new Map<string, string[]>();
+    for (const r of rows) byStream.set(r.stream_id, [...(byStream.get(r.stream_id) ?? []), r.nominee_id]);
+    for (const [streamId, nomineeIds] of byStream) await deps.review.review(streamId, null, { nomineeIds, tx });
+  };
+}

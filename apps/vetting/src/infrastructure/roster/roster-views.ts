@@ -1,0 +1,61 @@
+import { CitizenId, type LocalDate } from '@lw/domain';
+import { ageOf, BODY_LABELS, crossAppointed, holdingsInForce, oneShoulder, type Holding } from '../../domain/roster';
+import type { RosterQueries } from './roster-queries';
+
+/** One person as a clerk sees them: the id number masked (the full number stays in the vetting schema). */
+export async function personView(queries: RosterQueries, personId: string) {
+  const [p] = await queries.persons([personId]);
+  if (!p) return null;
+  const [records, appraisals, roles, investigations, holdings] = await Promise.all([
+    queries.records([personId]),
+    queries.appraisals([personId]),
+    queries.roles([personId]),
+    queries.investigations([personId]),
+    queries.holdingsOfPersons([personId]),
+  ]);
+  return {
+    personId: p.person_id,
+    name: p.name,
+    citizenId: CitizenId.parse(p.citizen_id).masked(),
+    gender: p.gender === 'female' ? '女' : '男',
+    birthDate: p.birth_date,
+    ethnicity: p.ethnicity,
+    education: p.education,
+    politicalStatus: p.political_status,
+    partyJoinDate: p.party_join_date,
+    phone: p.phone,
+    tags: p.tags,
+    villages: [...new Set([...p.villages, ...holdings.map((h) => h.villageCode)])].sort(),
+    holdings: holdings.map((h) => ({ ...h, bodyLabel: BODY_LABELS[h.body] })),
+    records: records.map((r) => ({ recordId: r.record_id, text: r.text, kind: r.kind, label: r.label, category: r.category, date: r.date, endsOn: r.ends_on, source: r.source })),
+    appraisals: appraisals.map((a) => ({ year: a.year, grade: a.grade, source: a.source, ref: a.ref || null })),
+    relatives: (await queries.relativesOf(personId)).map((r) => ({ personId: r.personId === personId ? r.relativeId : r.personId, kind: r.kind, direction: r.personId === personId ? 'is_my' : 'i_am_their' })),
+    roles: roles.map((r) => ({ role: r.role, villageCode: r.village_code, since: r.since, until: r.until })),
+    investigations: investigations.map((i) => ({ investigationId: i.investigation_id, since: i.since, closedOn: i.closed_on, source: i.source })),
+  };
+}
+
+/** A village's two committees (and supervision, reserve) on a day, one entry per person with their posts. */
+export async function villageRosterView(queries: RosterQueries, villageCode: string, date: LocalDate) {
+  const holdings: Holding[] = holdingsInForce(await queries.holdingsOfVillage(villageCode), date);
+  const persons = await queries.persons([...new Set(holdings.map((h) => h.personId))]);
+  const cross = crossAppointed(holdings);
+  const shoulder = new Set(oneShoulder(holdings).map((o) => o.personId));
+  return {
+    villageCode,
+    date,
+    members: persons
+      .map((p) => ({
+        personId: p.person_id,
+        name: p.name,
+        gender: p.gender === 'female' ? '女' : '男',
+        age: ageOf({ citizenId: p.citizen_id }, date < p.birth_date ? p.birth_date : date),
+        education: p.education,
+        politicalStatus: p.political_status,
+        posts: holdings.filter((h) => h.personId === p.person_id).map((h) => ({ body: h.body, bodyLabel: BODY_LABELS[h.body], post: h.post, from: h.from })),
+        crossAppointed: cross.has(p.person_id),
+        oneShoulder: shoulder.has(p.person_id),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.personId.localeCompare(b.personId)),
+  };
+}
