@@ -162,6 +162,8 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     await later('e2026a', (s, c) => chaseJointReview(s, 'p1', c));
     const chased = (await vetting.commands.store.readStream(`village-election-e2026a-${village}`)).filter((e) => e.type === 'JointReviewChased');
     expect(chased.map((e) => e.data.departments)).toEqual([['court']]);
+    expect((await nominee('e2026a', 'p1')).jointReviewOverdue).toEqual(['court']);
+    await waitFor(async () => (await h.call('GET', '/vetting/elections/e2026a', { token: org })).body.villages[0].joint_reviews_overdue === 1, 10_000, 'the board shows the late review');
     for (const nid of running) expect((await h.call('POST', `${base('e2026a')}/nominees/${nid}/joint-review/court`, { token: org, json: { answer: 'pass' } })).status).toBe(200);
     expect((await nominee('e2026a', 'p1')).status).toBe('inspection_subject');
 

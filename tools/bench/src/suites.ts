@@ -1,4 +1,5 @@
 import type { BenchSuite } from './bench.types';
+import { auditingBench } from './auditing.bench';
 import { eventstoreBench } from './eventstore.bench';
 import { grievanceBench } from './grievance.bench';
 import { hierarchyBench } from './hierarchy.bench';
@@ -13,5 +14,6 @@ export const suites: Record<string, BenchSuite> = {
   hierarchy: hierarchyBench,
   tipline: tiplineBench,
   vetting: vettingBench,
+  auditing: auditingBench,
   grievance: grievanceBench,
 };

@@ -70,13 +70,13 @@ export class ElectionController {
     const filter = where.join(' AND ');
     const [{ rows }, { rows: totals }] = await Promise.all([
       this.vetting.kernel.pool.query(
-        `SELECT village_code, stage, gate_open, gate_reasons, nominees, reviewed, blocked, disqualified, open_objections, notice_ends_on::text
+        `SELECT village_code, stage, gate_open, gate_reasons, nominees, reviewed, blocked, disqualified, open_objections, joint_reviews_overdue, notice_ends_on::text
            FROM village_elections WHERE ${filter} ORDER BY village_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.pageSize, (q.page - 1) * q.pageSize],
       ),
       this.vetting.kernel.pool.query(
         `SELECT count(*)::int AS villages, count(*) FILTER (WHERE NOT gate_open)::int AS gates_closed, count(*) FILTER (WHERE stage = 'handed_over')::int AS handed_over,
-                coalesce(sum(open_objections), 0)::int AS open_objections FROM village_elections WHERE ${filter}`,
+                coalesce(sum(open_objections), 0)::int AS open_objections, coalesce(sum(joint_reviews_overdue), 0)::int AS joint_reviews_overdue FROM village_elections WHERE ${filter}`,
         params,
       ),
     ]);

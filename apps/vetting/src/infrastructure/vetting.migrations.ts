@@ -84,6 +84,12 @@ const electionMigrations: Migration[] = [
         opened_at timestamptz NOT NULL
       );`,
   },
+  {
+    id: 'vetting/003_board_overdue_reviews',
+    sql: `
+      -- Nominees with a joint-review department chased for being late and not yet answered.
+      ALTER TABLE village_elections ADD COLUMN joint_reviews_overdue int NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export const vettingMigrations: Migration[] = [...electionMigrations, ...rosterMigrations, ...assessmentMigrations];

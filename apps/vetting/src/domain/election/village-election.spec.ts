@@ -75,6 +75,7 @@ describe('village election: a slate end to end', () => {
     const chased = e.chaseJointReview(s, 'n1', at('2026-09-11T09:00:00'));
     expect(chased).toEqual([expect.objectContaining({ type: 'JointReviewChased', data: expect.objectContaining({ departments: ['检察院'] }) })]);
     s = apply(s, chased);
+    expect(s.nominees.get('n1')!.jointReviewOverdue).toEqual(['检察院']);
     expect(() => e.startNotice(s, 'no-1', NOTICE_DAYS, at('2026-09-11T10:00:00'))).toThrow(DomainConflictError); // no subject yet
     s = apply(s, e.answerJointReview(s, 'n1', '检察院', 'pass', null, at('2026-09-14T09:00:00')));
     expect(s.nominees.get('n1')!.status).toBe('inspection_subject');

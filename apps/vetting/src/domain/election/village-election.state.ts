@@ -21,6 +21,8 @@ export interface NomineeState extends NomineeRef {
   /** department → answer (null while pending). */
   jointReview: Record<string, JointAnswer | null>;
   jointReviewDue: { dueOn: string; endsAt: string } | null;
+  /** Departments chased for being late and not yet answered: the joint-review matrix highlights them. */
+  jointReviewOverdue: string[];
 }
 
 export type Stage = 'nominating' | 'notice' | 'confirmed' | 'result' | 'filing' | 'filed' | 'handed_over';
@@ -82,7 +84,7 @@ export function evolveVillageElection(state: VillageElectionState | null, e: Vil
   switch (e.type) {
     case 'NomineeListed': {
       const { at: _at, ...ref } = e.data;
-      const nominees = new Map(s.nominees).set(ref.nomineeId, { ...ref, status: 'listed', verdicts: [], jointReview: {}, jointReviewDue: null });
+      const nominees = new Map(s.nominees).set(ref.nomineeId, { ...ref, status: 'listed', verdicts: [], jointReview: {}, jointReviewDue: null, jointReviewOverdue: [] });
       return { ...s, nominees, slateStale: true };
     }
     case 'FirstReviewRecorded': {
@@ -112,10 +114,11 @@ export function evolveVillageElection(state: VillageElectionState | null, e: Vil
       const n = s.nominees.get(e.data.nomineeId)!;
       const jointReview = { ...n.jointReview, [e.data.department]: e.data.answer };
       const status: NomineeStatus = e.data.answer === 'fail' ? 'joint_review_failed' : n.status;
-      return { ...s, nominees: withNominee(s, n.nomineeId, { jointReview, status }) };
+      const jointReviewOverdue = e.data.answer === 'needs_info' ? n.jointReviewOverdue : n.jointReviewOverdue.filter((d) => d !== e.data.department);
+      return { ...s, nominees: withNominee(s, n.nomineeId, { jointReview, status, jointReviewOverdue }) };
     }
     case 'JointReviewChased':
-      return s;
+      return { ...s, nominees: withNominee(s, e.data.nomineeId, { jointReviewOverdue: e.data.departments }) };
     case 'InspectionSubjectConfirmed':
       return { ...s, nominees: withNominee(s, e.data.nomineeId, { status: 'inspection_subject' }) };
     case 'NoticeStarted': {

@@ -36,14 +36,15 @@ export async function projectElectionBoard(events: readonly StoredEvent[], tx: P
     blocked: [...s.nominees.values()].filter((n) => n.status === 'first_review_failed').length,
     disqualified: [...s.nominees.values()].filter((n) => n.status === 'disqualified').length,
     open_objections: s.openObjections.size,
+    joint_reviews_overdue: [...s.nominees.values()].filter((n) => n.status === 'joint_review' && n.jointReviewOverdue.length > 0).length,
     notice_ends_on: s.notice && !s.notice.ended ? s.notice.endsOn : null,
   }));
   await tx.query(
-    `INSERT INTO village_elections (election_id, village_code, stream_id, stage, gate_open, gate_reasons, nominees, reviewed, blocked, disqualified, open_objections, notice_ends_on, updated_at)
-     SELECT election_id, village_code, stream_id, stage, gate_open, gate_reasons, nominees, reviewed, blocked, disqualified, open_objections, notice_ends_on, now()
-       FROM jsonb_to_recordset($1::jsonb) AS x(election_id text, village_code text, stream_id text, stage text, gate_open boolean, gate_reasons jsonb, nominees int, reviewed int, blocked int, disqualified int, open_objections int, notice_ends_on date)
+    `INSERT INTO village_elections (election_id, village_code, stream_id, stage, gate_open, gate_reasons, nominees, reviewed, blocked, disqualified, open_objections, joint_reviews_overdue, notice_ends_on, updated_at)
+     SELECT election_id, village_code, stream_id, stage, gate_open, gate_reasons, nominees, reviewed, blocked, disqualified, open_objections, joint_reviews_overdue, notice_ends_on, now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(election_id text, village_code text, stream_id text, stage text, gate_open boolean, gate_reasons jsonb, nominees int, reviewed int, blocked int, disqualified int, open_objections int, joint_reviews_overdue int, notice_ends_on date)
      ON CONFLICT (election_id, village_code) DO UPDATE SET stage = excluded.stage, gate_open = excluded.gate_open, gate_reasons = excluded.gate_reasons, nominees = excluded.nominees,
-       reviewed = excluded.reviewed, blocked = excluded.blocked, disqualified = excluded.disqualified, open_objections = excluded.open_objections, notice_ends_on = excluded.notice_ends_on, updated_at = now()`,
+       reviewed = excluded.reviewed, blocked = excluded.blocked, disqualified = excluded.disqualified, open_objections = excluded.open_objections, joint_reviews_overdue = excluded.joint_reviews_overdue, notice_ends_on = excluded.notice_ends_on, updated_at = now()`,
     [JSON.stringify(villages)],
   );
   const nominees = [...states].flatMap(([streamId, s]) =>
