@@ -64,7 +64,7 @@ export class AuditGate {
     try {
       const stream = villageElectionStream(electionId, villageCode);
       const { state } = await loadVillageElection(this.deps.commands.store, stream, tx);
-      const rules = (await this.deps.packs.get(state.policy)).gate;
+      const rules = (await this.deps.packs.get(state.policy, tx)).gate;
       const gate = villageGate(rules, audit);
       await this.deps.commands.run(stream, null, (s, c) => changeGate(s, gate.open, gate.reasons, c), { tx });
     } catch (err) {

@@ -109,7 +109,7 @@ export class ElectionReview {
     const today = this.today();
     const personIds = [...new Set([...state.nominees.values()].map((n) => n.personId))];
     const [pack, facts, relatives, holdings] = await runAll(tx, [
-      () => this.deps.packs.get(state.policy),
+      () => this.deps.packs.get(state.policy, tx),
       () => this.facts(personIds, today, tx),
       () => this.deps.roster.relativesAmong(personIds, tx),
       () => this.deps.roster.holdingsOfVillage(state.villageCode, tx),

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { DomainConflictError, DomainNotFoundError, type Actor } from '@lw/domain';
 import { WrongExpectedVersionError, type EventStore } from '@lw/eventstore';
 import { ALTERNATIVE_PACK, DEFAULT_PACK, validatePolicyPack, type PolicyPack } from '../../domain/policy';
@@ -16,11 +17,11 @@ export class PolicyPacks {
 
   constructor(private readonly store: EventStore) {}
 
-  async get(ref: PolicyRef): Promise<PolicyPack> {
+  async get(ref: PolicyRef, tx?: PoolClient): Promise<PolicyPack> {
     const key = streamOf(ref);
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const [released] = await this.store.readStream(key);
+    const [released] = await this.store.readStream(key, 1, tx);
     if (!released) throw new DomainNotFoundError('policy_pack.not_found', `政策包 ${ref.id} 第 ${ref.version} 版不存在`, `no pack ${key}`);
     const pack = validatePolicyPack(released.data.pack);
     this.cache.set(key, pack);
