@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // Readiness answers 503 at once, so a load balancer stops sending before the host stops.
+    for (const k of running.kernels) k.beginDrain();
     await running.stop();
     process.exit(0);
   };

@@ -140,7 +140,8 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       cleanup.push(() => k.stop());
     }
     await bus.start();
-    cleanup.splice(0, 0, () => bus.stop());
+    // Stops before the kernels (cleanup runs in reverse): no delivery may reach a stopped job scheduler.
+    cleanup.push(() => bus.stop());
 
     const app = await createHttpApp({
       services: SERVICE_DEFINITIONS.map((definition, i) => ({ definition, kernel: kernels[i] })),

@@ -7,3 +7,4 @@ export * from './load-and-append';
 export * from './load-state';
 export * from './projector';
 export * from './outbox-relay';
+export * from './readings';

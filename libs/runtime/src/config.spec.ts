@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { loadServiceConfig } from './service-config';
 
 describe('loadConfig', () => {
   it('gives embedded mode safe defaults with no environment at all', () => {
@@ -41,5 +42,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ KAFKA_BROKERS: 'nohostport' }, 'embedded')).toThrow(/KAFKA_BROKERS/);
     expect(() => loadConfig({ PORT: 'eighty' }, 'embedded')).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_SECRET: 'short' }, 'embedded')).toThrow(/AUTH_SECRET/);
+  });
+});
+
+describe('loadServiceConfig', () => {
+  const tiplineLike = {
+    checkSettings: (env: NodeJS.ProcessEnv, mode: string) =>
+      mode === 'distributed' && !env.TIPLINE_MASTER_KEY ? ['TIPLINE_MASTER_KEY is required in distributed mode'] : [],
+  };
+
+  it('names the platform and the service settings missing in distributed mode, all at once', () => {
+    let err: ConfigError | undefined;
+    try {
+      loadServiceConfig(tiplineLike, { LW_MODE: 'distributed' }, 'embedded');
+    } catch (e) {
+      err = e as ConfigError;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const text = err!.problems.join('\n');
+    for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL', 'AUTH_SECRET', 'TIPLINE_MASTER_KEY']) expect(text).toMatch(name);
+  });
+
+  it('asks nothing of the service in embedded mode', () => {
+    expect(loadServiceConfig(tiplineLike, {}, 'embedded').mode).toBe('embedded');
+  });
+
+  it('accepts a complete distributed configuration', () => {
+    const env = { LW_MODE: 'distributed', DATABASE_URL: 'postgres://u@db:5432/lw', KAFKA_BROKERS: 'k:9092', REDIS_URL: 'redis://r:6379', AUTH_SECRET: 'x'.repeat(32), TIPLINE_MASTER_KEY: 'k' };
+    expect(loadServiceConfig(tiplineLike, env, 'embedded').mode).toBe('distributed');
   });
 });

@@ -11,11 +11,18 @@ import { createLogger, Logger } from './logger';
 import { createHttpApp } from './nest/http-app';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceKernel } from './service-kernel';
+import { redisCheck } from './ops/redis-check';
+import { runShutdownSteps } from './ops/shutdown';
 
 export interface DistributedService {
   url: string;
   kernel: ServiceKernel;
   app: INestApplication;
+  /**
+   * Graceful, in this order: readiness 503 (draining), HTTP closed, outbox relay stopped, Kafka
+   * consumers drained with their offsets committed and the producer closed, projectors and jobs
+   * stopped, pools and the Redis probe closed.
+   */
   stop(): Promise<void>;
 }
 
@@ -48,14 +55,26 @@ export async function startDistributedService(
     ...options.kafka,
   });
   const jobs = new BullMqJobScheduler({ queueName: definition.name, redisUrl: config.redisUrl });
+  const redis = redisCheck(config.redisUrl);
   let kernel: ServiceKernel | undefined;
   let app: INestApplication | undefined;
-  const stop = async () => {
-    await app?.close();
-    await kernel?.stop().catch(() => undefined);
-    await bus.stop().catch(() => undefined);
-    await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
-  };
+  let stopping: Promise<void> | undefined;
+  // Consumers are drained before the jobs and projectors stop, so a handler in flight can still
+  // schedule a job or write its effect instead of failing into a retry (or a dead letter). The
+  // relay stops first: with the producer closed it would otherwise connect a new one.
+  const stop = (): Promise<void> =>
+    (stopping ??= runShutdownSteps(
+      [
+        ['drain', async () => kernel?.beginDrain()],
+        ['http', async () => app?.close()],
+        ['relay', async () => kernel?.stopRelay()],
+        ['bus', () => bus.stop()],
+        ['kernel', async () => kernel?.stop()],
+        ['redis probe', () => redis.close()],
+        ['pools', () => Promise.all(pools.map((p) => p.end()))],
+      ],
+      (step, err) => log.warn({ step, err: err.message }, 'shutdown step failed'),
+    ).then(() => log.info('service stopped gracefully')));
   try {
     // Shared schemas are migrated by whichever replica starts first (advisory lock per schema).
     await migrate(platformPool, 'platform', calendarMigrations);
@@ -75,6 +94,7 @@ export async function startDistributedService(
       consumes: definition.consumes,
       runtime: definition.runtime,
       platform: { mode: 'distributed', hierarchy, calendar, auditLog, dataDir: config.dataDir, env: process.env },
+      readinessChecks: [{ name: 'kafka', check: () => bus.checkConnection() }, redis],
     });
     await kernel.start();
     await bus.start();

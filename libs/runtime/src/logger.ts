@@ -1,4 +1,5 @@
 import pino, { DestinationStream, Logger } from 'pino';
+import { currentCorrelationId } from './ops/correlation-context';
 
 /**
  * Field names that may hold a reporter's identity or a credential. Whatever path they appear at,
@@ -30,6 +31,11 @@ export function createLogger(options: { service: string; level?: string; destina
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: redactPaths, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
+      // Every line written while a request or a consumed event is handled names its correlation id.
+      mixin: () => {
+        const correlationId = currentCorrelationId();
+        return correlationId ? { correlationId } : {};
+      },
     },
     options.destination,
   );

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { Migration } from '@lw/db';
+import type { Mode } from './config';
 import type { IntegrationHandler } from '@lw/messaging';
 import type { ServiceKernel } from './service-kernel';
 import type { ServiceName } from './services';
@@ -13,4 +14,10 @@ export interface ServiceDefinition {
   consumes?: { producers: string[]; handle: IntegrationHandler };
   /** The service's moving parts, built by the kernel after migrating (see ServiceRuntime). */
   runtime?: (kernel: ServiceKernel) => ServiceRuntime;
+  /**
+   * The service's own settings checked before anything starts, so a process missing e.g.
+   * TIPLINE_MASTER_KEY refuses to start naming it together with the platform's missing settings,
+   * instead of after connecting and migrating. One sentence per problem, naming the variable.
+   */
+  checkSettings?(env: NodeJS.ProcessEnv, mode: Mode): string[];
 }

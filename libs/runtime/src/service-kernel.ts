@@ -5,8 +5,11 @@ import { EventStore, eventstoreMigrations, OutboxRelay } from '@lw/eventstore';
 import { IntegrationBus, IntegrationHandler, messagingMigrations } from '@lw/messaging';
 import { JobScheduler, jobsMigrations } from '@lw/jobs';
 import type { Logger } from './logger';
+import { CorrelatingEventStore } from './ops/correlating-event-store';
+import { runWithCorrelation } from './ops/correlation-context';
+import { DependencyCheck, readinessOf, ReadinessReport } from './ops/readiness';
 import type { ServiceName } from './services';
-import type { ServicePlatform, ServiceRuntime } from './service-runtime';
+import type { ServiceMetric, ServicePlatform, ServiceRuntime } from './service-runtime';
 
 export interface ServiceKernelOptions {
   name: ServiceName;
@@ -24,6 +27,8 @@ export interface ServiceKernelOptions {
   platform: ServicePlatform;
   /** Builds the service's own moving parts (consumers, job handlers, projectors, Nest providers) once migrated. */
   runtime?: (kernel: ServiceKernel) => ServiceRuntime;
+  /** Dependencies beyond the service's database that readiness checks (distributed: Kafka, Redis). */
+  readinessChecks?: DependencyCheck[];
 }
 
 export interface HealthReport {
@@ -50,6 +55,8 @@ export class ServiceKernel {
   readonly platform: ServicePlatform;
   private readonly relay: OutboxRelay;
   private built?: ServiceRuntime;
+  private consumer?: string;
+  private draining = false;
 
   constructor(private readonly options: ServiceKernelOptions) {
     this.name = options.name;
@@ -58,7 +65,8 @@ export class ServiceKernel {
     this.jobs = options.jobs;
     this.logger = options.logger.child({ service: options.name });
     this.platform = options.platform;
-    this.store = new EventStore(options.pool);
+    // Stamps the request's correlation id on integration events that did not choose one.
+    this.store = new CorrelatingEventStore(options.pool);
     this.relay = new OutboxRelay({
       pool: options.pool,
       name: `relay:${options.name}`,
@@ -84,7 +92,15 @@ export class ServiceKernel {
     this.built = this.options.runtime?.(this) ?? {};
     const consumes = this.built.consumes ?? this.options.consumes;
     if (consumes) {
-      await this.bus.subscribe({ consumer: this.name, pool: this.pool, ...consumes });
+      const handle = consumes.handle;
+      // The consumed event's correlation id is on every log line of its handling and on the events it causes.
+      await this.bus.subscribe({
+        consumer: this.name,
+        pool: this.pool,
+        producers: consumes.producers,
+        handle: (event, tx) => runWithCorrelation(event.correlationId, () => handle(event, tx)),
+      });
+      this.consumer = this.name;
     }
     await this.built.start?.();
     await this.relay.start();
@@ -92,8 +108,23 @@ export class ServiceKernel {
     this.logger.info('service started');
   }
 
+  /** Readiness turns 503 from now on, so load balancers stop sending requests before the host closes. */
+  beginDrain(): void {
+    this.draining = true;
+  }
+
+  isDraining(): boolean {
+    return this.draining;
+  }
+
+  /** Stops publishing (the host does it before closing the bus's producer); stop() does it too. */
+  async stopRelay(): Promise<void> {
+    await this.relay.stop();
+  }
+
   /** Graceful: no new jobs or publishes; running handlers finish. Pools are closed by the host. */
   async stop(): Promise<void> {
+    this.beginDrain();
     await this.jobs.stop();
     await this.built?.stop?.();
     await this.relay.stop();
@@ -104,6 +135,27 @@ export class ServiceKernel {
   runtime(): ServiceRuntime {
     if (!this.built) throw new Error(`service ${this.name} is not started`);
     return this.built;
+  }
+
+  /** The consumer name this service subscribed under, if it consumes integration events. */
+  consumerName(): string | undefined {
+    return this.consumer;
+  }
+
+  /** Whether this replica currently runs the service's outbox relay (one per service across replicas). */
+  relayActiveHere(): boolean {
+    return this.relay.isLeader();
+  }
+
+  /** Readings the service offers the metrics endpoint (e.g. overdue tips); none before start(). */
+  metrics(): ServiceMetric[] {
+    return this.built?.metrics ?? [];
+  }
+
+  /** Database plus the host's dependency checks; not ready while draining. */
+  readiness(): Promise<ReadinessReport> {
+    const database: DependencyCheck = { name: 'database', check: async () => void (await this.pool.query('SELECT 1')) };
+    return readinessOf(this.name, [database, ...(this.options.readinessChecks ?? [])], this.draining);
   }
 
   /** The Nest providers the service's runtime offers its controllers (none before start()). */

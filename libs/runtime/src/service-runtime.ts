@@ -18,6 +18,16 @@ export interface ServicePlatform {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * A reading a service offers the metrics endpoint, computed at scrape time with one cheap query
+ * (e.g. tips overdue, grievance cases red). Name it lw_<service>_<what>.
+ */
+export interface ServiceMetric {
+  name: string;
+  help: string;
+  read(): Promise<number>;
+}
+
 /** A service's own moving parts, built once its schema is migrated. */
 export interface ServiceRuntime {
   /** Integration events it reacts to, handled inside its inbox transaction. */
@@ -27,4 +37,6 @@ export interface ServiceRuntime {
   /** Registers job handlers, starts projectors; runs before the relay and the jobs start. */
   start?(): Promise<void>;
   stop?(): Promise<void>;
+  /** Gauges read at scrape time; see ServiceMetric. */
+  metrics?: ServiceMetric[];
 }

@@ -99,5 +99,12 @@ export function grievanceRuntime(kernel: ServiceKernel): ServiceRuntime {
       await grievance.projector.start();
     },
     stop: () => grievance.projector.stop(),
+    metrics: [
+      {
+        name: 'lw_grievance_cases_red',
+        help: 'Open rectification cases past their deadline (red light), at scrape time',
+        read: async () => Number((await kernel.pool.query(`SELECT count(*) AS n FROM case_ledger WHERE status <> 'closed' AND deadline_ends_at <= now()`)).rows[0].n),
+      },
+    ],
   };
 }

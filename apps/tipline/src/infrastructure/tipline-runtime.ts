@@ -148,6 +148,13 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
       await tipline.projector.start();
     },
     stop: () => tipline.projector.stop(),
+    metrics: [
+      {
+        name: 'lw_tipline_tips_overdue',
+        help: 'Tips past a time limit (the inbox overdue filter), at scrape time',
+        read: async () => Number((await kernel.pool.query('SELECT count(*) AS n FROM tip_list WHERE next_deadline_at < now() OR overdue_flagged')).rows[0].n),
+      },
+    ],
   };
 }
 

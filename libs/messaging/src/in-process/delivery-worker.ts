@@ -5,6 +5,7 @@ import type { Subscription } from '../bus.port';
 import { ContractCheck, decodeEnvelope, peekIdentity } from '../envelope-codec';
 import { handleWithInbox } from '../inbox';
 import type { BusLogger } from '../logger';
+import type { InFlightCounter } from '../observability/in-flight';
 import { backoffMs, errorText, RetryPolicy } from '../retry-policy';
 import { isTransientInfrastructureError } from '../transient-error';
 
@@ -16,6 +17,8 @@ export interface DeliveryWorkerConfig {
   pollIntervalMs: number;
   concurrency: number;
   log: BusLogger;
+  /** Shared with the bus, for its in-flight reading. */
+  inFlight?: InFlightCounter;
 }
 
 interface Head {
@@ -95,7 +98,11 @@ export class DeliveryWorker {
   private async deliverAll(due: Head[]): Promise<void> {
     let next = 0;
     const lane = async (): Promise<void> => {
-      while (this.running && next < due.length) await this.deliver(due[next++]);
+      while (this.running && next < due.length) {
+        const head = due[next++];
+        const { inFlight, subscription } = this.config;
+        await (inFlight ? inFlight.around(subscription.consumer, () => this.deliver(head)) : this.deliver(head));
+      }
     };
     await Promise.all(Array.from({ length: Math.min(this.config.concurrency, due.length) }, lane));
   }
@@ -122,7 +129,7 @@ export class DeliveryWorker {
       if (attempts >= retry.attempts) {
         await this.deadLetter(head, errorText(err), attempts);
       } else {
-        log.warn({ consumer: subscription.consumer, eventId: event.id, attempt: attempts, err: errorText(err) }, 'handler failed; retrying');
+        log.warn({ consumer: subscription.consumer, eventId: event.id, correlationId: event.correlationId, attempt: attempts, err: errorText(err) }, 'handler failed; retrying');
         await this.reschedule(head, attempts, backoffMs(retry, attempts), errorText(err));
       }
       return;

@@ -7,6 +7,8 @@ import { encodeEnvelope } from '../envelope-codec';
 import { BusLogger, defaultBusLogger } from '../logger';
 import { DEFAULT_RETRY, RetryPolicy } from '../retry-policy';
 import { orderingKey } from '../topics';
+import type { BusObservability, ConsumerReading } from '../observability/bus-observability';
+import { InFlightCounter } from '../observability/in-flight';
 import { DeliveryWorker } from './delivery-worker';
 
 export interface InProcessBusOptions {
@@ -27,11 +29,12 @@ export interface InProcessBusOptions {
  * per consumer then delivers them asynchronously through the inbox, in order per village, with
  * bounded retries and a dead_letters table, like the Kafka adapter.
  */
-export class InProcessBus implements IntegrationBus {
+export class InProcessBus implements IntegrationBus, BusObservability {
   private readonly workers = new Map<string, DeliveryWorker>();
   private readonly retry: RetryPolicy;
   private readonly log: BusLogger;
   private started = false;
+  private readonly inFlight = new InFlightCounter();
 
   constructor(private readonly options: InProcessBusOptions) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -73,6 +76,7 @@ export class InProcessBus implements IntegrationBus {
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
       concurrency: this.options.concurrency ?? 8,
       log: this.log,
+      inFlight: this.inFlight,
     });
     this.workers.set(subscription.consumer, worker);
     if (this.started) worker.start();
@@ -86,5 +90,22 @@ export class InProcessBus implements IntegrationBus {
   async stop(): Promise<void> {
     this.started = false;
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
+  }
+
+  /** The transport is the bus's own PostgreSQL schema: it is connected when that answers. */
+  async checkConnection(): Promise<void> {
+    await this.options.pool.query('SELECT 1');
+  }
+
+  /** Lag = rows still queued for the consumer; dead letters = rows of its dead_letters. One query. */
+  async consumerReadings(consumers: readonly string[]): Promise<ConsumerReading[]> {
+    const { rows } = await this.options.pool.query<{ consumer: string; queued: string; dead: string }>(
+      `SELECT c AS consumer,
+              (SELECT count(*) FROM bus_deliveries d WHERE d.consumer = c) AS queued,
+              (SELECT count(*) FROM dead_letters x WHERE x.consumer = c) AS dead
+         FROM unnest($1::text[]) AS c`,
+      [consumers],
+    );
+    return rows.map((r) => ({ consumer: r.consumer, lag: Number(r.queued), inFlight: this.inFlight.get(r.consumer), deadLetters: Number(r.dead) }));
   }
 }

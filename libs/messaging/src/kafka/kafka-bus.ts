@@ -1,14 +1,17 @@
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { IntegrationEvent } from '@lw/domain';
 import type { IntegrationBus, Subscription } from '../bus.port';
 import { decodeEnvelope, encodeEnvelope } from '../envelope-codec';
 import { handleWithInbox } from '../inbox';
 import { BusLogger, defaultBusLogger } from '../logger';
+import type { BusObservability, ConsumerReading } from '../observability/bus-observability';
+import { InFlightCounter } from '../observability/in-flight';
 import { backoffMs, DEFAULT_RETRY, errorText, RetryPolicy, sleep } from '../retry-policy';
 import { consumerGroup, DEFAULT_TOPIC_PREFIX, deadLetterTopic, integrationTopic, orderingKey } from '../topics';
 import { isTransientInfrastructureError } from '../transient-error';
 import { deadLetterHeaders, eventHeaders } from './kafka-headers';
 import type { KafkaBusOptions } from './kafka-bus.options';
+import { groupLag, topicDepth } from './kafka-lag';
 
 type Outcome = 'done' | 'abandoned';
 
@@ -18,7 +21,7 @@ type Outcome = 'done' | 'abandoned';
  * inbox transaction committed (or it was dead-lettered), so a crash redelivers instead of losing,
  * and the inbox turns redelivery into exactly-once effects.
  */
-export class KafkaBus implements IntegrationBus {
+export class KafkaBus implements IntegrationBus, BusObservability {
   private readonly kafka: Kafka;
   private readonly prefix: string;
   private readonly retry: RetryPolicy;
@@ -28,6 +31,9 @@ export class KafkaBus implements IntegrationBus {
   private readonly subscriptions: Subscription[] = [];
   private readonly consumers = new Map<string, Consumer>();
   private started = false;
+  private readonly inFlight = new InFlightCounter();
+  /** Lazily connected, only for readings and readiness: never on the publish or consume path. */
+  private adminReady: Promise<Admin> | null = null;
 
   constructor(private readonly options: KafkaBusOptions) {
     this.prefix = options.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
@@ -81,6 +87,48 @@ export class KafkaBus implements IntegrationBus {
     this.producer = null;
     this.producerReady = null;
     await producer?.disconnect().catch(() => undefined);
+    const admin = this.adminReady;
+    this.adminReady = null;
+    await admin?.then((a) => a.disconnect()).catch(() => undefined);
+  }
+
+  /** Readiness: the producer is connected and the cluster answers a metadata request now. */
+  async checkConnection(): Promise<void> {
+    if (!this.producer) throw new Error('kafka producer is not connected');
+    const admin = await this.connectedAdmin();
+    await admin.describeCluster();
+  }
+
+  /** Lag per consumer group (committed offsets vs high watermarks) and dead-letter topic depth. */
+  async consumerReadings(consumers: readonly string[]): Promise<ConsumerReading[]> {
+    const admin = await this.connectedAdmin();
+    // Asking for a topic that does not exist makes kafkajs retry for seconds: look first.
+    const existing = new Set(await admin.listTopics());
+    const readings: ConsumerReading[] = [];
+    for (const consumer of consumers) {
+      const sub = this.subscriptions.find((s) => s.consumer === consumer);
+      const topics = (sub?.producers ?? []).map((p) => integrationTopic(p, this.prefix)).filter((t) => existing.has(t));
+      const lag = sub ? await groupLag(admin, consumerGroup(consumer, this.prefix), topics).catch(() => null) : null;
+      const dlq = deadLetterTopic(consumer, this.prefix);
+      // A dead-letter topic not created yet (auto-created on first send) holds nothing.
+      const deadLetters = existing.has(dlq) ? await topicDepth(admin, dlq).catch(() => null) : 0;
+      readings.push({ consumer, lag, inFlight: this.inFlight.get(consumer), deadLetters });
+    }
+    return readings;
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    if (!this.adminReady) {
+      const admin = this.kafka.admin();
+      this.adminReady = admin.connect().then(
+        () => admin,
+        (err) => {
+          this.adminReady = null;
+          throw err;
+        },
+      );
+    }
+    return this.adminReady;
   }
 
   private connectedProducer(): Promise<Producer> {
@@ -136,7 +184,9 @@ export class KafkaBus implements IntegrationBus {
     try {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
-        const outcome = await this.consumeMessage(sub, batch.topic, batch.partition, message, heartbeat, () => isRunning() && !isStale());
+        const outcome = await this.inFlight.around(sub.consumer, () =>
+          this.consumeMessage(sub, batch.topic, batch.partition, message, heartbeat, () => isRunning() && !isStale()),
+        );
         if (outcome === 'abandoned') break;
         resolveOffset(message.offset);
         lastResolved = message.offset;
@@ -183,7 +233,7 @@ export class KafkaBus implements IntegrationBus {
           await this.deadLetter(sub, topic, partition, message, errorText(err), attempt);
           return 'done';
         }
-        this.log.warn({ consumer: sub.consumer, eventId: event.id, attempt, err: errorText(err) }, 'handler failed; retrying');
+        this.log.warn({ consumer: sub.consumer, eventId: event.id, correlationId: event.correlationId, attempt, err: errorText(err) }, 'handler failed; retrying');
         await sleep(backoffMs(this.retry, attempt));
         attempt++;
         if (!stillOwner()) return 'abandoned';
@@ -193,7 +243,9 @@ export class KafkaBus implements IntegrationBus {
   }
 
   private async deadLetter(sub: Subscription, topic: string, partition: number, message: KafkaMessage, error: string, attempts: number): Promise<void> {
-    this.log.error({ consumer: sub.consumer, topic, partition, offset: message.offset, attempts, err: error }, 'message dead-lettered');
+    // The correlation id travels as a header, so even an undecodable message can be traced.
+    const correlationId = message.headers?.correlationId?.toString();
+    this.log.error({ consumer: sub.consumer, topic, partition, offset: message.offset, correlationId, attempts, err: error }, 'message dead-lettered');
     const producer = await this.connectedProducer();
     // If this send fails the batch throws before resolving the offset: the message is retried, not lost.
     await producer.send({

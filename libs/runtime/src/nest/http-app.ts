@@ -9,6 +9,10 @@ import { CalendarStore } from '../calendar/calendar-store';
 import { CALENDAR_STORE, CalendarController } from './calendar.controller';
 import { DomainErrorFilter } from './domain-error.filter';
 import { HIERARCHY, HierarchyController } from './hierarchy.controller';
+import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
+import { CorrelationInterceptor, correlationMiddleware } from '../ops/correlation.middleware';
+import { createPlatformMetrics, PlatformMetrics } from '../ops/metrics/platform-metrics';
+import { httpMetricsMiddleware } from '../ops/metrics/http-metrics';
 
 export interface HttpAppOptions {
   services: { definition: ServiceDefinition; kernel: ServiceKernel }[];
@@ -22,13 +26,14 @@ export interface HttpAppOptions {
 
 @Module({})
 class PlatformModule {
-  static register(hierarchy: Hierarchy, calendar: CalendarStore): DynamicModule {
+  static register(hierarchy: Hierarchy, calendar: CalendarStore, metrics: PlatformMetrics): DynamicModule {
     return {
       module: PlatformModule,
-      controllers: [HierarchyController, CalendarController],
+      controllers: [HierarchyController, CalendarController, MetricsController],
       providers: [
         { provide: HIERARCHY, useValue: hierarchy },
         { provide: CALENDAR_STORE, useValue: calendar },
+        { provide: METRICS_REGISTRY, useValue: metrics.registry },
       ],
       exports: [HIERARCHY, CALENDAR_STORE],
     };
@@ -44,17 +49,23 @@ class RootModule {}
  * distributed mode (one per process behind an ingress).
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
+  // Built after the kernels started, so each service's own readings are known.
+  const metrics = createPlatformMetrics(options.services.map((s) => s.kernel));
   const root: DynamicModule = {
     module: RootModule,
     imports: [
       AuthModule.register(options.auth),
-      PlatformModule.register(options.hierarchy, options.calendar),
+      PlatformModule.register(options.hierarchy, options.calendar, metrics),
       ...options.services.map((s) => s.definition.module.register(s.kernel)),
       RouterModule.register(options.services.map((s) => ({ path: s.definition.name, module: s.definition.module as unknown as Type }))),
       ...(options.extra ?? []),
     ],
   };
   const app = await NestFactory.create(root, { logger: nestLogger(options.logger), bufferLogs: false });
+  // Registered before init, so they run ahead of body parsing and every route.
+  app.use(correlationMiddleware);
+  app.use(httpMetricsMiddleware(metrics.httpDuration));
+  app.useGlobalInterceptors(new CorrelationInterceptor());
   app.useGlobalFilters(new DomainErrorFilter());
   // User text is stored verbatim; JSON answers escape <, > and & (as \u003c…) so no answer can be read as markup.
   const express = app.getHttpAdapter().getInstance() as { set?: (k: string, v: unknown) => void };

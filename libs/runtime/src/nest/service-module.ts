@@ -2,9 +2,10 @@ import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import type { ServiceKernel } from '../service-kernel';
 import { HealthController } from './health.controller';
 import { KERNEL } from './kernel.token';
+import { ReadyController } from './ready.controller';
 
 /**
- * The dynamic module of one service: its health endpoint, its kernel under KERNEL, and whatever
+ * The dynamic module of one service: its health and readiness endpoints, its kernel under KERNEL, and whatever
  * controllers and providers the service adds. Each service keeps its own module class, so the
  * host can mount it under the service's path prefix.
  */
@@ -15,7 +16,7 @@ export function serviceModule(
 ): DynamicModule {
   return {
     module,
-    controllers: [HealthController, ...(extra.controllers ?? [])],
+    controllers: [HealthController, ReadyController, ...(extra.controllers ?? [])],
     providers: [{ provide: KERNEL, useValue: kernel }, ...kernel.providers(), ...(extra.providers ?? [])],
     exports: [KERNEL],
   };

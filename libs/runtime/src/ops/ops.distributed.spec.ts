@@ -1,0 +1,183 @@
+import { randomBytes } from 'crypto';
+import { Writable } from 'stream';
+import { Body, Controller, DynamicModule, Inject, Module, Post } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import type { PoolClient } from 'pg';
+import { Public } from '@lw/auth';
+import { IntegrationEvent, newEnvelope } from '@lw/domain';
+import { importDivisions, hierarchyMigrations } from '@lw/hierarchy';
+import { migrate } from '@lw/db';
+import { consumerGroup, FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
+import { createTestDatabase, kafkaForTests, TestDatabase, TestKafka } from '@lw/testing';
+import { loadConfig } from '../config';
+import { DistributedService, startDistributedService } from '../distributed';
+import { createLogger } from '../logger';
+import { KERNEL } from '../nest/kernel.token';
+import { serviceModule } from '../nest/service-module';
+import type { ServiceDefinition } from '../service-definition';
+import type { ServiceKernel } from '../service-kernel';
+
+// One service process in distributed mode (kernel, Kafka test broker, Redis, PostgreSQL) that
+// publishes to its own topic and consumes it, to see the operations side end to end: readiness,
+// metrics, a correlation id from the HTTP header to the consumer's log lines, graceful shutdown.
+
+@Controller('things')
+class ThingsController {
+  constructor(@Inject(KERNEL) private readonly kernel: ServiceKernel) {}
+
+  /** Like a command: appends an event and, through the outbox, an integration event it chose no correlation for. */
+  @Public()
+  @Post()
+  async create(@Body() body: { id: string }): Promise<{ eventId: string }> {
+    const event = newEnvelope({ type: 'tipline.TipReceived', version: 1, producer: 'tipline', villageCode: '320724100001', actor: null, payload: { tipId: body.id } });
+    this.kernel.logger.info({ thing: body.id }, 'creating a thing');
+    await this.kernel.store.append(`thing-${body.id}`, 'no_stream', [{ type: 'ThingCreated', data: { id: body.id } }], { integrationEvents: [event] });
+    return { eventId: event.id };
+  }
+}
+
+@Module({})
+class ThingsModule {
+  static register(kernel: ServiceKernel): DynamicModule {
+    return serviceModule(ThingsModule, kernel, { controllers: [ThingsController] });
+  }
+}
+
+describe('operations of a distributed service', () => {
+  let db: TestDatabase;
+  let kafka: TestKafka;
+  let running: DistributedService;
+  const lines: Record<string, unknown>[] = [];
+  const consumed: IntegrationEvent[] = [];
+  const prefix = `t${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('ops');
+    const h = db.pool('hierarchy');
+    await migrate(h, 'hierarchy', hierarchyMigrations);
+    await importDivisions(h, { scope: '320724' });
+    kafka = await kafkaForTests({ topics: [{ name: integrationTopic('tipline', prefix), partitions: 2 }] });
+    const config = loadConfig(
+      {
+        LW_MODE: 'distributed',
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: kafka.brokers.join(','),
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        AUTH_SECRET: randomBytes(32).toString('hex'),
+        PORT: '0',
+      },
+      'distributed',
+    );
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+        cb();
+      },
+    });
+    const logger = createLogger({ service: 'tipline', level: 'info', destination });
+    const definition: ServiceDefinition = {
+      name: 'tipline',
+      module: ThingsModule,
+      migrations: [{ id: 'ops-test/001_seen', sql: 'CREATE TABLE seen (event_id uuid PRIMARY KEY, correlation_id text NOT NULL)' }],
+      consumes: {
+        producers: ['tipline'],
+        handle: async (event: IntegrationEvent, tx: PoolClient) => {
+          await tx.query('INSERT INTO seen VALUES ($1, $2)', [event.id, event.correlationId]);
+          logger.info({ eventId: event.id }, 'consumer applied the event');
+          consumed.push(event);
+        },
+      },
+    };
+    running = await startDistributedService(definition, config, {
+      logger,
+      host: '127.0.0.1',
+      deploymentScope: '320724',
+      kafka: { ...FAST_KAFKA_SETTINGS, topicPrefix: prefix, idempotentProducer: kafka.idempotentProducer },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await running?.stop();
+    await kafka?.stop();
+    await db?.drop();
+  });
+
+  it('is ready when its database, Kafka and Redis answer', async () => {
+    const res = await fetch(`${running.url}/tipline/ready`);
+    const body = await res.json();
+    expect({ status: res.status, body }).toMatchObject({
+      status: 200,
+      body: { service: 'tipline', status: 'ready', draining: false, checks: { database: { ok: true }, kafka: { ok: true }, redis: { ok: true } } },
+    });
+  });
+
+  it('carries the caller\'s correlation id to the request\'s log lines, the outbox envelope and the consumer\'s log lines', async () => {
+    const correlationId = `ops-test-${randomBytes(4).toString('hex')}`;
+    const res = await fetch(`${running.url}/tipline/things`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      body: JSON.stringify({ id: 't1' }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-correlation-id')).toBe(correlationId);
+    const { eventId } = (await res.json()) as { eventId: string };
+    expect(lines.filter((l) => l.msg === 'creating a thing')).toEqual([expect.objectContaining({ correlationId, thing: 't1' })]);
+    const outbox = await db.pool('tipline').query('SELECT envelope FROM outbox WHERE event_id = $1', [eventId]);
+    expect(outbox.rows[0].envelope.correlationId).toBe(correlationId);
+
+    const deadline = Date.now() + 30_000;
+    while (!consumed.some((e) => e.id === eventId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const seen = await db.pool('tipline').query('SELECT correlation_id FROM seen WHERE event_id = $1', [eventId]);
+    expect(seen.rows).toEqual([{ correlation_id: correlationId }]);
+    expect(lines.filter((l) => l.msg === 'consumer applied the event' && l.eventId === eventId)).toEqual([expect.objectContaining({ correlationId })]);
+  }, 60_000);
+
+  it('generates a correlation id when the caller sends none (or an unusable one)', async () => {
+    const res = await fetch(`${running.url}/tipline/ready`, { headers: { 'x-correlation-id': 'bad id with spaces' } });
+    expect(res.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves Prometheus metrics read at scrape time: latency by route template, outbox, consumer lag, dead letters', async () => {
+    await fetch(`${running.url}/tipline/ready`);
+    const res = await fetch(`${running.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/lw_http_request_duration_seconds_count\{route="\/tipline\/ready",method="GET",status="200"\} [1-9]/);
+    expect(text).toMatch(/lw_http_request_duration_seconds_count\{route="\/tipline\/things",method="POST",status="201"\} 1/);
+    expect(text).toMatch(/lw_outbox_unsent\{service="tipline"\} \d+/);
+    expect(text).toMatch(/lw_outbox_relay_active\{service="tipline"\} 1/);
+    expect(text).toMatch(/lw_consumer_lag_messages\{consumer="tipline"\} \d+/);
+    expect(text).toMatch(/lw_consumer_in_flight\{consumer="tipline"\} 0/);
+    expect(text).toMatch(/lw_dead_letters\{consumer="tipline"\} 0/);
+    expect(text).not.toMatch(/lw_metrics_read_failures_total\{/);
+  });
+
+  it('on shutdown: not ready while draining, then HTTP closed, offsets committed, relay and pools stopped', async () => {
+    running.kernel.beginDrain();
+    const draining = await fetch(`${running.url}/tipline/ready`);
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toMatchObject({ status: 'not_ready', draining: true });
+    // Liveness is unaffected: the process is healthy, only leaving.
+    expect((await fetch(`${running.url}/tipline/health`)).status).toBe(200);
+
+    await running.stop();
+    await expect(fetch(`${running.url}/tipline/health`)).rejects.toThrow();
+    expect(running.kernel.relayActiveHere()).toBe(false);
+    expect(running.kernel.pool.ended).toBe(true);
+
+    // (The test broker does not answer DescribeGroups, so the group's members are not checked.)
+    const admin = new Kafka({ clientId: 'ops-test', brokers: kafka.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const group = consumerGroup('tipline', prefix);
+      // Everything consumed was committed: the group's offsets reach the topic's end.
+      const ends = await admin.fetchTopicOffsets(integrationTopic('tipline', prefix));
+      const [committed] = await admin.fetchOffsets({ groupId: group, topics: [integrationTopic('tipline', prefix)] });
+      const sum = (xs: string[]) => xs.reduce((a, x) => a + Math.max(0, Number(x)), 0);
+      expect(sum(committed.partitions.map((p) => p.offset))).toBe(sum(ends.map((p) => p.high)));
+    } finally {
+      await admin.disconnect();
+    }
+  }, 60_000);
+});
