@@ -65,7 +65,7 @@ export const eventstoreBench: BenchSuite = async (ctx) => {
         baseline: { ...perSecond(base), label: `raw INSERT of ${batch} row(s) per statement` },
         note:
           batch === 1
-            ? 'one round trip each; the append adds the head lookup and the tx-id guard to the same statement'
+            ? 'one round trip each, the statement prepared once per connection; the append adds the head lookup and the tx-id guard to the same statement'
             : 'rows go in through jsonb_array_elements in one statement; the rest is the version check and the unique index',
       });
     }
