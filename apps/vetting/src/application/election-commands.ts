@@ -41,9 +41,10 @@ export class ElectionCommands {
     await this.deps.store.append(streamId, 'no_stream', events.map((e) => ({ type: e.type, data: e.data, metadata: { actor } })), { client: tx });
   }
 
-  async run(streamId: string, actor: Actor | null, decide: Decide, opts: { tx?: PoolClient } = {}): Promise<VillageElectionState> {
+  /** `loaded`: the stream as the caller just read it, used for the first attempt instead of reading it again. */
+  async run(streamId: string, actor: Actor | null, decide: Decide, opts: { tx?: PoolClient; loaded?: { state: VillageElectionState; version: number } } = {}): Promise<VillageElectionState> {
     for (let attempt = 1; ; attempt++) {
-      const { state, version } = await loadVillageElection(this.deps.store, streamId, opts.tx);
+      const { state, version } = attempt === 1 && opts.loaded ? opts.loaded : await loadVillageElection(this.deps.store, streamId, opts.tx);
       if (actor && !this.deps.inScope(actor, state.villageCode)) {
         throw new DomainNotFoundError('election.not_found', '本村换届不存在或不在您的管辖范围内', `${streamId} outside ${actor.node}`);
       }

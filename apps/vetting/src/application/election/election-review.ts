@@ -68,7 +68,8 @@ export class ElectionReview {
    * the slate; `opinions` are the township's, by nominee id. One append for the whole village.
    */
   async review(streamId: string, actor: Actor | null, opts: { nomineeIds?: readonly string[]; opinions?: ReadonlyMap<string, TownshipOpinion>; tx?: PoolClient } = {}): Promise<VillageElectionState> {
-    const { state } = await loadVillageElection(this.deps.commands.store, streamId, opts.tx);
+    const loaded = await loadVillageElection(this.deps.commands.store, streamId, opts.tx);
+    const { state } = loaded;
     const inputs = await this.inputs(state, opts.tx);
     return this.deps.commands.run(
       streamId,
@@ -94,7 +95,8 @@ export class ElectionReview {
         }
         return events;
       },
-      { tx: opts.tx },
+      // A concurrent append makes the first attempt conflict; the retry reads the stream afresh.
+      { tx: opts.tx, loaded },
     );
   }
 
