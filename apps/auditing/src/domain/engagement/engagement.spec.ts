@@ -102,6 +102,12 @@ describe('findings', () => {
     expect(late).toThrow(DomainConflictError);
   });
 
+  it('take a category by its Chinese name as a clerk writes it, stored as its code', () => {
+    let s = inFieldwork();
+    s = apply(s, d.recordFinding(s, finding({ category: '白条入账' }), 'u1', at('2026-09-02T10:00:00')));
+    expect([...s.findings.values()][0].category).toBe('unreceipted_voucher');
+  });
+
   it('reject an unknown category, a float-looking or negative amount and a bad evidence hash, in Chinese', () => {
     const s = inFieldwork();
     const zh = (f: () => unknown) => {
@@ -112,7 +118,7 @@ describe('findings', () => {
       }
       throw new Error('expected a refusal');
     };
-    expect(zh(() => d.recordFinding(s, finding({ category: 'lottery' }), 'u1', at('2026-09-02T10:00:00')))).toContain('问题类别');
+    expect(zh(() => d.recordFinding(s, finding({ category: 'lottery' }), 'u1', at('2026-09-02T10:00:00')))).toContain('可选：白条入账、挪用');
     expect(zh(() => d.recordFinding(s, finding({ amount: '1e3' }), 'u1', at('2026-09-02T10:00:00')))).toContain('金额格式不正确');
     expect(zh(() => d.recordFinding(s, finding({ amount: '0.001' }), 'u1', at('2026-09-02T10:00:00')))).toContain('金额格式不正确');
     expect(zh(() => d.recordFinding(s, finding({ amount: '-5' }), 'u1', at('2026-09-02T10:00:00')))).toContain('负数');

@@ -10,10 +10,15 @@ function invalid(code: string, zh: string, en: string): DomainValidationError {
   return new DomainValidationError(`finding.${code}`, zh, en);
 }
 
-/** Checks and normalises a finding's content: a known category, an exact non-negative amount, evidence hashes. */
+/**
+ * Checks and normalises a finding's content: a known category (its code, or its Chinese name as a
+ * clerk writes it, stored as the code), an exact non-negative amount, evidence hashes.
+ */
 export function validFindingContent(input: FindingContent, policy: AuditPolicy): FindingContent {
-  if (!policy.categories.some((c) => c.code === input.category)) {
-    throw invalid('unknown_category', `问题类别“${input.category}”不在审计问题类别清单中`, `unknown category ${input.category}`);
+  const category = policy.categories.find((c) => c.code === input.category || c.name === input.category.trim());
+  if (!category) {
+    const known = policy.categories.map((c) => c.name).join('、');
+    throw invalid('unknown_category', `问题类别“${input.category}”不在审计问题类别清单中（可选：${known}）`, `unknown category ${input.category}`);
   }
   let amount: string | null = null;
   if (input.amount !== null && input.amount !== undefined) {
@@ -27,5 +32,5 @@ export function validFindingContent(input: FindingContent, policy: AuditPolicy):
   for (const ev of input.evidence) {
     if (!SHA256.test(ev.sha256)) throw invalid('evidence_hash', `证据文件“${ev.fileName}”的 SHA-256 摘要应为 64 位小写十六进制`, `bad sha256 for ${ev.fileName}`);
   }
-  return { ...input, description, amount };
+  return { ...input, category: category.code, description, amount };
 }
