@@ -42,6 +42,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ KAFKA_BROKERS: 'nohostport' }, 'embedded')).toThrow(/KAFKA_BROKERS/);
     expect(() => loadConfig({ PORT: 'eighty' }, 'embedded')).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_SECRET: 'short' }, 'embedded')).toThrow(/AUTH_SECRET/);
+    // Fewer connections than the leaders' leases hang the service at start.
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '5' }, 'embedded')).toThrow(/DATABASE_POOL_MAX: at least 10/);
+    expect(loadConfig({ DATABASE_POOL_MAX: '10' }, 'embedded').databasePoolMax).toBe(10);
   });
 });
 

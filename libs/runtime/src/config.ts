@@ -47,7 +47,9 @@ const env = z.object({
   AUTH_AUDIENCE: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
+  // Every projector and relay leader keeps one connection for its advisory lock (vetting has six):
+  // a smaller pool starves them and the service hangs at start.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(10, 'at least 10: each projector and relay leader holds a connection').max(100).optional(),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv, defaultMode: Mode): RuntimeConfig {

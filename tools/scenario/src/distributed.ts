@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { randomBytes } from 'crypto';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import Redis from 'ioredis';
+import { migrate } from '@lw/db';
+import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
+import { createTestDatabase, kafkaForTests } from '@lw/testing';
+import type { ServiceUrls } from './client';
+import { eventually } from './client';
+import { startServiceProcess, type ServiceProcess } from './processes';
+
+export const SERVICES = ['vetting', 'tipline', 'auditing', 'grievance'] as const;
+const COUNTY = '320724';
+/**
+ * BullMQ's queue names are the service names and its key prefix is fixed, so runs are kept apart
+ * by a Redis database of their own (other tests use db 0). SCENARIO_REDIS_DB overrides it.
+ */
+const REDIS_DB = Number(process.env.SCENARIO_REDIS_DB ?? 9);
+
+export interface DistributedProduct {
+  urls: ServiceUrls;
+  databaseUrl: string;
+  authSecret: string;
+  county: string;
+  processes: ServiceProcess[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The four services as four OS processes in distributed mode (apps/<service>/src/main.ts), on a
+ * fresh database with the demo county imported, the Kafka test broker (or KAFKA_BROKERS), Redis,
+ * a shared HS256 secret for tokens and a tip-line master key. Each resource registers its undo
+ * step in `cleanup` as soon as it exists; a failed start runs them before rethrowing.
+ */
+export async function startDistributedProduct(cleanup: Cleanup): Promise<DistributedProduct> {
+  const undo = cleanup.steps;
+  const stop = () => cleanup.run();
+  try {
+    const db = await createTestDatabase('scenario_dist');
+    undo.push(() => db.drop());
+    // The platform's division tree, as `npm run import -- --scope 320724` loads it before a deployment.
+    const hierarchy = db.pool('hierarchy', 2);
+    await migrate(hierarchy, 'hierarchy', hierarchyMigrations);
+    await importDivisions(hierarchy, { scope: COUNTY });
+
+    const kafka = await kafkaForTests();
+    undo.push(() => kafka.stop());
+    const redisUrl = `${(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/${REDIS_DB}`;
+    await clearQueues(redisUrl); // a run killed half-way leaves delayed jobs that would fire into this run
+    undo.push(() => clearQueues(redisUrl));
+    const evidenceDir = mkdtempSync(join(tmpdir(), 'lw-scenario-evidence-'));
+    undo.push(async () => rmSync(evidenceDir, { recursive: true, force: true }));
+
+    const authSecret = randomBytes(32).toString('hex');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LW_MODE: 'distributed',
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      KAFKA_IDEMPOTENT: String(kafka.idempotentProducer),
+      REDIS_URL: redisUrl,
+      AUTH_SECRET: authSecret,
+      TIPLINE_MASTER_KEY: randomBytes(32).toString('base64'),
+      EVIDENCE_DIR: evidenceDir,
+      DEPLOYMENT_SCOPE: COUNTY,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      TIPLINE_RECEIPT_HASH_COST: '12',
+    };
+    const processes = SERVICES.map((name) => startServiceProcess(name, env));
+    undo.push(() => Promise.all(processes.map((p) => p.stop())));
+    const listening = await withDeadline(Promise.all(processes.map((p) => p.listening)), START_DEADLINE_MS, () =>
+      processes.map((p) => `--- ${p.name} ---\n${p.output()}`).join('\n'),
+    );
+    const urls = Object.fromEntries(SERVICES.map((name, i) => [name, listening[i]])) as unknown as ServiceUrls;
+    for (const name of SERVICES) {
+      await eventually(`${name} healthy`, async () => (await fetch(`${urls[name]}/${name}/health`)).status === 200, 60_000);
+    }
+    return { urls, databaseUrl: db.url, authSecret, county: COUNTY, processes, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/**
+ * Undo steps registered as soon as each resource exists, so a caller can release everything even
+ * when starting is interrupted (a test timeout) before startDistributedProduct returns.
+ */
+export class Cleanup {
+  readonly steps: (() => Promise<unknown>)[] = [];
+
+  async run(): Promise<void> {
+    for (let step = this.steps.pop(); step; step = this.steps.pop()) {
+      await step().catch((err) => console.error(`scenario cleanup: ${(err as Error).message}`));
+    }
+  }
+}
+
+/** Four cold TypeScript processes on two cores: generous, but bounded. */
+const START_DEADLINE_MS = 120_000;
+
+async function withDeadline<T>(work: Promise<T>, ms: number, explain: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`services not listening after ${ms} ms:\n${explain()}`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Deletes this run's BullMQ keys (prefix "lw", one queue per service) in the scenario's own Redis database. */
+async function clearQueues(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
+  await redis.connect();
+  try {
+    for (const name of SERVICES) {
+      let cursor = '0';
+      for (let round = 0; round < 10_000; round++) {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `lw:${name}:*`, 'COUNT', 500);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+        if (cursor === '0') break;
+      }
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
