@@ -259,6 +259,19 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     expect((await h.call('POST', '/vetting/policy-packs', { token: org, json: PACK })).status).toBe(409);
     const unknown = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: 'nobody', body: 'party', post: '委员' } });
     expect(unknown.status).toBe(422);
+    // A person on another township's roster is, to this township, not on the roster: no name leaks.
+    const county = vetting.kernel.platform.hierarchy;
+    const townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
+    const elsewhere = county.children(county.get(townshipNode)!.parentCode!).find((t) => t.code !== townshipNode)!;
+    const farVillage = county.children(elsewhere.code)[0].code;
+    const form = new FormData();
+    form.append('file', new Blob([['村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务', `${farVillage},郑远,${id(7, '1982-04-04', false)},汉族,大专,群众,,后备干部`].join('\n')], { type: 'text/csv' }), 'r.csv');
+    form.append('date', '2021-01-15');
+    expect((await h.call('POST', '/vetting/roster/import', { token: org, form })).status).toBe(200);
+    const far = (await h.call('GET', `/vetting/roster/villages/${farVillage}`, { token: org })).body.members[0].personId;
+    const leak = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: far, body: 'party', post: '委员' } });
+    expect(leak.status).toBe(422);
+    expect(leak.raw).not.toContain('郑远');
     const wrongPost = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: 'nobody', body: 'party', post: '主任' } });
     expect(wrongPost.status).toBe(400);
   });

@@ -28,6 +28,9 @@ export interface RosterPort {
   /** Persons and holdings in force on `date` inside a subtree (basic situation, county targets). */
   snapshot(scopePrefix: string, date: LocalDate, tx?: PoolClient): Promise<{ persons: Map<string, Person>; holdings: Holding[] }>;
 
+  /** The villages whose roster names each person (who may see them); unknown ids are absent. */
+  villagesOf(personIds: readonly string[], tx?: PoolClient): Promise<Map<string, string[]>>;
+
   /** Persons (ids) whose facts changed after a roster event: the election side re-runs their first review. */
   personIdByName(villageCode: string, name: string, tx?: PoolClient): Promise<string[]>;
 
