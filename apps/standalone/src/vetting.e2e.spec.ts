@@ -272,6 +272,13 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     const leak = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: far, body: 'party', post: '委员' } });
     expect(leak.status).toBe(422);
     expect(leak.raw).not.toContain('郑远');
+    // Reviewing a nominee who is not there answers 422 and writes nothing (not even the slate's review).
+    expect((await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'e2026c', name: '补选', scope: village, seats: { party: 3, committee: 3, supervision: 3 } } })).status).toBe(201);
+    const someone = (await h.call('GET', `/vetting/roster/villages/${village}`, { token: org })).body.members[0].personId;
+    expect((await h.call('POST', `${base('e2026c')}/nominees`, { token: township, json: { nomineeId: 'n1', personId: someone, body: 'party', post: '委员' } })).status).toBe(201);
+    const before = (await vetting.commands.store.readStream(`village-election-e2026c-${village}`)).length;
+    expect((await h.call('POST', `${base('e2026c')}/nominees/nobody/first-review`, { token: township, json: {} })).status).toBe(422);
+    expect((await vetting.commands.store.readStream(`village-election-e2026c-${village}`)).length).toBe(before);
     const wrongPost = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: 'nobody', body: 'party', post: '主任' } });
     expect(wrongPost.status).toBe(400);
   });

@@ -51,13 +51,13 @@ export class VillageElectionController {
   @HttpCode(200)
   async firstReview(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Param('nid') nid: string, @Body() body: unknown) {
     const opinion = parseInput(s.firstReviewSchema, body && Object.keys(body as object).length ? body : undefined);
-    await this.load(a, eid, code);
+    const { state } = await this.load(a, eid, code);
+    // Checked before reviewing: an unknown nominee must not leave a slate review behind.
+    if (!state.nominees.has(nid)) throw new DomainValidationError('election.unknown_nominee', '该人选不在本村提名名单中', `no nominee ${nid}`);
     const opinions = opinion ? new Map([[nid, { ...opinion, by: a.userId }]]) : undefined;
     const st = await this.vetting.review.review(villageElectionStream(eid, code), a, { nomineeIds: [nid], opinions });
     this.vetting.wake();
-    const n = st.nominees.get(nid);
-    if (!n) throw new DomainValidationError('election.unknown_nominee', '该人选不在本村提名名单中', `no nominee ${nid}`);
-    return { stage: st.stage, version: st.version, nominee: n, slate: { verdicts: st.slateVerdicts } };
+    return { stage: st.stage, version: st.version, nominee: st.nominees.get(nid), slate: { verdicts: st.slateVerdicts } };
   }
 
   /** Every nominee and the slate at once (the township's 初审 of the whole village). */
