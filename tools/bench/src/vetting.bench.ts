@@ -420,7 +420,7 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
         baseline: { value: Math.round(baseline), unit: 'nominees/s', higherIsBetter: true, label: 'pure rules engine: evaluatePerson per nominee + evaluateSlate per village, same inputs in memory' },
         note:
           `${board.blocked.toLocaleString('en-US')} nominees and ${storedSlatesBlocked.toLocaleString('en-US')} slates blocked, the same as the engine alone. ` +
-          `Of ${seconds(tDone - t0)} s: the reviews' reads (village stream loaded twice, facts from the roster read model in 6 queries with tips, relatives, holdings) take ${seconds(readsMs)} s on their own at the same concurrency; ` +
+          `Of ${seconds(tDone - t0)} s: the reviews' reads (village stream loaded once, facts from the roster read model in 6 queries with tips, relatives, holdings) take ${seconds(readsMs)} s on their own at the same concurrency; ` +
           `the rest, ${seconds(Math.max(0, appendMs))} s, is the append of 9 events per village (version check, jsonb), the folds, the engine itself and the five projectors reading every new event beside them (two cores shared with PostgreSQL); ` +
           `the board projection caught up ${seconds(tDone - tStored)} s after the last append. ` +
           `The engine is ${(engineMs / (tDone - t0) * 100).toFixed(1)}% of the time. Setup (not timed): ${setup.join('; ')}.`,
