@@ -207,7 +207,7 @@ describe('roster (两委花名册) in the embedded product', () => {
     const village = county.find((v) => !v.code.startsWith(SEED_004_TOWNSHIP) && v.code !== SEED_004_OTHER_VILLAGE)!;
     const rows = [rosterRow(0, [village], 950, () => '支部委员'), rosterRow(1, [village], 950, () => '村委会委员')];
     expect((await importAs(org, await xlsx(rows), {})).status).toBe(200);
-    const [a, b] = await Promise.all(rows.map(async (r) => (await roster.port.personIdByName(village.code, r[3]))[0] as string));
+    const [a, b] = await Promise.all(rows.map(async (r) => (await roster.queries.personIdByName(village.code, r[3]))[0] as string));
     expect(a && b && a !== b).toBe(true);
     const post = (id: string, what: string, json: unknown) => h.call('POST', `/vetting/roster/persons/${id}/${what}`, { token: org, json });
     expect((await post(a, 'relatives', { relativeId: b, kind: '配偶' })).status).toBe(201);

@@ -1,22 +1,9 @@
-import type { CaseDeadline } from './case-deadline';
-import type { CaseSource } from './case-source';
-import type { CaseStatus, Severity } from './case-status';
-import type { CaseEvent, Milestone, PersonRef } from './case.events';
+import type { CaseStatus } from './case-status';
+import type { CaseEvent, CaseOpenedData, Milestone } from './case.events';
 import type { EscalationMeasure } from './grievance-policy';
 
-export interface CaseState {
-  caseId: string;
-  villageCode: string;
-  townshipCode: string | null;
-  source: CaseSource;
-  category: string;
-  severity: Severity;
-  description: string;
-  measures: string;
-  responsibleUnit: string;
-  responsiblePerson: PersonRef | null;
-  directlyResponsible: PersonRef[];
-  deadline: CaseDeadline;
+/** A case: what it was opened with (less the opening's own list and instant), and what happened since. */
+export interface CaseState extends Omit<CaseOpenedData, 'milestones' | 'at'> {
   milestones: (Milestone & { doneAt: string | null })[];
   status: CaseStatus;
   openedAt: string;

@@ -40,8 +40,9 @@ export class VillageElectionController {
     const facts = (await this.vetting.roster.personFacts([n.personId], today)).get(n.personId);
     // A person the actor may not see in the roster is, to them, not in it: no name leaks across townships.
     const villages = (await this.vetting.roster.villagesOf([n.personId])).get(n.personId) ?? [];
-    if (facts && !villages.some((v) => this.vetting.inScope(a, v))) throw new DomainValidationError('election.person_unknown', '花名册中没有该人员，请先在花名册中登记其信息', `person ${n.personId} outside ${a.node}`);
-    if (!facts) throw new DomainValidationError('election.person_unknown', '花名册中没有该人员，请先在花名册中登记其信息', `no roster person ${n.personId}`);
+    if (!facts || !villages.some((v) => this.vetting.inScope(a, v))) {
+      throw new DomainValidationError('election.person_unknown', '花名册中没有该人员，请先在花名册中登记其信息', `no roster person ${n.personId} within ${a.node}`);
+    }
     return this.step(a, eid, code, (st, c) => d.listNominee(st, { ...n, name: facts.name }, c));
   }
 

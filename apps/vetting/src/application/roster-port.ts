@@ -31,9 +31,6 @@ export interface RosterPort {
   /** The villages whose roster names each person (who may see them); unknown ids are absent. */
   villagesOf(personIds: readonly string[], tx?: PoolClient): Promise<Map<string, string[]>>;
 
-  /** Persons (ids) whose facts changed after a roster event: the election side re-runs their first review. */
-  personIdByName(villageCode: string, name: string, tx?: PoolClient): Promise<string[]>;
-
   /** Hand-over: the renewed bodies of the village move to the new term, in the caller's transaction. */
   startTerm(change: TermChange, actor: Actor | null, tx?: PoolClient): Promise<void>;
 }

@@ -63,10 +63,10 @@ export class AuditGate {
     const audit: OutgoingAuditStatus | null = rows[0] ? { concluded: rows[0].concluded, published: rows[0].published, seriousOpen: rows[0].serious_open } : null;
     try {
       const stream = villageElectionStream(electionId, villageCode);
-      const { state } = await loadVillageElection(this.deps.commands.store, stream, tx);
-      const rules = (await this.deps.packs.get(state.policy, tx)).gate;
+      const loaded = await loadVillageElection(this.deps.commands.store, stream, tx);
+      const rules = (await this.deps.packs.get(loaded.state.policy, tx)).gate;
       const gate = villageGate(rules, audit);
-      await this.deps.commands.run(stream, null, (s, c) => changeGate(s, gate.open, gate.reasons, c), { tx });
+      await this.deps.commands.run(stream, null, (s, c) => changeGate(s, gate.open, gate.reasons, c), { tx, loaded });
     } catch (err) {
       // An audit of an election we do not hold (another deployment's, or a 三资 audit) changes no gate.
       if (!(err instanceof DomainNotFoundError)) throw err;

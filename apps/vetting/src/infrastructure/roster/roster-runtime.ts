@@ -74,7 +74,6 @@ export function rosterRuntime(kernel: ServiceKernel): { port: RosterPort; runtim
       const holdings = await queries.holdingsInForce(scopePrefix, date, tx);
       return { holdings, persons: await queries.domainPersons([...new Set(holdings.map((h) => h.personId))], tx) };
     },
-    personIdByName: (code, name, tx) => queries.personIdByName(code, name, tx),
     villagesOf: async (ids, tx) => new Map((await queries.persons(ids, tx)).map((p) => [p.person_id, p.villages])),
     startTerm: async (change, actor, tx) => {
       await commands.startTerm(change, actor, tx);
