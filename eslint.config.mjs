@@ -5,7 +5,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const specFiles = ['**/*.spec.ts', '**/*.contract.ts', '**/test-*.ts', '**/*.fixture.ts'];
+const specFiles = ['**/*.spec.ts', '**/*.contract.ts', '**/test-*.ts', '**/*.fixture.ts', 'apps/console/e2e/**/*.ts'];
 const frameworkPackages = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'kafkajs', 'bullmq', 'ioredis', 'express'];
 
 function boundaries(testCode) {
@@ -27,6 +27,9 @@ function boundaries(testCode) {
         onlyDependOnLibsWithTags: ['scope:vetting', 'scope:tipline', 'scope:auditing', 'scope:grievance', ...shared],
       },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+      // The console is static files talking HTTP to the services: it imports no project, and its
+      // browser tests only the standalone host and the test helpers.
+      { sourceTag: 'scope:console', onlyDependOnLibsWithTags: testCode ? ['scope:standalone', ...shared] : [] },
     ],
   };
 }
@@ -36,7 +39,7 @@ export default [
   ...tseslint.configs.recommended,
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

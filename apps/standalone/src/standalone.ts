@@ -29,6 +29,7 @@ import { auditingService } from '@lw/auditing';
 import { grievanceService } from '@lw/grievance';
 import { tiplineService } from '@lw/tipline';
 import { vettingService } from '@lw/vetting';
+import { mountConsole } from './console-static';
 import { DEMO_COUNTY, localSecret } from './demo';
 
 export const SERVICE_DEFINITIONS: ServiceDefinition[] = [vettingService, tiplineService, auditingService, grievanceService];
@@ -51,6 +52,8 @@ export interface Standalone {
   county: { code: string; name: string; townships: number; villages: number };
   accounts: DemoAccount[];
   demoPassword: string;
+  /** False when apps/console/dist has not been built (`npm run build:console`). */
+  console: boolean;
   kernels: ServiceKernel[];
   app: INestApplication;
   stop(): Promise<void>;
@@ -157,6 +160,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       logger: log,
       extra: options.extra,
     });
+    const consoleMounted = mountConsole(app);
     await app.listen(config.port, options.host ?? process.env.HOST ?? '127.0.0.1');
     cleanup.push(() => app.close());
     const address = app.getHttpServer().address() as { port: number };
@@ -168,6 +172,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       county: { code: county.code, name: county.name, townships: townships.length, villages: villages.length },
       accounts,
       demoPassword,
+      console: consoleMounted,
       kernels,
       app,
       stop,

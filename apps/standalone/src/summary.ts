@@ -8,6 +8,9 @@ export function summary(s: Standalone, ms: number): string {
     `两委监督系统 · embedded mode · ready in ${(ms / 1000).toFixed(1)} s`,
     `  demo county : ${s.county.name} ${s.county.code} (${s.county.townships} townships, ${s.county.villages} villages)`,
     `  database    : ${s.embeddedDatabase ? 'embedded PostgreSQL under DATA_DIR' : 'DATABASE_URL'}`,
+    ...(s.console
+      ? [`  console     : ${s.url}/console/   (officials, log in with an account below)`, `  public page : ${s.url}/tip/       (tips, status by receipt code, notices)`]
+      : ['  console     : not built (npm run build:console)']),
     '  health      :',
     ...SERVICES.map((name) => `    ${s.url}/${name}/health`),
     `  login       : POST ${s.url}/auth/login  {"username": "<below>", "password": "${s.demoPassword}"}`,

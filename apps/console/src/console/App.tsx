@@ -1,0 +1,57 @@
+import { Suspense } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { ROLE_LABELS } from '../shared/labels';
+import { useAuth, useUser } from './auth';
+import { LoginPage } from './LoginPage';
+import { canSee, ROUTES } from './routes';
+
+export function App() {
+  const { user, checking } = useAuth();
+  if (checking) return <Spin fullscreen tip="正在验证登录…" />;
+  if (!user) return <LoginPage />;
+  return <Shell />;
+}
+
+function Shell() {
+  const user = useUser();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const visible = ROUTES.filter((r) => canSee(r, user.roles));
+  const selected = visible.filter((r) => r.menu && r.path !== '/' && location.pathname.startsWith(r.path.replace('/*', ''))).map((r) => r.path);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
+        <div style={{ padding: 16, fontWeight: 600, fontSize: 16 }}>两委监督系统</div>
+        <Menu
+          mode="inline"
+          selectedKeys={selected.length ? selected : ['/']}
+          items={visible.filter((r) => r.menu).map((r) => ({ key: r.path, label: r.menu }))}
+          onClick={({ key }) => navigate(key.replace('/*', ''))}
+          data-testid="main-menu"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}>
+          <Space>
+            <Typography.Text data-testid="current-user">
+              {user.displayName}（{user.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')} · {user.node}）
+            </Typography.Text>
+            <Button onClick={logout}>退出</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Suspense fallback={<Spin />}>
+            <Routes>
+              {visible.map((r) => (
+                <Route key={r.path} path={r.path} element={<r.page />} />
+              ))}
+              <Route path="*" element={<Result status="404" title="页面不存在或无权访问" />} />
+            </Routes>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'fs';
+import { join } from 'path';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+/** Where `apps/console/scripts/build.js` writes the console's static files. */
+export const CONSOLE_DIST = join(__dirname, '..', '..', 'console', 'dist');
+
+/** The two single-page apps and the paths they own (client-side routes fall back to their index.html). */
+const PAGES = [
+  { prefix: '/console', index: join('console', 'index.html') },
+  { prefix: '/tip', index: join('tip', 'index.html') },
+];
+
+interface Req {
+  method: string;
+  path: string;
+}
+interface Res {
+  sendFile(path: string, opts: { headers: Record<string, string> }): void;
+  redirect(status: number, url: string): void;
+}
+
+/**
+ * Serves the built console in embedded mode: hashed assets cached for a year, the pages never
+ * cached (so a new build is picked up), `/` redirected to the console. Returns false when the
+ * console has not been built (the API still works).
+ */
+export function mountConsole(app: INestApplication, dist = CONSOLE_DIST): boolean {
+  if (!existsSync(join(dist, 'console', 'index.html'))) return false;
+  const express = app as NestExpressApplication;
+  express.useStaticAssets(join(dist, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+  express.use((req: Req, res: Res, next: () => void) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.path === '/') return res.redirect(302, '/console/');
+    const page = PAGES.find((p) => req.path === p.prefix || req.path.startsWith(`${p.prefix}/`));
+    if (!page) return next();
+    res.sendFile(join(dist, page.index), { headers: { 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' } });
+  });
+  return true;
+}
