@@ -1,4 +1,5 @@
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, execFile, spawn } from 'child_process';
+import { promisify } from 'util';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -15,6 +16,8 @@ describe('npm start (embedded mode, no external server)', () => {
   let output = '';
 
   beforeAll(async () => {
+    // `npm start` builds the console's static files first (when stale), then starts the host.
+    await promisify(execFile)(process.execPath, ['apps/console/scripts/build.js'], { cwd: root, timeout: 300_000 });
     dataDir = mkdtempSync(join(tmpdir(), 'lw-embedded-'));
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
@@ -55,6 +58,25 @@ describe('npm start (embedded mode, no external server)', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ service: name, status: 'ok' });
     }
+  });
+
+  it('serves the console and the public tip page at the printed URLs', async () => {
+    const consoleUrl = output.match(/console\s+: (http:\/\/\S+\/console\/)/)?.[1];
+    const publicUrl = output.match(/public page : (http:\/\/\S+\/tip\/)/)?.[1];
+    expect(consoleUrl).toBeDefined();
+    expect(publicUrl).toBeDefined();
+    for (const url of [consoleUrl!, `${consoleUrl}villages/320724100000`, publicUrl!]) {
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-cache'); // a new build is picked up at once
+      expect(await res.text()).toMatch(/<div id="root">/);
+    }
+    const html = await (await fetch(consoleUrl!)).text();
+    const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(asset).toBeDefined();
+    const js = await fetch(new URL(asset!, consoleUrl).href);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toMatch(/immutable/); // names carry a content hash
   });
 
   it('stops cleanly on SIGTERM', async () => {
