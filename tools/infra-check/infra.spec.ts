@@ -154,6 +154,30 @@ describe('infra/', () => {
     });
   });
 
+  describe('console and ingress', () => {
+    const ingress = find('Ingress', 'liangwei');
+    const routes = (ingress?.spec.rules ?? []).flatMap((r: any) => r.http.paths) as { path: string; backend: { service: { name: string } } }[];
+    const routedTo = (path: string) => routes.find((r) => r.path === path)?.backend.service.name;
+
+    it('routes every service prefix to that service, and the pages to the console', () => {
+      for (const service of services) expect({ path: `/${service}`, to: routedTo(`/${service}`) }).toEqual({ path: `/${service}`, to: service });
+      for (const path of ['/console', '/tip', '/assets']) expect({ path, to: routedTo(path) }).toEqual({ path, to: 'console' });
+      expect(routes.map((r) => r.path)).not.toContain('/metrics'); // scraped from the pods, never public
+      for (const r of routes) expect(find('Service', r.backend.service.name)).toBeDefined();
+    });
+
+    it('serves both single-page apps with their fallbacks and caches only hashed assets', () => {
+      expect(find('Deployment', 'console')).toBeDefined();
+      const conf = readFileSync(join(INFRA, 'console', 'nginx.conf'), 'utf8');
+      expect(conf).toMatch(/location \/console\/ \{[^}]*try_files \$uri \/console\/index\.html;/);
+      expect(conf).toMatch(/location \/tip\/ \{[^}]*try_files \$uri \/tip\/index\.html;/);
+      expect(conf).toMatch(/location \/assets\/ \{[^}]*immutable/);
+      const dockerfile = readFileSync(join(INFRA, 'Dockerfile.console'), 'utf8');
+      expect(dockerfile).toContain('apps/console/scripts/build.js');
+      expect(dockerfile).toContain('infra/console/nginx.conf');
+    });
+  });
+
   describe('secrets', () => {
     it('appear in no deployment file inline', () => {
       for (const f of infraYamlFiles()) expect({ file: f.path, inline: f.docs.flatMap((d) => inlineSecrets(d)) }).toEqual({ file: f.path, inline: [] });
