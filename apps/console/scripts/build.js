@@ -51,8 +51,11 @@ async function ensureConsoleBuilt({ force = false, quiet = false } = {}) {
     mkdirSync(DIST, { recursive: true });
     const started = Date.now();
     if (!quiet) console.log('building the console (apps/console/dist) …');
+    // Always a production bundle: under Jest NODE_ENV is "test", which would make React and antd
+    // development builds (and their deprecation warnings would count as page errors).
+    process.env.NODE_ENV = 'production';
     const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.mjs'), logLevel: quiet ? 'error' : 'warn' });
+    await build({ configFile: join(ROOT, 'vite.config.mjs'), mode: 'production', logLevel: quiet ? 'error' : 'warn' });
     if (!quiet) console.log(`console built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return DIST;
   });

@@ -245,6 +245,22 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
     const progress = (await h.call('GET', `/auditing/elections/${EID}/progress`, { token: township })).body;
     expect(progress.planned).toBe(2);
     expect((await h.call('GET', `/auditing/engagements/${id(C)}`, { token: org })).status).toBe(200);
+    // The elections with audits, as the console's selector lists them: the township's two villages only.
+    const elections = (await h.call('GET', '/auditing/elections', { token: township })).body;
+    expect(elections.rows).toEqual([expect.objectContaining({ electionId: EID, planned: 2 })]);
+    expect((await h.call('GET', '/auditing/elections', { token: auditor })).body.rows).toEqual([expect.objectContaining({ electionId: EID, planned: 3 })]);
+  });
+
+  it('lists the finding categories (data) and severities the finding form offers', async () => {
+    const r = await h.call('GET', '/auditing/categories', { token: auditor });
+    expect(r.status).toBe(200);
+    expect(r.body.categories).toContainEqual({ code: 'unreceipted_voucher', name: '白条入账' });
+    expect(r.body.severities).toEqual([
+      { code: 'general', label: '一般' },
+      { code: 'major', label: '较重' },
+      { code: 'serious', label: '严重' },
+    ]);
+    expect((await h.call('GET', '/auditing/categories')).status).toBe(401);
   });
 
   it('opens a 三资 audit by hand: auditors only, known villages, valid periods', async () => {

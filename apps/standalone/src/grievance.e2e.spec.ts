@@ -304,6 +304,10 @@ describe('grievance (embedded product, HTTP)', () => {
     const all = (await call('GET', '/ledger?limit=500', township)).body.rows.filter((r: any) => r.villageCode === village);
     const closed = all.filter((r: any) => r.status === 'closed').length;
     const overdue = all.filter((r: any) => r.light === 'red').length;
+    // Every row carries its working-day countdown: ≤ 0 once overdue, ≥ 0 before (the last day ends at 24:00).
+    expect(all.every((r: any) => Number.isInteger(r.deadline.workingDaysLeft))).toBe(true);
+    expect(all.filter((r: any) => r.light === 'red').every((r: any) => r.deadline.workingDaysLeft <= 0)).toBe(true);
+    expect(all.filter((r: any) => r.light === 'green' || r.light === 'yellow').every((r: any) => r.deadline.workingDaysLeft >= 0)).toBe(true);
 
     const byVillage = (await call('GET', '/ledger/statistics?by=village', township)).body;
     const row = byVillage.rows.find((r: any) => r.code === village);

@@ -52,6 +52,17 @@ export const listQuerySchema = z
 
 export const summaryQuerySchema = z.object({ electionId: z.string().max(64).optional() }).strict();
 
+/**
+ * The summary's query: optionally narrowed to a township or village (`node`, inside the user's own
+ * subtree) and to a period (`from`–`to`, Asia/Shanghai dates, both or neither) for reports that
+ * compare one period with the previous one.
+ */
+export const periodSummaryQuerySchema = summaryQuerySchema
+  .extend({ node: z.string().regex(/^\d{6,12}$/, '区划代码格式不正确').optional(), from: date.optional(), to: date.optional() })
+  .strict()
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: '起始日期和截止日期须同时填写', path: ['from'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '起始日期不能晚于截止日期', path: ['from'] });
+
 export const FIELD_LABELS: Record<string, string> = {
   villageCode: '村/社区代码',
   periodFrom: '审计期间起',

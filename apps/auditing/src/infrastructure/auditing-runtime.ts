@@ -32,6 +32,11 @@ export class Auditing {
     return this.kernel.platform.hierarchy.get(actor.node)?.code ?? actor.node.replace(/0+$/, '');
   }
 
+  /** A township or village code in significant digits (the read models' prefix); as given when unknown. */
+  prefixOf(code: string): string {
+    return this.kernel.platform.hierarchy.get(code)?.code ?? code;
+  }
+
   /** "新安镇 新安村" for display; the code when unknown. */
   villageName(code: string): string {
     const h = this.kernel.platform.hierarchy;

@@ -8,7 +8,7 @@ import { canSee, ROUTES } from './routes';
 
 export function App() {
   const { user, checking } = useAuth();
-  if (checking) return <Spin fullscreen tip="正在验证登录…" />;
+  if (checking) return <Spin fullscreen description="正在验证登录…" />;
   if (!user) return <LoginPage />;
   return <Shell />;
 }

@@ -65,7 +65,17 @@ export const ledgerQuerySchema = z
 
 export const exportQuerySchema = ledgerQuerySchema.omit({ limit: true, offset: true });
 
-export const statsQuerySchema = z.object({ by: z.enum(['village', 'township', 'county'], { error: '统计口径应为 village、township 或 county' }).default('township'), node: z.string().regex(/^\d{6,12}$/).optional() }).strict();
+/** `from`–`to` (Asia/Shanghai dates, both or neither): the figures of that period instead of the ledger as it stands. */
+export const statsQuerySchema = z
+  .object({
+    by: z.enum(['village', 'township', 'county'], { error: '统计口径应为 village、township 或 county' }).default('township'),
+    node: z.string().regex(/^\d{6,12}$/).optional(),
+    from: date.optional(),
+    to: date.optional(),
+  })
+  .strict()
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: '起始日期和截止日期须同时填写', path: ['from'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '起始日期不能晚于截止日期', path: ['from'] });
 
 export const liaisonSchema = z
   .object({ name: z.string({ error: '请填写联村领导姓名' }).min(1, '请填写联村领导姓名').max(50), post: z.string().max(50).nullish(), userId: z.string().min(1).max(100).nullish() })

@@ -31,12 +31,13 @@ export class LedgerController {
     return this.g.queries.ledger({ ...q, ...this.scope(actor, q.node) });
   }
 
-  /** 销号率 and overdue counts per village / township / county. */
+  /** 销号率 and overdue counts per village / township / county; of a period with `from`–`to`. */
   @Get('statistics')
   @Roles(...READERS)
   statistics(@CurrentActor() actor: Actor, @Query() query: unknown) {
-    const q = parseInput(s.statsQuerySchema, query);
+    const q = parseInput(s.statsQuerySchema, query, { from: '起始日期', to: '截止日期' });
     const { scope, node } = this.scope(actor, q.node);
+    if (q.from && q.to) return this.g.queries.periodStatistics(node ?? scope, q.by, { from: q.from, to: q.to });
     return this.g.queries.statistics(node ?? scope, q.by);
   }
 

@@ -1,5 +1,5 @@
 import { defaultWorkingCalendar, parseLocalDate } from '@lw/domain';
-import { fixedDeadline, lightAt, workingDayDeadline, yellowStartOn } from './case-deadline';
+import { fixedDeadline, lightAt, workingDayDeadline, workingDaysLeft, yellowStartOn } from './case-deadline';
 
 const cal = defaultWorkingCalendar();
 const at = (s: string) => new Date(s);
@@ -38,5 +38,18 @@ describe('rectification limits over the 2026 Spring Festival', () => {
     expect(d.beyondHorizon).toBe(true);
     expect(fixedDeadline(parseLocalDate('2026-11-01'), parseLocalDate('2027-01-20'), 3, cal).beyondHorizon).toBe(true);
     expect(fixedDeadline(parseLocalDate('2026-11-01'), parseLocalDate('2026-12-20'), 3, cal).beyondHorizon).toBe(false);
+  });
+});
+
+describe('working-day countdown of a limit (the ledger column)', () => {
+  const d = (s: string) => parseLocalDate(s);
+  it('counts working days left after today, the Spring Festival holiday not counted and make-up Saturdays counted', () => {
+    // (2-13, 3-02]: 2-14 (make-up), 2-24, 2-25, 2-26, 2-27, 2-28 (make-up), 3-02.
+    expect(workingDaysLeft(d('2026-03-02'), d('2026-02-13'), cal)).toEqual({ days: 7, beyondHorizon: false });
+    expect(workingDaysLeft(d('2026-03-02'), d('2026-03-02'), cal).days).toBe(0);
+  });
+  it('is negative once the last day has passed: minus the working days since', () => {
+    expect(workingDaysLeft(d('2026-02-13'), d('2026-02-24'), cal).days).toBe(-2); // 2-14 (make-up) and 2-24
+    expect(workingDaysLeft(d('2026-03-02'), d('2026-03-03'), cal).days).toBe(-1);
   });
 });

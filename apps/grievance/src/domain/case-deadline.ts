@@ -1,4 +1,4 @@
-import { addDays, dueDate, endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay, type LocalDate, type WorkingCalendar } from '@lw/domain';
+import { addDays, dueDate, endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay, workingDaysBetween, type LocalDate, type WorkingCalendar } from '@lw/domain';
 
 /** A rectification limit: its last day, when it ends (24:00 Asia/Shanghai) and when the light turns yellow. */
 export interface CaseDeadline {
@@ -74,4 +74,14 @@ export function lightAt(deadline: CaseDeadline, closed: boolean, now: Date): Lig
 /** Today in Asia/Shanghai. */
 export function shanghaiToday(now: Date): LocalDate {
   return shanghaiDateOf(now);
+}
+
+/**
+ * The countdown a ledger shows: working days left in (today, due] (0 on the last day itself), or,
+ * once the limit has passed, minus the working days in (due, today]. Today is the Asia/Shanghai date.
+ */
+export function workingDaysLeft(due: LocalDate, today: LocalDate, calendar: WorkingCalendar): { days: number; beyondHorizon: boolean } {
+  if (today <= due) return workingDaysBetween(today, due, calendar);
+  const past = workingDaysBetween(due, today, calendar);
+  return { days: -past.days, beyondHorizon: past.beyondHorizon };
 }

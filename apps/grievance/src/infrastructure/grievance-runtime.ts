@@ -76,7 +76,7 @@ export function buildGrievance(kernel: ServiceKernel, overrides: { policy?: Grie
     onError: (err) => kernel.logger.warn({ err: err.message }, 'case-ledger projection failed, will retry'),
   });
   wake.now = () => projector.wake();
-  const queries = new CaseQueries(pool, (code) => hierarchy.get(code)?.name ?? code);
+  const queries = new CaseQueries(pool, (code) => hierarchy.get(code)?.name ?? code, () => platform.calendar.calendar());
   return new Grievance(store, policy, commands, queries, new PgLiaisonDirectory(pool), placement, projector, lights, covers);
 }
 

@@ -8,6 +8,21 @@ export interface ScopeFilter {
   electionId?: string;
 }
 
+/** The summary's filter: the scope, narrowed to a node inside it and to a period (Asia/Shanghai dates, inclusive). */
+export interface SummaryFilter extends ScopeFilter {
+  /** A township or village (significant digits); combined with the scope, so nothing outside it is read. */
+  node?: string;
+  period?: { from: string; to: string };
+}
+
+/** `column` within the period's Asia/Shanghai days, both ends included. */
+function inPeriod(column: string, period: { from: string; to: string }, params: unknown[]): string {
+  params.push(period.from, period.to);
+  const a = params.length - 1;
+  const b = params.length;
+  return `(${column} >= ($${a}::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${column} < (($${b}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`;
+}
+
 export interface EngagementFilter extends ScopeFilter {
   status?: EngagementStatus[];
   kind?: 'outgoing' | 'three_assets';
@@ -107,6 +122,16 @@ export class AuditingQueries {
     };
   }
 
+  /** Elections that planned audits in the scope, newest first, with how many are planned and published. */
+  async elections(scope: string) {
+    const { rows } = await this.pool.query<{ election_id: string; planned: string; published: string; first: Date }>(
+      `SELECT election_id, count(*) AS planned, count(*) FILTER (WHERE status = 'published') AS published, min(planned_at) AS first
+         FROM engagements WHERE village_code LIKE $1 AND election_id IS NOT NULL GROUP BY election_id ORDER BY min(planned_at) DESC, election_id`,
+      [like(scope)],
+    );
+    return { rows: rows.map((r) => ({ electionId: r.election_id, planned: Number(r.planned), published: Number(r.published), plannedAt: r.first.toISOString() })) };
+  }
+
   /** An election's audits: planned, concluded and published villages, serious findings open, and the villages they gate, with why. */
   async progress(electionId: string, scope: string) {
     const params: unknown[] = [];
@@ -132,14 +157,35 @@ export class AuditingQueries {
     };
   }
 
-  /** Amounts by category, summed exactly in PostgreSQL numeric, as decimal strings. */
-  async summary(f: ScopeFilter) {
+  /**
+   * Amounts by category, summed exactly in PostgreSQL numeric, as decimal strings; with the
+   * engagements' figures. With a period: findings recorded in it, and engagements planned,
+   * concluded and published in it (by the time of each step); without: all of them, by status.
+   */
+  async summary(f: SummaryFilter) {
     const params: unknown[] = [];
     const where = this.where(f, params);
+    if (f.node) {
+      params.push(like(f.node));
+      where.push(`village_code LIKE $${params.length}`);
+    }
+    const scoped = [...where];
+    const scopedParams = [...params];
+    if (f.period) where.push(inPeriod('recorded_at', f.period, params));
     const { rows } = await this.pool.query<{ category: string; n: string; serious: string; fen: string }>(
       `SELECT category, count(*) AS n, count(*) FILTER (WHERE severity = 'serious') AS serious, coalesce(sum(amount_fen), 0)::text AS fen
          FROM findings WHERE ${where.join(' AND ')} GROUP BY category`,
       params,
+    );
+    const ep = [...scopedParams];
+    const step = (column: string, statuses: string) =>
+      f.period ? `count(*) FILTER (WHERE ${inPeriod(column, f.period, ep)})` : `count(*) FILTER (WHERE status IN (${statuses}))`;
+    const planned = f.period ? step('planned_at', '') : 'count(*)';
+    const concluded = step('concluded_at', `'concluded', 'published'`);
+    const published = step('published_at', `'published'`);
+    const { rows: eng } = await this.pool.query<{ planned: string; concluded: string; published: string }>(
+      `SELECT ${planned} AS planned, ${concluded} AS concluded, ${published} AS published FROM engagements WHERE ${scoped.join(' AND ')}`,
+      ep,
     );
     const order = (c: string) => {
       const i = this.policy.categories.findIndex((x) => x.code === c);
@@ -149,7 +195,17 @@ export class AuditingQueries {
       .sort((a, b) => order(a.category) - order(b.category))
       .map((r) => ({ category: r.category, categoryName: categoryName(r.category, this.policy.categories), findings: Number(r.n), serious: Number(r.serious), amount: yuan(r.fen)! }));
     const total = Money.sum(out.map((r) => Money.parse(r.amount)));
-    return { electionId: f.electionId ?? null, rows: out, findings: out.reduce((n, r) => n + r.findings, 0), total: total.toString() };
+    return {
+      electionId: f.electionId ?? null,
+      node: f.node ?? null,
+      from: f.period?.from ?? null,
+      to: f.period?.to ?? null,
+      rows: out,
+      findings: out.reduce((n, r) => n + r.findings, 0),
+      serious: out.reduce((n, r) => n + r.serious, 0),
+      total: total.toString(),
+      engagements: { planned: Number(eng[0].planned), concluded: Number(eng[0].concluded), published: Number(eng[0].published) },
+    };
   }
 
   async findings(f: ScopeFilter): Promise<FindingRow[]> {

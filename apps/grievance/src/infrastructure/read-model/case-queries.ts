@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { formatShanghai } from '@lw/domain';
+import { formatShanghai, shanghaiDateOf, type LocalDate, type WorkingCalendar } from '@lw/domain';
 import {
   CASE_SOURCE_LABELS,
   CASE_STATUS_LABELS,
@@ -11,6 +11,7 @@ import {
   type EscalationMeasure,
   type Light,
   type Severity,
+  workingDaysLeft,
 } from '../../domain';
 
 export interface LedgerFilter {
@@ -45,7 +46,8 @@ export interface LedgerRow {
   responsibleUnit: string;
   responsiblePerson: { name: string; post: string | null } | null;
   directlyResponsible: string;
-  deadline: { startOn: string; due: string; endsAt: string; beyondHorizon: boolean };
+  /** workingDaysLeft: working days in (today, due] in Asia/Shanghai, negative once past (working days since); null without a calendar. */
+  deadline: { startOn: string; due: string; endsAt: string; beyondHorizon: boolean; workingDaysLeft: number | null };
   /** Computed now from the limit: never waits for a job. */
   light: Light;
   lightLabel: string;
@@ -69,6 +71,12 @@ export interface StatsRow {
   escalated: number;
   /** 销号率: closed / total, in percent with one decimal; null without cases. */
   closureRate: number | null;
+}
+
+/** A period's figures (see CaseQueries.periodStatistics); `open` = total − closed. */
+export interface PeriodStatsRow extends StatsRow {
+  /** Closed in the period, whenever opened. */
+  closedInPeriod: number;
 }
 
 /** The light of a row at read time. */
@@ -113,6 +121,8 @@ export class CaseQueries {
   constructor(
     private readonly pool: Pool,
     private readonly nameOf: (code: string) => string,
+    /** The official working calendar, for the countdown of each row. */
+    private readonly calendar?: () => WorkingCalendar,
   ) {}
 
   async ledger(f: LedgerFilter): Promise<{ total: number; rows: LedgerRow[] }> {
@@ -136,6 +146,44 @@ export class CaseQueries {
     return { rows: out, total: stats(scope, this.nameOf(scope), sum('total'), sum('closed'), sum('overdue'), sum('escalated')) };
   }
 
+  /**
+   * The figures of a period (Asia/Shanghai dates, inclusive), for reports comparing it with the
+   * previous one. Per row: `total` cases opened in the period, `closed` of those closed by its end
+   * (closureRate = closed / total), `closedInPeriod` cases closed in it whenever opened, `overdue`
+   * cases opened by its end, not closed by then and past their limit at its end (or now, for a
+   * period not over yet), `escalated` of those opened in it. Read from the ledger as it stands: a
+   * case reopened and closed again counts by its latest closure.
+   */
+  async periodStatistics(scope: string, by: 'village' | 'township' | 'county', period: { from: string; to: string }): Promise<{ from: string; to: string; rows: PeriodStatsRow[]; total: PeriodStatsRow }> {
+    const key = by === 'village' ? 'village_code' : by === 'township' ? `coalesce(township_code, left(village_code, 9))` : 'left(village_code, 6)';
+    const start = `($2::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    const end = `(($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    const opened = `opened_at >= ${start} AND opened_at < ${end}`;
+    const closedBy = `status = 'closed' AND closed_at < ${end}`;
+    const { rows } = await this.pool.query(
+      `SELECT ${key} AS code,
+              count(*) FILTER (WHERE ${opened}) AS total,
+              count(*) FILTER (WHERE ${opened} AND ${closedBy}) AS closed,
+              count(*) FILTER (WHERE status = 'closed' AND closed_at >= ${start} AND closed_at < ${end}) AS closed_in_period,
+              count(*) FILTER (WHERE opened_at < ${end} AND NOT (${closedBy}) AND deadline_ends_at <= least(${end}, now())) AS overdue,
+              count(*) FILTER (WHERE ${opened} AND escalations > 0) AS escalated
+         FROM case_ledger WHERE village_code LIKE $1 AND opened_at < ${end} GROUP BY 1 ORDER BY 1`,
+      [prefix(scope), period.from, period.to],
+    );
+    const row = (code: string, name: string, total: number, closed: number, overdue: number, escalated: number, closedInPeriod: number): PeriodStatsRow => ({
+      ...stats(code, name, total, closed, overdue, escalated),
+      closedInPeriod,
+    });
+    const out = rows.map((r) => row(r.code, this.nameOf(r.code), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated), Number(r.closed_in_period)));
+    const sum = (k: 'total' | 'closed' | 'overdue' | 'escalated' | 'closedInPeriod') => out.reduce((a, r) => a + r[k], 0);
+    return {
+      from: period.from,
+      to: period.to,
+      rows: out,
+      total: row(scope, this.nameOf(scope), sum('total'), sum('closed'), sum('overdue'), sum('escalated'), sum('closedInPeriod')),
+    };
+  }
+
   /** 一村一策: every open item of one village, across sources, most urgent first. */
   async villagePlan(villageCode: string): Promise<{ villageCode: string; villageName: string; bySource: { kind: CaseSourceKind; label: string; open: number }[]; items: LedgerRow[] }> {
     const { rows } = await this.pool.query(
@@ -154,8 +202,9 @@ export class CaseQueries {
     };
   }
 
-  toRow(r: any): LedgerRow {
+  toRow(r: any, now = new Date()): LedgerRow {
     const light = r.light as Light;
+    const left = this.calendar ? workingDaysLeft(r.due as LocalDate, shanghaiDateOf(now), this.calendar()) : null;
     return {
       caseId: r.case_id,
       version: r.version,
@@ -174,7 +223,7 @@ export class CaseQueries {
       responsibleUnit: r.responsible_unit,
       responsiblePerson: r.responsible_name ? { name: r.responsible_name, post: r.responsible_post } : null,
       directlyResponsible: r.directly_responsible,
-      deadline: { startOn: r.start_on, due: r.due, endsAt: new Date(r.deadline_ends_at).toISOString(), beyondHorizon: r.beyond_horizon },
+      deadline: { startOn: r.start_on, due: r.due, endsAt: new Date(r.deadline_ends_at).toISOString(), beyondHorizon: r.beyond_horizon || Boolean(left?.beyondHorizon), workingDaysLeft: left?.days ?? null },
       light,
       lightLabel: LIGHT_LABELS[light],
       redCount: r.red_count,
