@@ -19,7 +19,9 @@ function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const visible = ROUTES.filter((r) => canSee(r, user.roles));
-  const selected = visible.filter((r) => r.menu && r.path !== '/' && location.pathname.startsWith(r.path.replace('/*', ''))).map((r) => r.path);
+  // A village's page belongs under the hierarchy browser it is reached from.
+  const path = location.pathname.startsWith('/villages/') ? '/hierarchy' : location.pathname;
+  const selected = visible.filter((r) => r.menu && r.path !== '/' && path.startsWith(r.path.replace('/*', ''))).map((r) => r.path);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CurrentActor, Roles } from '@lw/auth';
-import { DivisionCode, DomainNotFoundError, DomainValidationError, type Actor } from '@lw/domain';
+import { DivisionCode, DomainNotFoundError, DomainValidationError, shanghaiDateOf, type Actor } from '@lw/domain';
 import { parseInput } from '@lw/runtime';
 import { villageElectionStream } from '../application/village-election-stream';
-import { electionTimeline } from '../domain/election';
+import { electionTimeline, noticeCountdown } from '../domain/election';
 import { Vetting } from '../infrastructure/vetting-runtime';
 import * as s from './election.schemas';
 
@@ -39,19 +39,30 @@ export class ElectionController {
     return r;
   }
 
-  /** Elections whose scope overlaps the actor's node (a township sees the county's election of its villages). */
+  /**
+   * Elections whose scope overlaps the actor's node (a township sees the county's election of its
+   * villages), newest first, paginated; `village` narrows to the elections of one village and adds
+   * that village's stage and gate to each row.
+   */
   @Get()
   @Roles(...READERS)
-  async list(@CurrentActor() actor: Actor) {
-    const node = DivisionCode.parse(actor.node).code;
-    const { rows } = await this.vetting.kernel.pool.query(
-      `SELECT e.election_id, e.name, e.scope, e.policy_id, e.policy_version, e.voting_from::text, e.opened_at,
-              count(v.*)::int AS villages, count(v.*) FILTER (WHERE NOT v.gate_open)::int AS gates_closed, count(v.*) FILTER (WHERE v.stage = 'handed_over')::int AS handed_over
-         FROM elections e JOIN village_elections v USING (election_id)
-        WHERE v.village_code LIKE $1 GROUP BY e.election_id ORDER BY e.opened_at DESC`,
-      [`${node}%`],
-    );
-    return { elections: rows };
+  async list(@CurrentActor() actor: Actor, @Query() query: unknown) {
+    const q = parseInput(s.electionListQuerySchema, query ?? {});
+    if (q.village && !this.vetting.inScope(actor, q.village)) throw new DomainNotFoundError('election.village_outside', '该村（社区）不在您的管辖范围内', `${q.village} outside ${actor.node}`);
+    const node = DivisionCode.parse(q.village ?? actor.node).code;
+    const [{ rows }, { rows: total }] = await Promise.all([
+      this.vetting.kernel.pool.query(
+        `SELECT e.election_id, e.name, e.scope, e.policy_id, e.policy_version, e.voting_from::text, e.opened_at,
+                count(v.*)::int AS villages, count(v.*) FILTER (WHERE NOT v.gate_open)::int AS gates_closed, count(v.*) FILTER (WHERE v.stage = 'handed_over')::int AS handed_over,
+                CASE WHEN $4 THEN min(v.stage) END AS village_stage, CASE WHEN $4 THEN bool_and(v.gate_open) END AS village_gate_open
+           FROM elections e JOIN village_elections v USING (election_id)
+          WHERE v.village_code LIKE $1 GROUP BY e.election_id ORDER BY e.opened_at DESC, e.election_id LIMIT $2 OFFSET $3`,
+        [`${node}%`, q.pageSize, (q.page - 1) * q.pageSize, Boolean(q.village)],
+      ),
+      this.vetting.kernel.pool.query(`SELECT count(DISTINCT election_id)::int AS n FROM village_elections WHERE village_code LIKE $1`, [`${node}%`]),
+    ]);
+    const elections = q.village ? rows : rows.map(({ village_stage: _s, village_gate_open: _g, ...r }) => r);
+    return { elections, total: total[0].n, page: q.page, pageSize: q.pageSize };
   }
 
   /** The board: every village's stage, review counts, objections and gate with its reasons (paginated). */
@@ -83,13 +94,20 @@ export class ElectionController {
     const h = this.vetting.kernel.platform.hierarchy;
     const e = election[0];
     const pack = await this.vetting.packs.get({ id: e.policy_id, version: e.policy_version });
+    const today = shanghaiDateOf(new Date());
+    const calendar = this.vetting.kernel.platform.calendar.calendar();
     return {
       election: e,
       timeline: e.voting_from ? electionTimeline(e.voting_from, pack.committeeClock) : null,
       totals: totals[0],
       page: q.page,
       pageSize: q.pageSize,
-      villages: rows.map((r) => ({ ...r, villageName: h.get(r.village_code)?.name ?? null })),
+      total: totals[0].villages,
+      // The notice's countdown in working days (today and its last day included), on the official calendar.
+      villages: rows.map((r) => {
+        const countdown = r.notice_ends_on ? noticeCountdown(r.notice_ends_on, today, calendar) : null;
+        return { ...r, villageName: h.get(r.village_code)?.name ?? null, notice_working_days_left: countdown?.workingDaysLeft ?? null, notice_beyond_horizon: countdown?.beyondHorizon ?? null };
+      }),
     };
   }
 
@@ -104,7 +122,11 @@ export class ElectionController {
       stage: state.stage,
       seats: state.seats,
       gate: state.gate,
-      notice: state.notice,
+      notice: state.notice && {
+        ...state.notice,
+        countdown: state.notice.ended ? null : noticeCountdown(state.notice.endsOn, shanghaiDateOf(new Date()), this.vetting.kernel.platform.calendar.calendar()),
+      },
+      villageName: this.vetting.kernel.platform.hierarchy.get(state.villageCode)?.name ?? null,
       filingNotice: state.filingNotice,
       handOverDue: state.handOverDue,
       openObjections: state.openObjections.size,

@@ -6,3 +6,4 @@ export * from './notice-period';
 export * from './village-gate';
 export * from './review-inputs';
 export * from './election-timeline';
+export * from './notice-countdown';
