@@ -9,6 +9,8 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/tipline/public/form', summary: '举报表单的类别与限制', tag: '公众举报' },
   { method: 'post', path: '/tipline/public/tips', summary: '提交举报（JSON，或 multipart：tip 字段为 JSON，evidence 为文件）；返回只显示一次的查询码', tag: '公众举报', body: s.publicTipSchema },
   { method: 'post', path: '/tipline/public/receipts/lookup', summary: '凭查询码查询进展与答复（限频、错误次数过多将锁定）', tag: '公众举报', body: s.receiptSchema },
+  { method: 'get', path: '/tipline/public/notices', summary: '正在公示的候选人（村、职务、姓名、公示截止日期；分页）', tag: '公众举报', query: s.noticesQuerySchema },
+  { method: 'get', path: '/tipline/public/places', summary: '本县乡镇，或某乡镇的村（社区），供举报表单选择', tag: '公众举报', query: s.placesQuerySchema },
   { method: 'post', path: '/tipline/public/receipts/reply', summary: '凭查询码回复或补充材料', tag: '公众举报', body: s.replySchema },
   { method: 'get', path: '/tipline/tips', summary: '举报收件箱（按本人管辖范围）', tag: '举报办理', query: s.inboxQuerySchema, roles: 'discipline, org_dept, township' },
   { method: 'get', path: '/tipline/tips/export.xlsx', summary: '导出举报台账（不含举报人信息）', tag: '举报办理', query: s.inboxQuerySchema, roles: 'discipline, org_dept, township' },

@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { clientIp, Public, type AuthRequest } from '@lw/auth';
-import { DomainRateLimitError } from '@lw/domain';
+import { DomainNotFoundError, DomainRateLimitError } from '@lw/domain';
 import { createHash } from 'crypto';
 import type { TipSubject } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { Tipline } from '../infrastructure/tipline-runtime';
 import { UploadErrorFilter } from './upload-error.filter';
 import { parseInput } from '@lw/runtime';
-import { publicTipSchema, receiptSchema, replySchema, TIP_FIELD_LABELS } from './tip.schemas';
+import { noticesQuerySchema, placesQuerySchema, publicTipSchema, receiptSchema, replySchema, TIP_FIELD_LABELS } from './tip.schemas';
 import { tipFromRequest, type UploadedFile } from './tip-request';
 
 /**
@@ -30,6 +30,26 @@ export class PublicTipsController {
       evidence: { maxFileBytes: EVIDENCE_POLICY.maxFileBytes, maxFiles: EVIDENCE_POLICY.maxFiles },
       notice: '举报人的姓名和联系方式将加密保存，仅纪检监察机关经审批可查看。提交后请妥善保存查询码，它只显示一次。',
     };
+  }
+
+  /**
+   * Candidates under a public notice running today (公示), a page at a time: village, post, name and
+   * the notice's last day. Nothing else: no id numbers, no facts from the roster. A tip naming one
+   * of them (name and village) during the notice is an objection (异议).
+   */
+  @Get('notices')
+  notices(@Query() query: unknown) {
+    const q = parseInput(noticesQuerySchema, query, { village: '村/社区', township: '乡镇', page: '页码', pageSize: '每页条数' });
+    return this.tipline.notices.running({ within: q.village ?? q.township, page: q.page, pageSize: q.pageSize });
+  }
+
+  /** Townships of the deployment (no parent) or the villages of a township, for the form's pickers. */
+  @Get('places')
+  places(@Query() query: unknown) {
+    const q = parseInput(placesQuerySchema, query, { parent: '上级区划' });
+    const rows = this.tipline.places.childrenOf(q.parent ?? null);
+    if (!rows) throw new DomainNotFoundError('place.not_found', '该区划不在本系统受理范围内', `places under ${q.parent}`);
+    return rows;
   }
 
   @Post('tips')

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { CurrentActor, Roles } from '@lw/auth';
-import { DomainNotFoundError, DomainValidationError, type Actor } from '@lw/domain';
-import { CLERK_CHANNELS, type TipChannel, type TipSubject } from '../domain';
+import { DomainNotFoundError, DomainValidationError, type Actor, type Period } from '@lw/domain';
+import { CLERK_CHANNELS, remainingOf, type DeadlineKind, type RegimeName, type TipChannel, type TipDeadline, type TipPolicy, type TipSubject } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { loadTip } from '../application/tip-stream';
 import { Tipline } from '../infrastructure/tipline-runtime';
@@ -36,10 +36,26 @@ export class StaffTipsController {
 
   @Get()
   @Roles(...READERS)
-  inbox(@CurrentActor() actor: Actor, @Query() query: unknown) {
+  async inbox(@CurrentActor() actor: Actor, @Query() query: unknown) {
     const q = parseInput(s.inboxQuerySchema, query);
     const village = q.village ? (this.tipline.scope.normalize(q.village) ?? q.village) : undefined;
-    return this.tipline.queries.inbox({ ...this.scoped(actor), ...q, village });
+    const page = await this.tipline.queries.inbox({ ...this.scoped(actor), ...q, village });
+    const now = new Date();
+    const calendar = this.tipline.calendar();
+    return {
+      ...page,
+      rows: page.rows.map((r) => {
+        if (!r.nextDeadline) return r;
+        const period = periodOf(this.tipline.settings.policy, r.regime, r.nextDeadline.kind);
+        return { ...r, nextDeadline: { ...r.nextDeadline, remaining: remainingOf({ period, due: r.nextDeadline.due, endsAt: r.nextDeadline.endsAt }, now, calendar) } };
+      }),
+    };
+  }
+
+  private remaining() {
+    const now = new Date();
+    const calendar = this.tipline.calendar();
+    return (d: TipDeadline) => remainingOf(d, now, calendar);
   }
 
   @Get('export.xlsx')
@@ -107,7 +123,7 @@ export class StaffTipsController {
     if (!this.tipline.scope.covers(actor, state.received.villageCode)) {
       throw new DomainNotFoundError('tip.not_found', '举报不存在或已无权查看', `tip ${id} outside ${actor.node}`);
     }
-    return tipDetailView(state, version, events, this.tipline.settings.policy, actor.roles.includes('discipline'));
+    return tipDetailView(state, version, events, this.tipline.settings.policy, actor.roles.includes('discipline'), this.remaining());
   }
 
   @Get(':id/evidence/:sha256')
@@ -235,6 +251,13 @@ export class StaffTipsController {
     await this.tipline.commands.eraseReporter(id, a, reason);
     return { erased: true };
   }
+}
+
+/** The unit a limit of this kind runs in under the tip's regime (the read model keeps the kind, not the period). */
+function periodOf(policy: TipPolicy, regime: string, kind: DeadlineKind): Period | null {
+  if (kind === 'objection') return null;
+  if (kind === 'acknowledgement') return policy.electionAcknowledgement;
+  return policy.regimes[regime as RegimeName]?.[kind] ?? null;
 }
 
 function summary(state: { received: { tipId: string }; status: string; version: number }) {

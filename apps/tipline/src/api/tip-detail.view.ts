@@ -1,6 +1,6 @@
 import { formatShanghai } from '@lw/domain';
 import type { StoredEvent } from '@lw/eventstore';
-import { DEADLINE_LABELS, FINDING_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS, type TipPolicy, type TipState } from '../domain';
+import { DEADLINE_LABELS, FINDING_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS, type Remaining, type TipDeadline, type TipPolicy, type TipState } from '../domain';
 
 /** Event types a non-discipline reader may see in the history (no notes, messages or identity reads). */
 const PUBLIC_HISTORY = new Set(['TipReceived', 'TipAccepted', 'TipNotAccepted', 'TipTransferred', 'TipAssigned', 'DeadlineExtended', 'TipConcluded', 'TipClosed', 'RepeatLinked', 'DeadlineOverdue']);
@@ -10,7 +10,15 @@ const PUBLIC_HISTORY = new Set(['TipReceived', 'TipAccepted', 'TipNotAccepted', 
  * request. The discipline role sees the content, evidence, subjects' id numbers, notes and messages;
  * other roles see where the matter stands.
  */
-export function tipDetailView(state: TipState, version: number, events: StoredEvent[], policy: TipPolicy, full: boolean) {
+export function tipDetailView(
+  state: TipState,
+  version: number,
+  events: StoredEvent[],
+  policy: TipPolicy,
+  full: boolean,
+  /** What is left of an open limit, in its own unit (the controller passes the calendar's answer). */
+  remaining: (d: TipDeadline) => Remaining | null = () => null,
+) {
   const r = state.received;
   const base = {
     tipId: r.tipId,
@@ -44,6 +52,7 @@ export function tipDetailView(state: TipState, version: number, events: StoredEv
       superseded: d.superseded,
       overdue: !d.metAt && !d.superseded && (d.overdue || Date.parse(d.endsAt) < Date.now()),
       beyondCalendar: d.beyondHorizon,
+      remaining: d.metAt || d.superseded ? null : remaining(d),
     })),
     subjects: r.subjects.map((s) => (s.kind === 'person' ? { kind: s.kind, name: s.name, post: s.post, villageCode: s.villageCode } : s)),
   };

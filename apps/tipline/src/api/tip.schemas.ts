@@ -111,6 +111,19 @@ export const statsQuerySchema = z
   })
   .strict();
 
+/** The public list of candidates under notice (公示): by township or village, a page at a time. */
+export const noticesQuerySchema = z
+  .object({
+    village: villageCode.optional(),
+    township: z.string().regex(/^\d{9}(\d{3})?$/, '乡镇代码应为 9 或 12 位数字').optional(),
+    page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从 1 开始').max(10_000).default(1),
+    pageSize: z.coerce.number({ error: '每页条数应为数字' }).int().min(1).max(100, '每页最多 100 条').default(20),
+  })
+  .strict();
+
+/** The public pickers: townships of the deployment, or the villages of one township. */
+export const placesQuerySchema = z.object({ parent: z.string().regex(/^\d{6,12}$/, '区划代码不正确').optional() }).strict();
+
 export const TIP_FIELD_LABELS: Record<string, string> = {
   category: '举报类别',
   subjects: '被举报对象',

@@ -43,7 +43,12 @@ export function tiplineReactions(deps: ReactionDeps) {
           villageCode: p.villageCode,
           startsOn: p.startsOn,
           endsOn: p.endsOn,
-          candidates: p.candidates.map((c: { candidateId: string; name: string; citizenId?: string }) => ({ candidateId: c.candidateId, name: c.name, citizenId: c.citizenId ?? null })),
+          candidates: p.candidates.map((c: { candidateId: string; name: string; citizenId?: string; post?: string }) => ({
+            candidateId: c.candidateId,
+            name: c.name,
+            citizenId: c.citizenId ?? null,
+            post: c.post ?? null,
+          })),
         });
         return;
       case 'vetting.PublicNoticeEnded':

@@ -26,6 +26,6 @@ export interface TipIndexes {
   registerMatter(tx: PoolClient, key: string, tipId: string, at: Date, windowEndsAt: Date): Promise<string | null>;
   /** Candidates under a notice running on `today` in these villages. */
   candidatesUnderNotice(villageCodes: string[], today: string, db?: PoolClient): Promise<NoticeCandidate[]>;
-  saveNotice(tx: PoolClient, notice: { noticeId: string; villageCode: string; startsOn: string; endsOn: string; candidates: { candidateId: string; name: string; citizenId: string | null }[] }): Promise<void>;
+  saveNotice(tx: PoolClient, notice: { noticeId: string; villageCode: string; startsOn: string; endsOn: string; candidates: { candidateId: string; name: string; citizenId: string | null; post: string | null }[] }): Promise<void>;
   endNotice(tx: PoolClient, noticeId: string, endedOn: string): Promise<void>;
 }

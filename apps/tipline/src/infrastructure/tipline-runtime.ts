@@ -1,5 +1,5 @@
 import { withTransaction } from '@lw/db';
-import { integrationContracts, type Actor } from '@lw/domain';
+import { integrationContracts, type Actor, type WorkingCalendar } from '@lw/domain';
 import { Projector, type EventStore } from '@lw/eventstore';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
 import { suggestHandlingUnit, type HandlingUnit, type TipState } from '../domain';
@@ -18,6 +18,7 @@ import { evidenceStorageFromEnv } from './evidence/evidence-storage.config';
 import { PgTipIndexes } from './persistence/pg-tip-indexes';
 import { tipListProjection } from './read-model/tip-list.projection';
 import { TipQueries } from './read-model/tip-queries';
+import { PublicNotices, type PlaceNames } from './read-model/public-notices';
 import type { EvidenceStorage } from '../application/ports/evidence-storage.port';
 
 /** Everything the tip-line's controllers use; one instance per service kernel. */
@@ -34,7 +35,17 @@ export class Tipline {
     readonly scope: Scope,
     readonly submissionLimiter: PgAttemptLimiter,
     readonly deadlineJobs: DeadlineJobs,
+    readonly notices: PublicNotices,
+    readonly places: PlaceNames & PublicPlaces,
+    /** The working-day calendar as it stands now (an administrator may load a year). */
+    readonly calendar: () => WorkingCalendar,
   ) {}
+}
+
+/** Townships and villages of the deployment by name, for the public form's pickers (public statistics codes). */
+export interface PublicPlaces {
+  /** Children of a township (villages) or of the deployment root (townships); null for a code outside the deployment. */
+  childrenOf(code: string | null): { code: string; name: string; level: string }[] | null;
 }
 
 /** The deployment's hierarchy as the tip-line needs it. */
@@ -126,7 +137,41 @@ export function buildTipline(kernel: ServiceKernel, overrides: Partial<TiplineSe
     client: { maxAttempts: settings.publicSubmissionsPerHour || null, maxFailures: 1_000_000, windowSeconds: 3600, lockSeconds: 3600 },
     code: DEFAULT_LIMITS.code,
   });
-  return new Tipline(store, settings, submit, commands, receipts, new TipQueries(pool, policy), evidence, projector, scope, submissionLimiter, deadlineJobs);
+  const LEVEL_DIGITS: Record<string, number> = { province: 2, city: 4, county: 6, township: 9, village: 12 };
+  const places: PlaceNames & PublicPlaces = {
+    placeOf: (code) => {
+      const n = hierarchy.get(code);
+      if (!n) return null;
+      return { villageName: n.name, townshipName: hierarchy.ancestors(n.code).find((a) => a.level === 'township')?.name ?? null };
+    },
+    prefixOf: (code) => {
+      const n = hierarchy.get(code);
+      if (!n || (root && !hierarchy.isInside(n.code, root))) return null;
+      return n.code12.slice(0, LEVEL_DIGITS[n.level] ?? 12);
+    },
+    childrenOf: (code) => {
+      const parent = code ?? root;
+      const n = hierarchy.get(parent);
+      if (!n || (root && !hierarchy.isInside(n.code, root)) || !['county', 'township'].includes(n.level)) return null;
+      return hierarchy.children(n.code).map((c) => ({ code: c.code12, name: c.name, level: c.level }));
+    },
+  };
+  return new Tipline(
+    store,
+    settings,
+    submit,
+    commands,
+    receipts,
+    new TipQueries(pool, policy),
+    evidence,
+    projector,
+    scope,
+    submissionLimiter,
+    deadlineJobs,
+    new PublicNotices(pool, places),
+    places,
+    calendar,
+  );
 }
 
 /** The tip-line's moving parts for the kernel: consumer, job handlers, projection, Nest providers. */

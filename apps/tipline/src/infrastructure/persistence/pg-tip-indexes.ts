@@ -42,7 +42,7 @@ export class PgTipIndexes implements TipIndexes {
 
   async saveNotice(
     tx: PoolClient,
-    n: { noticeId: string; villageCode: string; startsOn: string; endsOn: string; candidates: { candidateId: string; name: string; citizenId: string | null }[] },
+    n: { noticeId: string; villageCode: string; startsOn: string; endsOn: string; candidates: { candidateId: string; name: string; citizenId: string | null; post: string | null }[] },
   ): Promise<void> {
     const { rowCount } = await tx.query(
       `INSERT INTO public_notices (notice_id, village_code, starts_on, ends_on) VALUES ($1, $2, $3, $4) ON CONFLICT (notice_id) DO NOTHING`,
@@ -50,7 +50,13 @@ export class PgTipIndexes implements TipIndexes {
     );
     if (!rowCount) return;
     for (const c of n.candidates) {
-      await tx.query('INSERT INTO notice_candidates (notice_id, name, citizen_id, candidate_id) VALUES ($1, $2, $3, $4)', [n.noticeId, c.name, c.citizenId, c.candidateId]);
+      await tx.query('INSERT INTO notice_candidates (notice_id, name, citizen_id, candidate_id, post) VALUES ($1, $2, $3, $4, $5)', [
+        n.noticeId,
+        c.name,
+        c.citizenId,
+        c.candidateId,
+        c.post,
+      ]);
     }
   }
 

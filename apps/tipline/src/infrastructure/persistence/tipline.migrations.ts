@@ -90,4 +90,11 @@ export const tiplineTableMigrations: Migration[] = [
       -- Vetting's candidate id, so an objection names the candidate it is about.
       ALTER TABLE notice_candidates ADD COLUMN candidate_id text;`,
   },
+  {
+    id: 'tipline/006_notice_candidate_post',
+    sql: `
+      -- The post each candidate stands for (vetting's notice event carries it), for the public notice list.
+      ALTER TABLE notice_candidates ADD COLUMN post text;
+      CREATE INDEX public_notices_running ON public_notices (ends_on) WHERE ended_on IS NULL;`,
+  },
 ];

@@ -40,6 +40,8 @@ export interface InboxRow {
   receivedAtLocal: string;
   nextDeadline: { kind: DeadlineKind; label: string; due: string; endsAt: string } | null;
   overdue: boolean;
+  /** The rule set the tip's limits follow (discipline | petition). */
+  regime: string;
 }
 
 const PREFIX = (code: string) => `${code.replace(/0+$/, '')}%`;
@@ -120,6 +122,7 @@ export class TipQueries {
           }
         : null,
       overdue: Boolean(r.overdue),
+      regime: r.regime,
     };
   }
 
