@@ -77,6 +77,7 @@ describe('npm start (embedded mode, no external server)', () => {
     const js = await fetch(new URL(asset!, consoleUrl).href);
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toMatch(/immutable/); // names carry a content hash
+    expect(js.headers.get('content-encoding')).toBe('gzip'); // a third of the bytes on a phone's link
   });
 
   it('stops cleanly on SIGTERM', async () => {
