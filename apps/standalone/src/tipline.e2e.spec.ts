@@ -121,6 +121,18 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(detail.body.history.map((e: any) => e.type)).toContain('ReporterReplied');
   });
 
+  it('shows a township only its own townships\' tips, even when its code ends in zeros (320724100 is not 3207241…)', async () => {
+    const townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
+    expect(townshipNode).toMatch(/0$/); // the case that leaked: 新安镇 320724100
+    const sent = await submit(tipBody({ subjects: [{ kind: 'village', villageCode: otherVillage }], text: '另一乡镇的村务问题。' }));
+    const tipId = await tipIdOf(sent.body.receiptCode);
+    await inboxHas(tipId); // the county sees it
+    const own = await h.call('GET', '/tipline/tips?limit=500&includeRepeats=true', { token: township });
+    expect(own.status).toBe(200);
+    expect(own.body.rows.map((r: any) => r.tipId)).not.toContain(tipId);
+    expect(own.body.rows.every((r: any) => r.villageCode === null || r.villageCode.startsWith(townshipNode))).toBe(true);
+  });
+
   it('never gives township or org_dept users reporter fields or content, in the API or the export', async () => {
     const sent = await submit(tipBody({ text: '独特内容甲乙丙' }));
     const tipId = await tipIdOf(sent.body.receiptCode);

@@ -1,3 +1,4 @@
+import { significantPrefix } from '@lw/auth';
 import { integrationContracts, type Actor } from '@lw/domain';
 import { Projector } from '@lw/eventstore';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
@@ -29,7 +30,7 @@ export class Auditing {
 
   /** The actor's node in significant digits (the read models' prefix). */
   nodeOf(actor: Pick<Actor, 'node'>): string {
-    return this.kernel.platform.hierarchy.get(actor.node)?.code ?? actor.node.replace(/0+$/, '');
+    return this.kernel.platform.hierarchy.get(actor.node)?.code ?? significantPrefix(actor.node) ?? actor.node;
   }
 
   /** A township or village code in significant digits (the read models' prefix); as given when unknown. */

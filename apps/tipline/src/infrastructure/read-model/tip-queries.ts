@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { significantPrefix } from '@lw/auth';
 import { formatShanghai } from '@lw/domain';
 import { DEADLINE_LABELS, FINDING_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS, type DeadlineKind, type Finding, type TipPolicy, type TipStatus } from '../../domain';
 
@@ -44,7 +45,11 @@ export interface InboxRow {
   regime: string;
 }
 
-const PREFIX = (code: string) => `${code.replace(/0+$/, '')}%`;
+/**
+ * LIKE pattern of a node's subtree. Only whole all-zero levels are dropped: stripping every trailing
+ * zero made township 320724100 the prefix 3207241, i.e. every township of the county.
+ */
+const PREFIX = (code: string) => `${significantPrefix(code) ?? code}%`;
 
 /** Inbox, statistics and exports, read from tip_list. None of it holds a reporter's identity. */
 export class TipQueries {
