@@ -98,4 +98,29 @@ describe('Projector', () => {
       await b.stop();
     }
   }, 60_000);
+
+  it('survives its batch connection being terminated mid-transaction (a database restart): the batch fails, the next applies it', async () => {
+    await store.append('k-0', 'no_stream', [{ type: 'Tip', data: { village: 'k' } }]);
+    let killed = false;
+    const projector = new Projector({
+      pool,
+      name: 'p-killed',
+      leader: false,
+      onError: quiet,
+      handle: async (events, tx) => {
+        if (!killed) {
+          killed = true;
+          // Terminated from another session while this one sits idle in its transaction: the
+          // client emits 'error' with no query to reject, which would crash an unlistening process.
+          const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          await db.pool().query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+          await sleep(200);
+        }
+        for (const e of events) await tx.query('INSERT INTO tip_counts VALUES ($1, 1) ON CONFLICT (village) DO UPDATE SET n = tip_counts.n + 1', [e.data.village]);
+      },
+    });
+    await expect(projector.catchUp()).rejects.toThrow();
+    await projector.catchUp();
+    expect(await counts()).toEqual({ k: 1 });
+  });
 });

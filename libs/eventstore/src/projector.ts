@@ -81,6 +81,10 @@ export class Projector {
   async processBatch(): Promise<number> {
     const tx = await this.opts.pool.connect();
     let broken = false;
+    // A checked-out client whose connection dies (database restart) emits 'error'; unheard, it
+    // would crash the process. The failing query rejects anyway; the client is then discarded.
+    const onError = (): void => void (broken = true);
+    tx.on('error', onError);
     try {
       await tx.query('BEGIN');
       // Serialises batches of this projection across instances (also with leader: false). A
@@ -104,9 +108,10 @@ export class Projector {
       await tx.query('COMMIT');
       return events.length;
     } catch (err) {
-      broken = !(await tx.query('ROLLBACK').then(() => true, () => false));
+      broken = !(await tx.query('ROLLBACK').then(() => true, () => false)) || broken;
       throw err;
     } finally {
+      tx.off('error', onError);
       tx.release(broken || undefined);
     }
   }

@@ -4,7 +4,7 @@
 import type { Pool } from 'pg';
 import { migrate } from '@lw/db';
 import { createTestDatabase, TestDatabase } from '@lw/testing';
-import type { IntegrationEvent } from '@lw/domain';
+import { ContractViolationError, type IntegrationEvent } from '@lw/domain';
 import type { IntegrationBus } from '../bus.port';
 import { messagingMigrations } from '../migrations';
 import { RetryPolicy } from '../retry-policy';
@@ -73,6 +73,7 @@ export function describeBusContract(name: string, factory: (ctx: ContractContext
             await tx.query('INSERT INTO effects (event_id, village, scenario, seq) VALUES ($1, $2, $3, $4)', [event.id, event.villageCode, p.scenario, p.seq]);
             if (n <= (p.dropConnectionTimes ?? 0)) await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
             if (p.poison) throw new Error(`poison ${p.scenario}#${p.seq}`);
+            if (p.breaksContract) throw new ContractViolationError(event.type, event.version, [{ code: 'custom', path: ['seq'], message: 'broken', input: p.seq }]);
             if (n <= (p.failTimes ?? 0)) throw new Error(`flaky ${p.scenario}#${p.seq} attempt ${n}`);
           },
         });
@@ -177,6 +178,24 @@ export function describeBusContract(name: string, factory: (ctx: ContractContext
         expect(dead.error).toContain('poison poison#0');
         const inbox = await pools.get(c)!.query('SELECT 1 FROM inbox WHERE event_id = $1', [poison.id]);
         expect(inbox.rowCount).toBe(0);
+      }
+    });
+
+    it('dead-letters a payload that breaks its contract on the first failure: retrying cannot mend it', async () => {
+      const village = '330102001006';
+      const broken = testEvent(CONTRACT_PRODUCER, village, { scenario: 'contract', seq: 0, breaksContract: true });
+      const later = testEvent(CONTRACT_PRODUCER, village, { scenario: 'contract', seq: 1 });
+      await publish([broken, later]);
+      await waitFor(later);
+      for (const c of CONTRACT_CONSUMERS) {
+        expect(calls.get(`${c}:${broken.id}`)).toBe(1);
+        const dead = await eventually(async () => {
+          const d = (await harness.deadLetters(c)).find((x) => x.eventId === broken.id);
+          if (!d) throw new Error('not dead-lettered yet');
+          return d;
+        });
+        expect(dead.attempts).toBe(1);
+        expect(dead.error).toContain('ContractViolationError');
       }
     });
 

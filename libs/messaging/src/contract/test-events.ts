@@ -9,6 +9,8 @@ export interface ScenarioPayload {
   failTimes?: number;
   /** The handler always throws. */
   poison?: boolean;
+  /** The handler finds the payload breaking its contract (ContractViolationError). */
+  breaksContract?: boolean;
   /** On this many first attempts the handler kills its own database connection (a transient outage). */
   dropConnectionTimes?: number;
 }

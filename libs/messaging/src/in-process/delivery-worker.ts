@@ -6,6 +6,7 @@ import { ContractCheck, decodeEnvelope, peekIdentity } from '../envelope-codec';
 import { handleWithInbox } from '../inbox';
 import type { BusLogger } from '../logger';
 import type { InFlightCounter } from '../observability/in-flight';
+import { isPoisonMessageError } from '../poison-error';
 import { backoffMs, errorText, RetryPolicy } from '../retry-policy';
 import { isTransientInfrastructureError } from '../transient-error';
 
@@ -126,7 +127,7 @@ export class DeliveryWorker {
         return;
       }
       const attempts = head.attempts + 1;
-      if (attempts >= retry.attempts) {
+      if (attempts >= retry.attempts || isPoisonMessageError(err)) {
         await this.deadLetter(head, errorText(err), attempts);
       } else {
         log.warn({ consumer: subscription.consumer, eventId: event.id, correlationId: event.correlationId, attempt: attempts, err: errorText(err) }, 'handler failed; retrying');

@@ -8,7 +8,9 @@ import type { BusObservability, ConsumerReading } from '../observability/bus-obs
 import { InFlightCounter } from '../observability/in-flight';
 import { backoffMs, DEFAULT_RETRY, errorText, RetryPolicy, sleep } from '../retry-policy';
 import { consumerGroup, DEFAULT_TOPIC_PREFIX, deadLetterTopic, integrationTopic, orderingKey } from '../topics';
+import { isPoisonMessageError } from '../poison-error';
 import { isTransientInfrastructureError } from '../transient-error';
+import { exitAfterEffectHook } from './fault-injection';
 import { deadLetterHeaders, eventHeaders } from './kafka-headers';
 import type { KafkaBusOptions } from './kafka-bus.options';
 import { groupLag, topicDepth } from './kafka-lag';
@@ -34,6 +36,8 @@ export class KafkaBus implements IntegrationBus, BusObservability {
   private readonly inFlight = new InFlightCounter();
   /** Lazily connected, only for readings and readiness: never on the publish or consume path. */
   private adminReady: Promise<Admin> | null = null;
+  /** Test-only crash point (see fault-injection.ts); null unless its variable is set. */
+  private readonly exitAfterEffect = exitAfterEffectHook();
 
   constructor(private readonly options: KafkaBusOptions) {
     this.prefix = options.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
@@ -221,7 +225,10 @@ export class KafkaBus implements IntegrationBus, BusObservability {
     }
     for (let attempt = 1; ; ) {
       try {
-        await handleWithInbox(sub.pool, sub.consumer, event, sub.handle);
+        const applied = await handleWithInbox(sub.pool, sub.consumer, event, sub.handle);
+        if (applied) this.exitAfterEffect?.(event.type, this.log);
+        // A redelivery (offset not committed before a crash or rebalance) finds its inbox row: nothing applied twice.
+        else this.log.info({ consumer: sub.consumer, eventId: event.id, type: event.type, topic, partition, offset: message.offset }, 'duplicate delivery skipped: already applied');
         return 'done';
       } catch (err) {
         if (isTransientInfrastructureError(err)) {
@@ -229,7 +236,7 @@ export class KafkaBus implements IntegrationBus, BusObservability {
           // redeliver from the last committed offset, with no attempt spent.
           throw err;
         }
-        if (attempt >= this.retry.attempts) {
+        if (attempt >= this.retry.attempts || isPoisonMessageError(err)) {
           await this.deadLetter(sub, topic, partition, message, errorText(err), attempt);
           return 'done';
         }

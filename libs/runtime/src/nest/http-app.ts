@@ -7,6 +7,7 @@ import type { ServiceDefinition } from '../service-definition';
 import type { ServiceKernel } from '../service-kernel';
 import { CalendarStore } from '../calendar/calendar-store';
 import { CALENDAR_STORE, CalendarController } from './calendar.controller';
+import { DatabaseUnavailableFilter } from './database-unavailable.filter';
 import { DomainErrorFilter } from './domain-error.filter';
 import { HIERARCHY, HierarchyController } from './hierarchy.controller';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
@@ -66,7 +67,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(metrics.httpDuration));
   app.useGlobalInterceptors(new CorrelationInterceptor());
-  app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()), new DomainErrorFilter());
   // User text is stored verbatim; JSON answers escape <, > and & (as \u003c…) so no answer can be read as markup.
   const express = app.getHttpAdapter().getInstance() as { set?: (k: string, v: unknown) => void };
   express.set?.('json escape', true);

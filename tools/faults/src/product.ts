@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { randomBytes } from 'crypto';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import { migrate } from '@lw/db';
+import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
+import { createTestDatabase, kafkaForTests, type TestKafka } from '@lw/testing';
+import { eventually, type ServiceUrls, startServiceProcess, type ServiceProcess } from './scenario-kit';
+import type { PrivatePostgres } from './private-postgres';
+
+export const SERVICES = ['vetting', 'tipline', 'auditing', 'grievance'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+export const COUNTY = '320724';
+
+export interface FaultProductOptions {
+  /** Redis database of this spec (11–13), so its BullMQ keys are apart from other suites'. */
+  redisDb: number;
+  /** Run on this private cluster instead of a per-test database on the shared server. */
+  postgres?: PrivatePostgres;
+  /** Extra environment for every service process. */
+  env?: NodeJS.ProcessEnv;
+  /** The services a spec needs (all four by default): fewer processes on two shared cores. */
+  services?: readonly ServiceName[];
+  /** Extra environment for one service's first start (e.g. a test-only fault switch). */
+  serviceEnv?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
+}
+
+/**
+ * The four services as four OS processes in distributed mode, like tools/scenario's starter, but
+ * with the handles a fault test needs: the broker's down/up (the test broker is always used, even
+ * with KAFKA_BROKERS set), optionally a private PostgreSQL, and restarting one process.
+ */
+export interface FaultProduct {
+  /** Base URL per running service (platform endpoints such as /hierarchy go to vetting's). */
+  urls: ServiceUrls;
+  kafka: TestKafka;
+  databaseUrl: string;
+  /** Read-only looks into the services' schemas (the effects, the inboxes, the outbox). */
+  db: Pool;
+  authSecret: string;
+  processes: Map<ServiceName, ServiceProcess>;
+  /** Starts the service's process again (after a crash or stop), with extra environment. */
+  restart(name: ServiceName, env?: NodeJS.ProcessEnv): Promise<ServiceProcess>;
+  /** The last lines of every process, to explain a failure. */
+  logs(lines?: number): string;
+}
+
+export async function startFaultProduct(opts: FaultProductOptions, undo: (() => Promise<unknown>)[]): Promise<FaultProduct> {
+  const name = `faults_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let databaseUrl: string;
+  if (opts.postgres) {
+    databaseUrl = await opts.postgres.createDatabase(name);
+  } else {
+    const test = await createTestDatabase('faults');
+    undo.push(() => test.drop());
+    databaseUrl = test.url;
+  }
+  const db = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'faults:probe' });
+  db.on('error', () => undefined); // the private cluster is restarted under it
+  undo.push(() => db.end());
+  // The platform's division tree, as `npm run import -- --scope 320724` loads it before a deployment.
+  const hierarchy = new Pool({ connectionString: databaseUrl, max: 2, options: '-c search_path=hierarchy,public' });
+  try {
+    await migrate(hierarchy, 'hierarchy', hierarchyMigrations);
+    await importDivisions(hierarchy, { scope: COUNTY });
+  } finally {
+    await hierarchy.end();
+  }
+
+  const kafka = await kafkaForTests({ faults: true });
+  undo.push(() => kafka.stop());
+  const redisUrl = `${(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/${opts.redisDb}`;
+  await clearQueues(redisUrl); // a run killed half-way leaves delayed jobs that would fire into this run
+  undo.push(() => clearQueues(redisUrl));
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'lw-faults-evidence-'));
+  undo.push(async () => rmSync(evidenceDir, { recursive: true, force: true }));
+
+  const authSecret = randomBytes(32).toString('hex');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LW_MODE: 'distributed',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: kafka.brokers.join(','),
+    KAFKA_IDEMPOTENT: String(kafka.idempotentProducer),
+    REDIS_URL: redisUrl,
+    AUTH_SECRET: authSecret,
+    TIPLINE_MASTER_KEY: randomBytes(32).toString('base64'),
+    EVIDENCE_DIR: evidenceDir,
+    DEPLOYMENT_SCOPE: COUNTY,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    TIPLINE_RECEIPT_HASH_COST: '10',
+    TIPLINE_PUBLIC_SUBMISSIONS_PER_HOUR: '0',
+    ...opts.env,
+  };
+  delete env.LW_FAULT_EXIT_AFTER_EFFECT; // only where a spec asks for it
+  const processes = new Map<ServiceName, ServiceProcess>();
+  undo.push(() => Promise.all([...processes.values()].map((p) => p.stop())));
+  const urls = {} as ServiceUrls;
+  const logs = (lines = 40) => [...processes.values()].map((p) => `--- ${p.name} ---\n${p.output().split('\n').slice(-lines).join('\n')}`).join('\n');
+
+  const launch = async (svc: ServiceName, extra: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> => {
+    const p = startServiceProcess(svc, { ...env, ...extra });
+    processes.set(svc, p);
+    urls[svc] = await withDeadline(p.listening, START_DEADLINE_MS, () => p.output());
+    await eventually(`${svc} healthy`, async () => (await fetch(`${urls[svc]}/${svc}/health`)).status === 200, 60_000);
+    return p;
+  };
+  try {
+    await Promise.all((opts.services ?? SERVICES).map((svc) => launch(svc, opts.serviceEnv?.[svc])));
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${logs()}`);
+  }
+  return {
+    urls,
+    kafka,
+    databaseUrl,
+    db,
+    authSecret,
+    processes,
+    async restart(svc, extra) {
+      await processes.get(svc)?.stop();
+      return launch(svc, extra);
+    },
+    logs,
+  };
+}
+
+/** Four cold TypeScript processes on two shared cores: generous, but bounded. */
+const START_DEADLINE_MS = 150_000;
+
+async function withDeadline<T>(work: Promise<T>, ms: number, explain: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not listening after ${ms} ms:\n${explain()}`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Deletes the BullMQ keys (prefix "lw", one queue per service) in this spec's Redis database. */
+async function clearQueues(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
+  await redis.connect();
+  try {
+    for (const svc of SERVICES) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `lw:${svc}:*`, 'COUNT', 500);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Undo steps run last-in first-out; each failure is reported, none stops the others. */
+export class Undo {
+  readonly steps: (() => Promise<unknown>)[] = [];
+  async run(): Promise<void> {
+    for (let step = this.steps.pop(); step; step = this.steps.pop()) {
+      await step().catch((err) => console.error(`faults cleanup: ${(err as Error).message}`));
+    }
+  }
+}
