@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@lw/db';
 import type { LiaisonDirectory } from '../application/placement.port';
 import type { PersonRef } from '../domain';
 
@@ -19,9 +20,8 @@ export class PgLiaisonDirectory implements LiaisonDirectory {
   }
 
   async assign(villageCode: string, person: PersonRef & { userId: string | null }, by: string): Promise<LiaisonAssignment> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    // withTransaction discards a client whose connection dies mid-way (a database restart) instead of crashing.
+    return withTransaction(this.pool, async (client) => {
       const { rows } = await client.query(
         `INSERT INTO liaison_assignments (village_code, user_id, name, post, assigned_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (village_code) DO UPDATE SET user_id = EXCLUDED.user_id, name = EXCLUDED.name, post = EXCLUDED.post,
@@ -36,14 +36,8 @@ export class PgLiaisonDirectory implements LiaisonDirectory {
         person.post,
         by,
       ]);
-      await client.query('COMMIT');
       return toAssignment(rows[0]);
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async remove(villageCode: string, by: string): Promise<boolean> {
