@@ -32,6 +32,8 @@ export class KafkaBus implements IntegrationBus, BusObservability {
   private producerReady: Promise<Producer> | null = null;
   private readonly subscriptions: Subscription[] = [];
   private readonly consumers = new Map<string, Consumer>();
+  /** Consecutive replacements per consumer after crashes kafkajs does not restart. */
+  private readonly crashes = new Map<string, number>();
   private started = false;
   private readonly inFlight = new InFlightCounter();
   /** Lazily connected, only for readings and readiness: never on the publish or consume path. */
@@ -163,6 +165,7 @@ export class KafkaBus implements IntegrationBus, BusObservability {
       groupId: consumerGroup(sub.consumer, this.prefix),
     });
     this.consumers.set(sub.consumer, consumer);
+    consumer.on(consumer.events.CRASH, (e) => this.onConsumerCrash(sub, consumer, e.payload));
     await consumer.connect();
     // fromBeginning: a group's first start reads what was published before it existed.
     await consumer.subscribe({ topics: sub.producers.map((p) => integrationTopic(p, this.prefix)), fromBeginning: true });
@@ -172,6 +175,33 @@ export class KafkaBus implements IntegrationBus, BusObservability {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
       eachBatch: (payload) => this.consumeBatch(sub, consumer, payload),
     });
+  }
+
+  /**
+   * kafkajs restarts a consumer only after a retriable error; after any other (a protocol error
+   * in a rebalance, say) the consumer stays dead while the process serves on, and its partitions
+   * stall. Such a consumer is replaced, with a growing pause between attempts.
+   */
+  private onConsumerCrash(sub: Subscription, consumer: Consumer, payload: { error: Error; restart: boolean }): void {
+    if (payload.restart || !this.started || this.consumers.get(sub.consumer) !== consumer) return;
+    const attempt = (this.crashes.get(sub.consumer) ?? 0) + 1;
+    this.crashes.set(sub.consumer, attempt);
+    const delayMs = Math.min(1000 * 2 ** (attempt - 1), 30_000);
+    this.log.error({ consumer: sub.consumer, err: errorText(payload.error), attempt, delayMs }, 'kafka consumer crashed without restart; replacing it');
+    this.consumers.delete(sub.consumer);
+    const replace = async (): Promise<void> => {
+      await consumer.disconnect().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, delayMs).unref());
+      if (!this.started || this.consumers.has(sub.consumer)) return;
+      try {
+        await this.startConsumer(sub);
+        this.log.info({ consumer: sub.consumer }, 'kafka consumer replaced');
+      } catch (err) {
+        const current = this.consumers.get(sub.consumer);
+        if (current) this.onConsumerCrash(sub, current, { error: err as Error, restart: false });
+      }
+    };
+    void replace();
   }
 
   private async consumeBatch(sub: Subscription, consumer: Consumer, payload: EachBatchPayload): Promise<void> {
@@ -197,6 +227,7 @@ export class KafkaBus implements IntegrationBus, BusObservability {
         if (++uncommitted >= commitEvery) await commit();
         await heartbeat();
       }
+      this.crashes.delete(sub.consumer); // consuming again: the next crash starts from a short pause
     } finally {
       // Commit what is done even when a later message threw: its predecessors must not come back.
       await commit().catch((err) => this.log.warn({ err: errorText(err), consumer: sub.consumer }, 'offset commit failed; messages will be redelivered'));
