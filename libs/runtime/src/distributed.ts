@@ -11,6 +11,7 @@ import { createLogger, Logger } from './logger';
 import { createHttpApp } from './nest/http-app';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceKernel } from './service-kernel';
+import { INSTANCE_ID } from './ops/instance-id';
 import { redisCheck } from './ops/redis-check';
 import { runShutdownSteps } from './ops/shutdown';
 
@@ -42,7 +43,8 @@ export async function startDistributedService(
   }
   const log = options.logger ?? createLogger({ service: definition.name, level: config.logLevel });
   const url = config.databaseUrl;
-  const servicePool = createPool({ url, schema: definition.name, max: config.databasePoolMax, applicationName: definition.name });
+  // The replica's id in application_name tells its sessions (and leases) from its twins' (lw_leader).
+  const servicePool = createPool({ url, schema: definition.name, max: config.databasePoolMax, applicationName: `${definition.name}#${INSTANCE_ID}` });
   const platformPool = createPool({ url, schema: 'platform', max: 2, applicationName: `${definition.name}:platform` });
   const hierarchyPool = createPool({ url, schema: 'hierarchy', max: 2, applicationName: `${definition.name}:hierarchy` });
   const authPool = createPool({ url, schema: 'auth', max: 2, applicationName: `${definition.name}:audit` });

@@ -1,5 +1,7 @@
 import type { BenchSuite } from './bench.types';
 import { auditingBench } from './auditing.bench';
+import { consoleBench } from './console.bench';
+import { distributedBench } from './distributed.bench';
 import { eventstoreBench } from './eventstore.bench';
 import { grievanceBench } from './grievance.bench';
 import { hierarchyBench } from './hierarchy.bench';
@@ -16,4 +18,6 @@ export const suites: Record<string, BenchSuite> = {
   vetting: vettingBench,
   auditing: auditingBench,
   grievance: grievanceBench,
+  console: consoleBench,
+  distributed: distributedBench,
 };

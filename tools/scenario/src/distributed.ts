@@ -5,9 +5,11 @@ import { join } from 'path';
 import Redis from 'ioredis';
 import { migrate } from '@lw/db';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
+import { topicDeclarations } from '@lw/messaging';
 import { createTestDatabase, kafkaForTests } from '@lw/testing';
-import type { ServiceUrls } from './client';
+import type { Service, ServiceUrls } from './client';
 import { eventually } from './client';
+import { startLoadBalancer, type LoadBalancer } from './load-balancer';
 import { startServiceProcess, type ServiceProcess } from './processes';
 
 export const SERVICES = ['vetting', 'tipline', 'auditing', 'grievance'] as const;
@@ -25,6 +27,25 @@ export interface DistributedProduct {
   county: string;
   processes: ServiceProcess[];
   stop(): Promise<void>;
+  /** With `replicas`: each service's processes and their own URLs; `urls` are then the balancers'. */
+  replicas?: Record<Service, ServiceProcess[]>;
+  replicaUrls?: Record<Service, string[]>;
+  balancers?: Record<Service, LoadBalancer>;
+  kafkaBrokers: string[];
+}
+
+export interface DistributedOptions {
+  /**
+   * Processes per service, behind one round-robin balancer each (tools/scenario/src/load-balancer.ts),
+   * started by replica-main.ts (fast consumer-group timings for the test broker); the topics are
+   * created up front with infra/topics.yaml's partition counts, so the replicas of a consumer group
+   * share partitions. Without it: one process per service (its own main.ts), no balancer.
+   */
+  replicas?: number;
+  /** Redis database for BullMQ (default SCENARIO_REDIS_DB or 9): concurrent runs need their own. */
+  redisDb?: number;
+  /** Settings added to every process's environment (e.g. TIPLINE_PUBLIC_SUBMISSIONS_PER_HOUR). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -33,7 +54,7 @@ export interface DistributedProduct {
  * a shared HS256 secret for tokens and a tip-line master key. Each resource registers its undo
  * step in `cleanup` as soon as it exists; a failed start runs them before rethrowing.
  */
-export async function startDistributedProduct(cleanup: Cleanup): Promise<DistributedProduct> {
+export async function startDistributedProduct(cleanup: Cleanup, options: DistributedOptions = {}): Promise<DistributedProduct> {
   const undo = cleanup.steps;
   const stop = () => cleanup.run();
   try {
@@ -46,7 +67,8 @@ export async function startDistributedProduct(cleanup: Cleanup): Promise<Distrib
 
     const kafka = await kafkaForTests();
     undo.push(() => kafka.stop());
-    const redisUrl = `${(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/${REDIS_DB}`;
+    if (options.replicas) await kafka.createTopics(topicDeclarations(SERVICES));
+    const redisUrl = `${(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/${options.redisDb ?? REDIS_DB}`;
     await clearQueues(redisUrl); // a run killed half-way leaves delayed jobs that would fire into this run
     undo.push(() => clearQueues(redisUrl));
     const evidenceDir = mkdtempSync(join(tmpdir(), 'lw-scenario-evidence-'));
@@ -68,7 +90,9 @@ export async function startDistributedProduct(cleanup: Cleanup): Promise<Distrib
       PORT: '0',
       LOG_LEVEL: 'info',
       TIPLINE_RECEIPT_HASH_COST: '12',
+      ...options.env,
     };
+    if (options.replicas) return await startReplicas(options.replicas, env, undo, { databaseUrl: db.url, authSecret, county: COUNTY, stop, kafkaBrokers: kafka.brokers });
     const processes = SERVICES.map((name) => startServiceProcess(name, env));
     undo.push(() => Promise.all(processes.map((p) => p.stop())));
     const listening = await withDeadline(Promise.all(processes.map((p) => p.listening)), START_DEADLINE_MS, () =>
@@ -78,11 +102,38 @@ export async function startDistributedProduct(cleanup: Cleanup): Promise<Distrib
     for (const name of SERVICES) {
       await eventually(`${name} healthy`, async () => (await fetch(`${urls[name]}/${name}/health`)).status === 200, 60_000);
     }
-    return { urls, databaseUrl: db.url, authSecret, county: COUNTY, processes, stop };
+    return { urls, databaseUrl: db.url, authSecret, county: COUNTY, processes, stop, kafkaBrokers: kafka.brokers };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+type Common = Pick<DistributedProduct, 'databaseUrl' | 'authSecret' | 'county' | 'stop' | 'kafkaBrokers'>;
+
+/** `n` processes per service, each healthy, then one balancer per service in front of them. */
+async function startReplicas(n: number, env: NodeJS.ProcessEnv, undo: Cleanup['steps'], common: Common): Promise<DistributedProduct> {
+  // replica-main.ts: the service's main with the test broker's consumer timings (see there why).
+  const start = (name: Service) => startServiceProcess(name, env, { path: 'tools/scenario/src/replica-main.ts', args: [name] });
+  const replicas = Object.fromEntries(SERVICES.map((name) => [name, Array.from({ length: n }, () => start(name))])) as Record<Service, ServiceProcess[]>;
+  const processes = SERVICES.flatMap((name) => replicas[name]);
+  undo.push(() => Promise.all(processes.map((p) => p.stop())));
+  // Cold starts share two cores: the deadline grows with the number of processes.
+  await withDeadline(Promise.all(processes.map((p) => p.listening)), (START_DEADLINE_MS * processes.length) / SERVICES.length, () =>
+    processes.map((p) => `--- ${p.name} ---\n${p.output()}`).join('\n'),
+  );
+  const replicaUrls = {} as Record<Service, string[]>;
+  const balancers = {} as Record<Service, LoadBalancer>;
+  for (const name of SERVICES) {
+    replicaUrls[name] = await Promise.all(replicas[name].map((p) => p.listening));
+    for (const url of replicaUrls[name]) {
+      await eventually(`${name} ${url} healthy`, async () => (await fetch(`${url}/${name}/health`)).status === 200, 60_000);
+    }
+    balancers[name] = await startLoadBalancer(replicaUrls[name]);
+    undo.push(() => balancers[name].close());
+  }
+  const urls = Object.fromEntries(SERVICES.map((name) => [name, balancers[name].url])) as unknown as ServiceUrls;
+  return { ...common, urls, processes, replicas, replicaUrls, balancers };
 }
 
 /**

@@ -17,8 +17,9 @@ export interface ServiceProcess {
 const KEEP_LINES = 200;
 const STOP_GRACE_MS = 30_000;
 
-export function startServiceProcess(name: string, env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `entry` (with `args`) replaces the service's own main.ts, e.g. tools/scenario/src/replica-main.ts. */
+export function startServiceProcess(name: string, env: NodeJS.ProcessEnv, entry: { path: string; args: string[] } = { path: `apps/${name}/src/main.ts`, args: [] }): ServiceProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry.path, ...entry.args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (line: string) => {
     lines.push(line);

@@ -4,6 +4,7 @@ import { ConsumerReading, isObservableBus } from '@lw/messaging';
 import type { ServiceKernel } from '../../service-kernel';
 import { withTimeout } from '../with-timeout';
 import { httpDurationHistogram } from './http-metrics';
+import { leaderSamples } from './leader-readings';
 import { Sample, scrapeGauge } from './scrape-gauge';
 import { sharedReading } from './shared-reading';
 
@@ -41,6 +42,9 @@ export function createPlatformMetrics(kernels: readonly ServiceKernel[]): Platfo
     (await outbox()).map((o) => ({ labels: { service: o.service }, value: o.backlog.oldestUnsentSeconds })), onFailure);
   scrapeGauge(registry, { name: 'lw_outbox_relay_active', help: '1 where this process runs the service\'s outbox relay (one per service across replicas)', labelNames: ['service'] }, async () =>
     kernels.map((k) => ({ labels: { service: k.name }, value: k.relayActiveHere() ? 1 : 0 })), onFailure);
+
+  scrapeGauge(registry, { name: 'lw_leader', help: '1 where this process leads the loop (outbox relay, projector:<name>); one leader per loop across replicas', labelNames: ['service', 'loop'] }, () =>
+    perService(leaderSamples), onFailure);
 
   scrapeGauge(registry, { name: 'lw_projection_lag_events', help: 'Events committed after a projection\'s checkpoint (counted up to 100000)', labelNames: ['service', 'projection'] }, () =>
     perService(async (k) => (await projectionLags(k.pool)).map((p) => ({ labels: { service: k.name, projection: p.projection }, value: p.behind }))), onFailure);
