@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'fs';
 import { randomBytes } from 'crypto';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { migrate } from '@lw/db';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 import { createTestDatabase, kafkaForTests, type TestKafka } from '@lw/testing';
-import { eventually, type ServiceUrls, startServiceProcess, type ServiceProcess } from './scenario-kit';
+import { clearQueues, eventually, type ServiceUrls, startServiceProcess, type ServiceProcess, withDeadline } from './scenario-kit';
+export { Undo } from './scenario-kit';
 import type { PrivatePostgres } from './private-postgres';
 
 export const SERVICES = ['vetting', 'tipline', 'auditing', 'grievance'] as const;
@@ -15,7 +15,7 @@ export type ServiceName = (typeof SERVICES)[number];
 export const COUNTY = '320724';
 
 export interface FaultProductOptions {
-  /** Redis database of this spec (11–13), so its BullMQ keys are apart from other suites'. */
+  /** Redis database of this spec (11–14), so its BullMQ keys are apart from other suites'. */
   redisDb: number;
   /** Run on this private cluster instead of a per-test database on the shared server. */
   postgres?: PrivatePostgres;
@@ -131,43 +131,3 @@ export async function startFaultProduct(opts: FaultProductOptions, undo: (() => 
 
 /** Four cold TypeScript processes on two shared cores: generous, but bounded. */
 const START_DEADLINE_MS = 150_000;
-
-async function withDeadline<T>(work: Promise<T>, ms: number, explain: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not listening after ${ms} ms:\n${explain()}`)), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Deletes the BullMQ keys (prefix "lw", one queue per service) in this spec's Redis database. */
-async function clearQueues(redisUrl: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-  await redis.connect();
-  try {
-    for (const svc of SERVICES) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `lw:${svc}:*`, 'COUNT', 500);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** Undo steps run last-in first-out; each failure is reported, none stops the others. */
-export class Undo {
-  readonly steps: (() => Promise<unknown>)[] = [];
-  async run(): Promise<void> {
-    for (let step = this.steps.pop(); step; step = this.steps.pop()) {
-      await step().catch((err) => console.error(`faults cleanup: ${(err as Error).message}`));
-    }
-  }
-}

@@ -5,3 +5,4 @@
 export { ScenarioClient, eventually, type ServiceUrls } from '../../scenario/src/client';
 export { startServiceProcess, type ServiceProcess } from '../../scenario/src/processes';
 export { mintUsers, type Users } from '../../scenario/src/users';
+export { Cleanup as Undo, clearQueues, withDeadline } from '../../scenario/src/distributed';

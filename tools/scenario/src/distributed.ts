@@ -153,7 +153,7 @@ export class Cleanup {
 /** Four cold TypeScript processes on two cores: generous, but bounded. */
 const START_DEADLINE_MS = 120_000;
 
-async function withDeadline<T>(work: Promise<T>, ms: number, explain: () => string): Promise<T> {
+export async function withDeadline<T>(work: Promise<T>, ms: number, explain: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`services not listening after ${ms} ms:\n${explain()}`)), ms);
@@ -166,7 +166,7 @@ async function withDeadline<T>(work: Promise<T>, ms: number, explain: () => stri
 }
 
 /** Deletes this run's BullMQ keys (prefix "lw", one queue per service) in the scenario's own Redis database. */
-async function clearQueues(redisUrl: string): Promise<void> {
+export async function clearQueues(redisUrl: string): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
   await redis.connect();
   try {
