@@ -7,13 +7,6 @@ export interface ScenarioOptions {
   log?: (line: string) => void;
   /** Deadline for each effect that crosses services. */
   effectTimeoutMs?: number;
-  /**
-   * Resolves true once the tip-line holds the public notice. No HTTP endpoint shows it, and a tip
-   * sent before it arrives is an ordinary tip, not an objection; the specs probe the tip-line's
-   * table, an operator may give SCENARIO_DATABASE_URL. Without it the scenario submits at once and
-   * fails clearly if no objection is raised.
-   */
-  noticeAtTipline?: (noticeId: string) => Promise<boolean>;
 }
 
 /** Ids the steps hand each other; which ones are random depends on the mode. */

@@ -6,14 +6,12 @@
 //     SCENARIO_AUTH_SECRET=<AUTH_SECRET> npm run scenario                           (distributed)
 //
 // Optional: SCENARIO_ELECTION_ID (default scn<time>: 3–32 lowercase letters or digits, never reused), SCENARIO_COUNTY (320724),
-// SCENARIO_DATABASE_URL (read-only: lets the tip wait until the tip-line holds the notice),
 // AUTH_ISSUER / AUTH_AUDIENCE when the services are configured with them, SCENARIO_VILLAGE (with
 // SCENARIO_AUTH_SECRET: another village, for a second run on the same deployment; a second tip on the
 // same nominee within 180 日 would be a repeat, not a new case). With demo logins the village is the
 // demo liaison's, so run it once per fresh `npm start` data (rm -rf .data).
 import { isDeepStrictEqual } from 'util';
 import { ScenarioClient, type ServiceUrls } from './client';
-import { dbProbes } from './db-probes';
 import { EXPECTED_END_STATE } from './expected-end-state';
 import { runScenario } from './scenario';
 import { loginDemoUsers, mintUsers, type Users } from './users';
@@ -36,19 +34,14 @@ async function users(client: ScenarioClient, env: NodeJS.ProcessEnv): Promise<Us
 async function main(): Promise<void> {
   const env = process.env;
   const client = new ScenarioClient(urlsFromEnv(env));
-  const probes = env.SCENARIO_DATABASE_URL ? dbProbes(env.SCENARIO_DATABASE_URL) : undefined;
-  try {
-    const electionId = env.SCENARIO_ELECTION_ID ?? `scn${Date.now().toString(36)}`;
-    const { ids, end } = await runScenario(client, await users(client, env), { electionId, noticeAtTipline: probes?.noticeAtTipline });
+  const electionId = env.SCENARIO_ELECTION_ID ?? `scn${Date.now().toString(36)}`;
+    const { ids, end } = await runScenario(client, await users(client, env), { electionId });
     console.log(`ids: ${JSON.stringify(ids, null, 2)}`);
     console.log(`end state: ${JSON.stringify(end, null, 2)}`);
     // The counts of villages are the demo township's; another county or a reused village differs there.
     const same = isDeepStrictEqual(end, EXPECTED_END_STATE);
     console.log(same ? 'end state: as expected (the same in both modes)' : 'end state: DIFFERS from the expected one (see tools/scenario/src/expected-end-state.ts)');
     if (!same) process.exitCode = 1;
-  } finally {
-    await probes?.close();
-  }
 }
 
 main().catch((err) => {

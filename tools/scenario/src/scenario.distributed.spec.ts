@@ -26,7 +26,7 @@ describe('cross-service scenario, distributed mode (four processes over Kafka)',
     const client = new ScenarioClient(product.urls);
     const users = await mintUsers(client, product.authSecret, product.county);
     try {
-      const { ids, end } = await runScenario(client, users, { electionId: 'e2026scn', log: () => undefined, noticeAtTipline: probes.noticeAtTipline });
+      const { ids, end } = await runScenario(client, users, { electionId: 'e2026scn', log: () => undefined });
       expect(end).toEqual(EXPECTED_END_STATE);
       const disqualified = await probes.disqualificationEvidence(ids.electionId, ids.village);
       expect(disqualified.map((d) => d.nomineeId)).toEqual([TIPPED.nomineeId]);

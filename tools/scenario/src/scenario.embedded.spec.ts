@@ -22,7 +22,7 @@ describe('cross-service scenario, embedded mode', () => {
     probes = dbProbes(product.databaseUrl);
     const client = new ScenarioClient({ vetting: product.url, tipline: product.url, auditing: product.url, grievance: product.url });
     const users = await loginDemoUsers(client, product.password);
-    const { ids, end } = await runScenario(client, users, { electionId: 'e2026scn', log: () => undefined, noticeAtTipline: probes.noticeAtTipline });
+    const { ids, end } = await runScenario(client, users, { electionId: 'e2026scn', log: () => undefined });
     expect(end).toEqual(EXPECTED_END_STATE);
     // Disqualified with the tip as evidence (the event vetting recorded; the view shows the status only).
     const disqualified = await probes.disqualificationEvidence(ids.electionId, ids.village);

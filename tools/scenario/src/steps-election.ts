@@ -23,10 +23,11 @@ export async function nominateToNotice(c: Ctx): Promise<void> {
   const notice = await client.ok('POST', `${base(c)}/notice`, { token: users.org });
   const view = await c.villageView();
   c.log(`4. ${NOMINATIONS.length} nominees reviewed and jointly reviewed; notice ${view.notice.noticeId} until ${view.notice.endsOn} (stage ${notice.stage})`);
-  if (c.opts.noticeAtTipline) {
-    const probe = c.opts.noticeAtTipline;
-    await c.until('the tip-line to hold the notice', () => probe(view.notice.noticeId));
-  }
+  // What a villager sees: the nominee listed under the running notice on the public page.
+  await c.until('the notice on the public page', async () => {
+    const listed = await client.ok('GET', `/tipline/public/notices?village=${c.ids.village}`);
+    return (listed.rows as { name: string; endsOn: string }[]).some((r) => r.name === TIPPED.name && r.endsOn === view.notice.endsOn);
+  });
 }
 
 /** 4b. A public tip naming one nominee (no login) ⇒ an objection at vetting that blocks confirmation. */
@@ -42,7 +43,7 @@ export async function publicTipObjects(c: Ctx): Promise<void> {
     return (r.rows as any[]).find((x) => x.channel === 'web' && x.category === 'vote_buying' && String(x.subjects).includes(TIPPED.name));
   });
   ids.tipId = row.tipId;
-  if (!row.objection) throw new Error('the tip-line did not take the tip as an objection: the notice had not reached it (see noticeAtTipline)');
+  if (!row.objection) throw new Error('the tip-line did not take the tip as an objection: the notice had not reached it');
   await c.until('the objection at vetting', async () => (await c.villageView()).openObjections === 1);
   const refused = await client.call('POST', `${base(c)}/confirm`, { token: users.org });
   if (refused.status !== 409) throw new Error(`confirmation with an objection open answered ${refused.status}`);
