@@ -189,6 +189,28 @@ describe('public tip page and tip inbox (browser)', () => {
     await context.close();
   }, 60_000);
 
+  it('lets the discipline commission erase the reporter\'s identity for good, after a reason and a typed confirmation', async () => {
+    const { page, context, errors } = await c.newPage(DESKTOP);
+    await c.loginAs(page, 'discipline');
+    await page.goto(`${c.url}${tipPath}`);
+    await page.getByTestId('erase-reporter').click();
+    await page.getByTestId('erase-reason').fill('办结满五年，依规销毁举报人信息');
+    expect(await page.getByTestId('erase-confirm').isDisabled()).toBe(true); // not without the typed word
+    await page.getByTestId('erase-word').fill('销毁');
+    await page.getByTestId('erase-confirm').click();
+    await page.getByText('举报人身份信息已依规销毁。').waitFor();
+    expect(await page.getByTestId('reveal-reporter').count()).toBe(0);
+    await c.shot(page, 'tip-14-identity-erased');
+    // The server, not only the page: the identity can no longer be read by anyone.
+    const tipId = tipPath.split('/').pop()!;
+    const token = await c.h.login('discipline');
+    const read = await c.h.call('POST', `/tipline/tips/${tipId}/reporter`, { token, json: { reason: '再次查看' } });
+    expect(read.status).toBeGreaterThanOrEqual(400);
+    expect(read.raw).not.toContain(REPORTER.name);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('lists candidates under notice on a phone, and an objection prefills the form, without JavaScript errors', async () => {
     const { page, context, errors } = await c.newPage(PHONE);
     await page.goto(`${c.url}/tip/`);

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../../shared/time';
 import { hasRole, useUser } from '../../auth';
 import { EVENT_LABELS, FINDING_OPTIONS, PERIOD_UNITS, STATUS_COLORS, type Remaining } from './tipLabels';
 import { useOwnChildren } from './usePlaces';
+import { EraseReporterModal } from './EraseReporterModal';
 
 interface Deadline {
   kind: string;
@@ -93,6 +94,7 @@ export default function TipDetail() {
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<ActionSpec | null>(null);
   const [revealOpen, setRevealOpen] = useState(false);
+  const [eraseOpen, setEraseOpen] = useState(false);
   const [reporter, setReporter] = useState<Reporter | null>(null);
 
   const load = useCallback(() => {
@@ -207,7 +209,15 @@ export default function TipDetail() {
       )}
 
       {discipline && tip.hasReporterIdentity && (
-        <Card size="small" title="举报人身份">
+        <Card
+          size="small"
+          title="举报人身份"
+          extra={
+            <Button size="small" danger type="link" onClick={() => setEraseOpen(true)} data-testid="erase-reporter">
+              销毁身份信息
+            </Button>
+          }
+        >
           {reporter ? (
             <Descriptions size="small" column={1} data-testid="reporter-identity">
               <Descriptions.Item label="姓名">{reporter.name}</Descriptions.Item>
@@ -262,6 +272,17 @@ export default function TipDetail() {
       </Card>
 
       {action && <ActionModal tip={tip} action={action} onClose={() => setAction(null)} onDone={load} />}
+      {eraseOpen && (
+        <EraseReporterModal
+          tipId={tip.tipId}
+          onClose={() => setEraseOpen(false)}
+          onErased={() => {
+            setReporter(null);
+            setEraseOpen(false);
+            load();
+          }}
+        />
+      )}
       {revealOpen && (
         <RevealModal
           tipId={tip.tipId}
