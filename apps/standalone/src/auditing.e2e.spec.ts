@@ -251,6 +251,12 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
     expect((await h.call('GET', '/auditing/elections', { token: auditor })).body.rows).toEqual([expect.objectContaining({ electionId: EID, planned: 3 })]);
   });
 
+  it('answers an impossible date in a period with 400 and a Chinese message, not a database error', async () => {
+    const r = await h.call('GET', '/auditing/summary?from=2026-02-30&to=2026-03-01', { token: org });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('有效日期');
+  });
+
   it('lists the finding categories (data) and severities the finding form offers', async () => {
     const r = await h.call('GET', '/auditing/categories', { token: auditor });
     expect(r.status).toBe(200);
@@ -268,7 +274,7 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
     expect((await h.call('POST', '/auditing/engagements', { token: township, json: body })).status).toBe(403);
     expect((await h.call('POST', '/auditing/engagements', { token: auditor, json: { ...body, villageCode: '110101001001' } })).status).toBe(422);
     expect((await h.call('POST', '/auditing/engagements', { token: auditor, json: { ...body, periodFrom: '2026-01-01' } })).status).toBe(422);
-    expect((await h.call('POST', '/auditing/engagements', { token: auditor, json: { ...body, periodFrom: '2024-02-30' } })).status).toBe(422);
+    expect((await h.call('POST', '/auditing/engagements', { token: auditor, json: { ...body, periodFrom: '2024-02-30' } })).status).toBe(400);
     const opened = await h.call('POST', '/auditing/engagements', { token: auditor, json: body });
     expect(opened.status).toBe(201);
     const detail = (await h.call('GET', `/auditing/engagements/${opened.body.engagementId}`, { token: org })).body;

@@ -130,6 +130,7 @@ describe('tip-line (embedded product, HTTP)', () => {
     const own = await h.call('GET', '/tipline/tips?limit=500&includeRepeats=true', { token: township });
     expect(own.status).toBe(200);
     expect(own.body.rows.map((r: any) => r.tipId)).not.toContain(tipId);
+    expect(own.body.rows.some((r: any) => r.villageCode === village)).toBe(true); // its own tips are there (earlier tests filed them)
     expect(own.body.rows.every((r: any) => r.villageCode === null || r.villageCode.startsWith(townshipNode))).toBe(true);
   });
 
@@ -380,6 +381,12 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(r.status).toBe(200);
     expect(Object.keys(r.body.paths).filter((p) => p.startsWith('/tipline/public/')).length).toBeGreaterThanOrEqual(3);
     expect(r.body.paths['/tipline/tips/{id}/conclude'].post.requestBody).toBeDefined();
+  });
+
+  it('answers an impossible date in the statistics period with 400 and a Chinese message', async () => {
+    const r = await h.call('GET', '/tipline/tips/statistics?from=2026-02-30&to=2026-03-01', { token: orgDept });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('有效日期');
   });
 
   it('stops receipt-code guessing with the limiter (last: it locks this test client out)', async () => {

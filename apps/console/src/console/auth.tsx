@@ -1,6 +1,6 @@
 // Who is logged in: the token (localStorage) and the user it names (GET /auth/me, checked on load).
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, getToken, setToken } from '../shared/api';
+import { api, ApiError, getToken, setToken } from '../shared/api';
 
 export interface User {
   id: string;
@@ -34,7 +34,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!getToken()) return;
     api<User>('/auth/me')
       .then(setUser)
-      .catch(() => setToken(null))
+      // Only a refused token is dropped: a 503 while the database restarts must not log anyone out.
+      .catch((err) => {
+        if (err instanceof ApiError && err.status === 401) setToken(null);
+      })
       .finally(() => setChecking(false));
   }, []);
 

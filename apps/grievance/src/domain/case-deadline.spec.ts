@@ -51,5 +51,8 @@ describe('working-day countdown of a limit (the ledger column)', () => {
   it('is negative once the last day has passed: minus the working days since', () => {
     expect(workingDaysLeft(d('2026-02-13'), d('2026-02-24'), cal).days).toBe(-2); // 2-14 (make-up) and 2-24
     expect(workingDaysLeft(d('2026-03-02'), d('2026-03-03'), cal).days).toBe(-1);
+    // Due Friday, read on Saturday: no working day has passed, yet it is overdue (not "-0", "due today").
+    expect(workingDaysLeft(d('2026-03-06'), d('2026-03-07'), cal).days).toBe(-1);
+    expect(Object.is(workingDaysLeft(d('2026-02-13'), d('2026-02-16'), cal).days, -0)).toBe(false); // in the holiday
   });
 });

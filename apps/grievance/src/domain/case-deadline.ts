@@ -78,10 +78,11 @@ export function shanghaiToday(now: Date): LocalDate {
 
 /**
  * The countdown a ledger shows: working days left in (today, due] (0 on the last day itself), or,
- * once the limit has passed, minus the working days in (due, today]. Today is the Asia/Shanghai date.
+ * once the limit has passed, minus the working days in (due, today] (at least 1). Today is the Asia/Shanghai date.
  */
 export function workingDaysLeft(due: LocalDate, today: LocalDate, calendar: WorkingCalendar): { days: number; beyondHorizon: boolean } {
   if (today <= due) return workingDaysBetween(today, due, calendar);
   const past = workingDaysBetween(due, today, calendar);
-  return { days: -past.days, beyondHorizon: past.beyondHorizon };
+  // Past due over a weekend or holiday has no working day in (due, today]: still overdue, never "-0".
+  return { days: -Math.max(1, past.days), beyondHorizon: past.beyondHorizon };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLocalDate } from '@lw/domain';
 import { FINDINGS, TIP_CHANNELS, CLERK_CHANNELS, TIP_STATUSES } from '../domain';
 
 const villageCode = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
@@ -100,7 +101,7 @@ export const inboxQuerySchema = z
   })
   .strict();
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const date = z.string().refine(isLocalDate, '日期应为 YYYY-MM-DD 格式的有效日期');
 export const statsQuerySchema = z
   .object({
     from: date,

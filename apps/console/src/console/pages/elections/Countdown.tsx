@@ -1,11 +1,13 @@
 // A notice's end with its countdown in working days (counted by the server on the official calendar).
 import { Tag, Tooltip } from 'antd';
-import { formatDate } from '../../../shared/time';
+import { formatDate, todayInShanghai } from '../../../shared/time';
 
 export function NoticeCountdown({ endsOn, left, beyondHorizon, testId }: { endsOn: string | null; left: number | null; beyondHorizon?: boolean | null; testId?: string }) {
   if (!endsOn) return <span>—</span>;
-  const color = left === null ? 'default' : left <= 0 ? 'default' : left <= 2 ? 'red' : left <= 5 ? 'orange' : 'blue';
-  const text = left === null ? '' : left <= 0 ? '已届满' : `剩 ${left} 个工作日`;
+  // A notice runs to 24:00 of its last day, even when that day is a rest day (0 working days left).
+  const ended = todayInShanghai() > endsOn;
+  const color = left === null ? 'default' : ended ? 'default' : left <= 2 ? 'red' : left <= 5 ? 'orange' : 'blue';
+  const text = left === null ? '' : ended ? '已届满' : left <= 0 ? '今日截止' : `剩 ${left} 个工作日`;
   return (
     <span data-testid={testId}>
       {formatDate(endsOn)}{' '}

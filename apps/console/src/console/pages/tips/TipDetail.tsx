@@ -100,6 +100,16 @@ export default function TipDetail() {
   const load = useCallback(() => {
     api<TipDetailView>(`/tipline/tips/${id}`).then(setTip, (e) => setError(e.message));
   }, [id]);
+  // Another tip (a repeat's link keeps this component mounted): nothing of the previous one may stay,
+  // least of all a revealed identity, which belongs to that tip and its audited reveal alone.
+  useEffect(() => {
+    setReporter(null);
+    setTip(null);
+    setError(null);
+    setAction(null);
+    setRevealOpen(false);
+    setEraseOpen(false);
+  }, [id]);
   useEffect(load, [load]);
 
   if (error) return <Result status="warning" title={error} extra={<Link to="/tips">返回收件箱</Link>} />;
