@@ -15,6 +15,7 @@ export * from './scope/scope.service';
 export * from './identity/identity-store';
 export * from './identity/password-hasher';
 export * from './identity/pg-identity-store';
+export * from './identity/users-command';
 export * from './identity/demo-accounts';
 export * from './audit/audit-log';
 export * from './audit/audit.interceptor';

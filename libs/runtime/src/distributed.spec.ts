@@ -4,6 +4,7 @@ import { join } from 'path';
 import { promisify } from 'util';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { PoolClient } from 'pg';
+import { runUsersCommand, UsageError } from '@lw/auth';
 import { IntegrationEvent, newEnvelope } from '@lw/domain';
 import { importDivisions, hierarchyMigrations } from '@lw/hierarchy';
 import { migrate } from '@lw/db';
@@ -85,6 +86,24 @@ describe('distributed mode', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ service: name, status: 'ok' });
     }
+  });
+
+  it('logs users in from the shared auth schema when it signs its own tokens (AUTH_SECRET), as the console does', async () => {
+    const auth = db.pool('auth', 2);
+    expect(await runUsersCommand(['add', '--username', 'zhang.xz', '--name', '张乡镇', '--role', 'township', '--node', '320724100'], { LW_USER_PASSWORD: 'long-enough-pw' }, auth)).toContain('created');
+    await expect(runUsersCommand(['add', '--username', 'x1', '--role', 'mayor', '--node', '320724100'], { LW_USER_PASSWORD: 'long-enough-pw' }, auth)).rejects.toThrow(UsageError);
+    await expect(runUsersCommand(['add', '--username', 'x2', '--role', 'township', '--node', '320724100'], {}, auth)).rejects.toThrow(/LW_USER_PASSWORD/);
+    // Any service answers: the Ingress may send /auth to whichever.
+    const login = (url: string, password: string) =>
+      fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhang.xz', password }) });
+    expect((await login(running[1].url, 'wrong-password')).status).toBe(401);
+    const ok = await login(running[0].url, 'long-enough-pw');
+    expect(ok.status).toBe(200);
+    const { token } = (await ok.json()) as { token: string };
+    const me = await fetch(`${running[1].url}/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await me.json()).toMatchObject({ username: 'zhang.xz', roles: ['township'], node: '320724100' });
+    await runUsersCommand(['disable', '--username', 'zhang.xz'], {}, auth);
+    expect((await login(running[0].url, 'long-enough-pw')).status).toBe(403);
   });
 
   it('carries an integration event from one service to the other over Kafka, applied once', async () => {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { AuditLog, authMigrations, JwksTokenVerifier, SecretTokenVerifier, TokenVerifier } from '@lw/auth';
+import type { Pool } from 'pg';
+import { AuditLog, authMigrations, JwksTokenVerifier, PgIdentityStore, SecretTokenVerifier, TokenIssuer, TokenVerifier, type AuthModuleOptions } from '@lw/auth';
 import { createPool, migrate } from '@lw/db';
 import { Hierarchy, hierarchyMigrations } from '@lw/hierarchy';
 import { BullMqJobScheduler } from '@lw/jobs';
@@ -47,7 +48,7 @@ export async function startDistributedService(
   const servicePool = createPool({ url, schema: definition.name, max: config.databasePoolMax, applicationName: `${definition.name}#${INSTANCE_ID}` });
   const platformPool = createPool({ url, schema: 'platform', max: 2, applicationName: `${definition.name}:platform` });
   const hierarchyPool = createPool({ url, schema: 'hierarchy', max: 2, applicationName: `${definition.name}:hierarchy` });
-  const authPool = createPool({ url, schema: 'auth', max: 2, applicationName: `${definition.name}:audit` });
+  const authPool = createPool({ url, schema: 'auth', max: 3, applicationName: `${definition.name}:auth` });
   const pools = [servicePool, platformPool, hierarchyPool, authPool];
   const bus = new KafkaBus({
     brokers: config.kafka.brokers,
@@ -102,7 +103,7 @@ export async function startDistributedService(
     await bus.start();
     app = await createHttpApp({
       services: [{ definition, kernel }],
-      auth: { verifier: tokenVerifier(config), scopeChecker: hierarchy, auditLog },
+      auth: { verifier: tokenVerifier(config), scopeChecker: hierarchy, auditLog, ...selfIssuedLogin(config, authPool) },
       hierarchy,
       calendar,
       logger: log,
@@ -114,6 +115,17 @@ export async function startDistributedService(
     await stop();
     throw err;
   }
+}
+
+/**
+ * Tokens signed with AUTH_SECRET (no IdP): every service also serves POST /auth/login and GET
+ * /auth/me from the shared auth schema (accounts made with `npm run users`), so the console logs in
+ * behind the Ingress as it does in embedded mode. With an IdP (JWKS) the IdP logs users in.
+ */
+function selfIssuedLogin(config: RuntimeConfig, authPool: Pool): Pick<AuthModuleOptions, 'identityStore' | 'issuer'> {
+  const { jwksUrl, issuer, audience, secret } = config.auth;
+  if (jwksUrl || !secret) return {};
+  return { identityStore: new PgIdentityStore(authPool), issuer: new TokenIssuer({ secret, issuer, audience }) };
 }
 
 function tokenVerifier(config: RuntimeConfig): TokenVerifier {

@@ -44,7 +44,7 @@ export async function killLeader(product: DistributedProduct, pool: Pool, servic
   const keys = loops.map((l) => leaseKey(service, l));
   const holders = async () => (await pool.query<{ app: string; n: number }>(LEASE_HOLDERS, [keys])).rows;
   const victimApp = (await pool.query<{ app: string }>(LEASE_HOLDERS, [[leaseKey(service, 'outbox-relay')]])).rows[0]?.app;
-  const { rows } = await pool.query<{ app: string }>(`SELECT DISTINCT application_name AS app FROM pg_stat_activity WHERE application_name LIKE $1 AND application_name <> $2`, [`${service}#%`, victimApp]);
+  const { rows } = await pool.query<{ app: string }>(`SELECT DISTINCT application_name AS app FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1 AND application_name <> $2`, [`${service}#%`, victimApp]);
   if (rows.length !== 1) throw new Error(`${service}: expected one other replica's sessions, found ${JSON.stringify(rows)}`);
   const survivorApp = rows[0].app;
 
