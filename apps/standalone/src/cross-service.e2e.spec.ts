@@ -65,11 +65,14 @@ describe('across services: an audit finding gates the election until its case is
 
     // Grievance opened the case for the finding; the liaison applies, the township closes it.
     let caseId = '';
+    let category = '';
     await waitFor(async () => {
       const rows = (await h.call('GET', '/grievance/ledger?source=audit&limit=50', { token: township })).body.rows ?? [];
-      caseId = rows.find((r: any) => r.villageCode === village)?.caseId ?? '';
+      const row = rows.find((r: any) => r.villageCode === village);
+      [caseId, category] = [row?.caseId ?? '', row?.category ?? ''];
       return caseId !== '';
     }, 30_000, 'grievance case for the finding');
+    expect(category).toBe('白条入账'); // the category's name, as every reader of the ledger (a liaison too) understands it
     expect((await h.call('POST', `/grievance/cases/${caseId}/apply`, { token: liaison, json: { evidence: '已追回并规范入账，附会计凭证。' } })).status).toBe(200);
     expect((await h.call('POST', `/grievance/cases/${caseId}/close`, { token: township, json: { summary: '整改到位，同意销号。' } })).status).toBe(200);
 

@@ -180,6 +180,7 @@ describe('grievance (embedded product, HTTP)', () => {
     const caseId = caseIdForSource('tip', tipId);
     const row = await inLedger(caseId);
     expect(row).toMatchObject({ source: { kind: 'tip', ref: tipId }, villageCode: village, status: 'assigned', responsiblePerson: { name: '周联村' } });
+    expect(row.category).toBe('侵占集体资金'); // the tip category's name, not the tip-line's code
     expect(JSON.stringify(row)).not.toContain('郑密保');
     expect(JSON.stringify(await outbox('grievance.CaseOpened'))).not.toContain('郑密保');
 

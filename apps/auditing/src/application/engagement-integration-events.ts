@@ -41,6 +41,7 @@ export function engagementIntegrationEvents(
               ...ids,
               findingId: f.findingId,
               category: f.category,
+              categoryName: categoryName(f.category, policy.categories),
               severity: f.severity,
               amount: f.amount,
               rectificationRequired: f.rectificationRequired,

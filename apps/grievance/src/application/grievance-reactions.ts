@@ -84,7 +84,8 @@ export function grievanceReactions(deps: ReactionDeps) {
             kind: 'tip',
             ref: p.tipId,
             villageCode: village,
-            category: p.category,
+            // The ledger and its export speak Chinese, as cases opened by hand do.
+            category: p.categoryName ?? p.category,
             severity: p.finding === 'substantiated' ? 'major' : 'general',
             description: `信访举报反映问题经核实${FINDING_ZH[p.finding]}，需整改${names ? `（涉及：${names}）` : ''}。`,
             directlyResponsible: persons(people),
@@ -103,7 +104,7 @@ export function grievanceReactions(deps: ReactionDeps) {
             kind: 'audit',
             ref: p.findingId,
             villageCode: p.villageCode,
-            category: p.category,
+            category: p.categoryName ?? p.category,
             severity: p.severity,
             description: p.amount ? `${p.description}（涉及金额 ${p.amount} 元）` : p.description,
             directlyResponsible: persons(p.responsiblePersons),

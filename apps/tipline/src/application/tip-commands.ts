@@ -56,7 +56,7 @@ export class TipCommands {
       if (events.length === 0) return state;
       try {
         await this.deps.store.append(tipStreamId(tipId), version, toNewEvents(events, actor), {
-          integrationEvents: integrationEventsFor(state, events, actor, this.deps.contracts),
+          integrationEvents: integrationEventsFor(state, events, actor, this.deps.contracts, this.deps.policy),
           client: opts.tx,
         });
         this.deps.onAppended?.();

@@ -1,5 +1,5 @@
 import { newEnvelope, type Actor, type ContractRegistry, type IntegrationEvent } from '@lw/domain';
-import type { TipEvent, TipReceivedData, TipState, TipSubject } from '../domain';
+import type { TipEvent, TipPolicy, TipReceivedData, TipState, TipSubject } from '../domain';
 
 /** Subjects as other services see them: no citizen id (they match by name, post and village). */
 function subjectRefs(subjects: readonly TipSubject[]) {
@@ -35,7 +35,13 @@ export function tipReceivedEvent(d: TipReceivedData, actor: Actor | null): Integ
  * The integration events a batch of new tip events implies, validated against the contracts (which
  * forbid reporter identity at any depth). Only these leave the service, through the outbox.
  */
-export function integrationEventsFor(before: TipState, events: readonly TipEvent[], actor: Actor | null, contracts: ContractRegistry): IntegrationEvent[] {
+export function integrationEventsFor(
+  before: TipState,
+  events: readonly TipEvent[],
+  actor: Actor | null,
+  contracts: ContractRegistry,
+  policy: Pick<TipPolicy, 'categories'>,
+): IntegrationEvent[] {
   const d = before.received;
   const out: IntegrationEvent[] = [];
   for (const e of events) {
@@ -53,6 +59,7 @@ export function integrationEventsFor(before: TipState, events: readonly TipEvent
             finding: e.data.finding,
             falseAccusation: e.data.falseAccusation,
             category: d.category,
+            categoryName: policy.categories.find((c) => c.code === d.category)?.name,
             villageCode: d.villageCode,
             subjects: subjectRefs(d.subjects),
             needsRectification: e.data.needsRectification,

@@ -46,6 +46,8 @@ export const findingRecordedV1 = z.object({
   villageCode: divisionCode,
   electionId: z.string().min(1).nullable(),
   category: z.string().min(1),
+  /** The category's Chinese name (audit policy data), so consumers need not know auditing's codes. */
+  categoryName: z.string().min(1).optional(),
   severity: findingSeverity,
   amount: yuan.nullable(),
   rectificationRequired: z.boolean(),

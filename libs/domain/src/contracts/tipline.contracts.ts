@@ -32,6 +32,8 @@ export const tipConcludedV1 = z.object({
   finding: z.enum(['substantiated', 'partly_substantiated', 'unsubstantiated', 'unverifiable']),
   falseAccusation: z.boolean(),
   category: z.string().min(1),
+  /** The category's Chinese name (policy data), so consumers need not know the tip-line's codes. */
+  categoryName: z.string().min(1).optional(),
   villageCode: divisionCode.nullable(),
   subjects: z.array(tipSubjectRef).min(1),
   needsRectification: z.boolean(),
