@@ -1,6 +1,6 @@
 // The load of the distributed benchmark: public tips whose conclusion opens a grievance case,
 // timed from submission to the case in grievance's ledger. Shared by embedded and distributed runs.
-import type { TipFlow } from './scenario-kit';
+import type { TipFlow } from '@lw/scenario';
 
 export interface PathTimes {
   /** Whole path: scheduled submission → case returned by the ledger. */

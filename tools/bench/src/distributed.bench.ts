@@ -11,7 +11,7 @@ import { startStandalone } from '@lw/standalone';
 import { createTestDatabase } from '@lw/testing';
 import type { BenchContext, BenchFigure, BenchSuite } from './bench.types';
 import { openLoop, percentile, sustained, type PathTimes } from './distributed-load';
-import { Cleanup, loginDemoUsers, mintUsers, ScenarioClient, startDistributedProduct, tipFlow, type TipFlow, type Users } from './scenario-kit';
+import { Cleanup, loginDemoUsers, mintUsers, ScenarioClient, startDistributedProduct, tipFlow, type TipFlow, type Users } from '@lw/scenario';
 
 const RATE = 200;
 const CONCURRENCY = 24;

@@ -1,4 +1,4 @@
-import { ScenarioClient, eventually, mintUsers } from './scenario-kit';
+import { ScenarioClient, eventually, mintUsers } from '@lw/scenario';
 import { probes } from './probes';
 import { COUNTY, startFaultProduct, Undo, type FaultProduct } from './product';
 import { concludeWithRectification, pooled, submitPublicTip } from './tips';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { ScenarioClient, eventually, mintUsers } from './scenario-kit';
+import { ScenarioClient, eventually, mintUsers } from '@lw/scenario';
 import { probes } from './probes';
 import { COUNTY, startFaultProduct, Undo, type FaultProduct } from './product';
 import { rawKafka, tipConcludedEnvelope } from './raw-kafka';

@@ -1,4 +1,4 @@
-import { ScenarioClient, eventually, mintUsers } from './scenario-kit';
+import { ScenarioClient, eventually, mintUsers } from '@lw/scenario';
 import { privatePostgresUnavailable, startPrivatePostgres } from './private-postgres';
 import { probes } from './probes';
 import { COUNTY, SERVICES, startFaultProduct, Undo, type FaultProduct } from './product';

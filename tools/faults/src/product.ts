@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'fs';
 import { randomBytes } from 'crypto';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { Pool } from 'pg';
 import { migrate } from '@lw/db';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 import { createTestDatabase, kafkaForTests, type TestKafka } from '@lw/testing';
-import { clearQueues, eventually, type ServiceUrls, startServiceProcess, type ServiceProcess, withDeadline } from './scenario-kit';
-export { Undo } from './scenario-kit';
+import { serviceProcessEnv, eventually, type ServiceUrls, startServiceProcess, type ServiceProcess, withDeadline } from '@lw/scenario';
+export { Cleanup as Undo } from '@lw/scenario';
 import type { PrivatePostgres } from './private-postgres';
 
 export const SERVICES = ['vetting', 'tipline', 'auditing', 'grievance'] as const;
@@ -71,27 +68,9 @@ export async function startFaultProduct(opts: FaultProductOptions, undo: (() => 
 
   const kafka = await kafkaForTests({ faults: true });
   undo.push(() => kafka.stop());
-  const redisUrl = `${(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/${opts.redisDb}`;
-  await clearQueues(redisUrl); // a run killed half-way leaves delayed jobs that would fire into this run
-  undo.push(() => clearQueues(redisUrl));
-  const evidenceDir = mkdtempSync(join(tmpdir(), 'lw-faults-evidence-'));
-  undo.push(async () => rmSync(evidenceDir, { recursive: true, force: true }));
-
-  const authSecret = randomBytes(32).toString('hex');
+  const { env: base, authSecret } = await serviceProcessEnv(undo, { databaseUrl, kafka, redisDb: opts.redisDb, county: COUNTY });
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LW_MODE: 'distributed',
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: kafka.brokers.join(','),
-    KAFKA_IDEMPOTENT: String(kafka.idempotentProducer),
-    REDIS_URL: redisUrl,
-    AUTH_SECRET: authSecret,
-    TIPLINE_MASTER_KEY: randomBytes(32).toString('base64'),
-    EVIDENCE_DIR: evidenceDir,
-    DEPLOYMENT_SCOPE: COUNTY,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'info',
+    ...base,
     TIPLINE_RECEIPT_HASH_COST: '10',
     TIPLINE_PUBLIC_SUBMISSIONS_PER_HOUR: '0',
     ...opts.env,

@@ -1,4 +1,4 @@
-import type { ScenarioClient, Users } from './scenario-kit';
+import type { ScenarioClient, Users } from '@lw/scenario';
 
 /** A public web tip on one person; the unique name makes it no repeat of another and findable by staff. */
 export function publicTip(village: string, name: string) {

@@ -68,30 +68,8 @@ export async function startDistributedProduct(cleanup: Cleanup, options: Distrib
     const kafka = await kafkaForTests();
     undo.push(() => kafka.stop());
     if (options.replicas) await kafka.createTopics(topicDeclarations(SERVICES));
-    const redisUrl = `${(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/${options.redisDb ?? REDIS_DB}`;
-    await clearQueues(redisUrl); // a run killed half-way leaves delayed jobs that would fire into this run
-    undo.push(() => clearQueues(redisUrl));
-    const evidenceDir = mkdtempSync(join(tmpdir(), 'lw-scenario-evidence-'));
-    undo.push(async () => rmSync(evidenceDir, { recursive: true, force: true }));
-
-    const authSecret = randomBytes(32).toString('hex');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      LW_MODE: 'distributed',
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: kafka.brokers.join(','),
-      KAFKA_IDEMPOTENT: String(kafka.idempotentProducer),
-      REDIS_URL: redisUrl,
-      AUTH_SECRET: authSecret,
-      TIPLINE_MASTER_KEY: randomBytes(32).toString('base64'),
-      EVIDENCE_DIR: evidenceDir,
-      DEPLOYMENT_SCOPE: COUNTY,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      TIPLINE_RECEIPT_HASH_COST: '12',
-      ...options.env,
-    };
+    const { env: base, authSecret } = await serviceProcessEnv(undo, { databaseUrl: db.url, kafka, redisDb: options.redisDb ?? REDIS_DB, county: COUNTY });
+    const env: NodeJS.ProcessEnv = { ...base, TIPLINE_RECEIPT_HASH_COST: '12', ...options.env };
     if (options.replicas) return await startReplicas(options.replicas, env, undo, { databaseUrl: db.url, authSecret, county: COUNTY, stop, kafkaBrokers: kafka.brokers });
     const processes = SERVICES.map((name) => startServiceProcess(name, env));
     undo.push(() => Promise.all(processes.map((p) => p.stop())));
@@ -134,6 +112,40 @@ async function startReplicas(n: number, env: NodeJS.ProcessEnv, undo: Cleanup['s
   }
   const urls = Object.fromEntries(SERVICES.map((name) => [name, balancers[name].url])) as unknown as ServiceUrls;
   return { ...common, urls, processes, replicas, replicaUrls, balancers };
+}
+
+/**
+ * What every service process of a test run gets: distributed mode on this database and broker, a
+ * Redis database of the run's own (emptied of BullMQ keys now: a run killed half-way leaves delayed
+ * jobs that would fire into this one, and again at the end), a scratch evidence folder, and fresh
+ * secrets. The caller adds its own settings on top.
+ */
+export async function serviceProcessEnv(
+  undo: Cleanup['steps'],
+  r: { databaseUrl: string; kafka: { brokers: string[]; idempotentProducer: boolean }; redisDb: number; county: string },
+): Promise<{ env: NodeJS.ProcessEnv; authSecret: string }> {
+  const redisUrl = `${(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/${r.redisDb}`;
+  await clearQueues(redisUrl);
+  undo.push(() => clearQueues(redisUrl));
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'lw-test-evidence-'));
+  undo.push(async () => rmSync(evidenceDir, { recursive: true, force: true }));
+  const authSecret = randomBytes(32).toString('hex');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LW_MODE: 'distributed',
+    DATABASE_URL: r.databaseUrl,
+    KAFKA_BROKERS: r.kafka.brokers.join(','),
+    KAFKA_IDEMPOTENT: String(r.kafka.idempotentProducer),
+    REDIS_URL: redisUrl,
+    AUTH_SECRET: authSecret,
+    TIPLINE_MASTER_KEY: randomBytes(32).toString('base64'),
+    EVIDENCE_DIR: evidenceDir,
+    DEPLOYMENT_SCOPE: r.county,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+  };
+  return { env, authSecret };
 }
 
 /**

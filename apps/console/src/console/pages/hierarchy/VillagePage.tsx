@@ -5,23 +5,12 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Breadcrumb, Card, Descriptions, Flex, Result, Spin, Table, Tag } from 'antd';
 import { ApiError, api } from '../../../shared/api';
-import { formatDate, formatDateTime, todayInShanghai } from '../../../shared/time';
+import { formatDateTime, todayInShanghai } from '../../../shared/time';
 import { hasRole, useUser } from '../../auth';
 import { ELECTION_READERS, ROSTER_READERS, STAGE_LABELS } from '../elections/labels';
 import { listElections, type ElectionRow } from '../elections/vetting-api';
 import { getNode, LEVEL_LABELS, type DivisionNode } from './hierarchy-api';
-
-interface Member {
-  personId: string;
-  name: string;
-  gender: string;
-  age: number;
-  education: string | null;
-  politicalStatus: string | null;
-  posts: { body: string; bodyLabel: string; post: string; from: string }[];
-  crossAppointed: boolean;
-  oneShoulder: boolean;
-}
+import { MemberTable, type Member } from '../roster/MemberTable';
 
 type NodeState = { kind: 'loading' } | { kind: 'forbidden'; message: string } | { kind: 'error'; message: string } | { kind: 'ok'; node: DivisionNode; ancestors: DivisionNode[] };
 
@@ -103,44 +92,12 @@ function Members({ code }: { code: string }) {
       live = false;
     };
   }, [code]);
-  const current = members?.filter((m) => m.posts.some((p) => p.body !== 'reserve')) ?? null;
+  // Reserve cadres (后备干部) are on the roster but not in the committees.
+  const current = members?.map((m) => ({ ...m, posts: m.posts.filter((p) => p.body !== 'reserve') })).filter((m) => m.posts.length > 0) ?? null;
   return (
     <Card title={`现任两委班子（${todayInShanghai()}）`} extra={<Link to={`/roster?village=${code}`}>导入 / 管理名册</Link>}>
       {error && <Alert type="error" title={error} />}
-      <Table<Member>
-        rowKey="personId"
-        size="small"
-        loading={!members && !error}
-        dataSource={current ?? []}
-        pagination={false}
-        data-testid="village-members"
-        locale={{ emptyText: '名册中暂无现任两委成员' }}
-        columns={[
-          { title: '姓名', dataIndex: 'name' },
-          { title: '性别', dataIndex: 'gender', width: 60 },
-          { title: '年龄', dataIndex: 'age', width: 60 },
-          { title: '学历', dataIndex: 'education' },
-          { title: '政治面貌', dataIndex: 'politicalStatus' },
-          {
-            title: '职务',
-            render: (_: unknown, m) =>
-              m.posts
-                .filter((p) => p.body !== 'reserve')
-                .map((p) => `${p.bodyLabel}${p.post}`)
-                .join('、'),
-          },
-          {
-            title: '',
-            render: (_: unknown, m) => (
-              <>
-                {m.oneShoulder && <Tag color="blue">一肩挑</Tag>}
-                {m.crossAppointed && <Tag>交叉任职</Tag>}
-              </>
-            ),
-          },
-          { title: '任职起始', render: (_: unknown, m) => formatDate(m.posts[0]?.from) },
-        ]}
-      />
+      <MemberTable members={current ?? []} loading={!members && !error} testId="village-members" emptyText="名册中暂无现任两委成员" />
     </Card>
   );
 }
