@@ -34,6 +34,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  // A setting the operator can fix is said in one paragraph, not a stack trace.
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
   console.error(err);
   process.exit(1);
 });

@@ -1,8 +1,9 @@
-import { existsSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import { chmod, mkdir, readFile, writeFile } from 'fs/promises';
 import { randomBytes } from 'crypto';
 import { createServer } from 'net';
-import { join, resolve } from 'path';
+import { dirname, join, resolve } from 'path';
+import { ConfigError } from './config';
 import { userInfo } from 'os';
 import { Client } from 'pg';
 import asyncExitHook from 'async-exit-hook';
@@ -27,7 +28,10 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'liangwe
   const asRoot = userInfo().uid === 0;
   // As root the server runs as the 'postgres' user, which must be able to reach its folder; the
   // secrets beside it stay 0600.
-  if (asRoot) await chmod(resolve(dataDir), 0o755);
+  if (asRoot) {
+    assertReachableByOthers(resolve(dataDir));
+    await chmod(resolve(dataDir), 0o755);
+  }
   const secretFile = resolve(dataDir, 'pg-password');
   if (!existsSync(secretFile)) await writeFile(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = (await readFile(secretFile, 'utf8')).trim();
@@ -56,6 +60,25 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'liangwe
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   return { url, stop: () => pg.stop() };
+}
+
+/**
+ * initdb, run as the 'postgres' user, cannot enter a folder whose parent others may not traverse
+ * (a DATA_DIR under root's 0700 home, say) and fails with a bare "Permission denied" deep in its
+ * output. Say so before starting, with what to do.
+ */
+export function assertReachableByOthers(dataDir: string): void {
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      throw new ConfigError([
+        `DATA_DIR ${dataDir} is inside ${dir} (mode ${(mode & 0o777).toString(8).padStart(4, '0')}), which other users cannot enter. ` +
+          `Running as root, the embedded PostgreSQL runs as the 'postgres' user and needs to reach its data. ` +
+          `Choose a DATA_DIR outside private folders (e.g. DATA_DIR=/var/lib/liangwei), let others traverse it (chmod o+x ${dir}), or run npm start as a normal user.`,
+      ]);
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 function freePort(): Promise<number> {
