@@ -35,7 +35,7 @@ function boundaries(testCode) {
 }
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', '**/.data', '**/build', '.nx'] },
+  { ignores: ['**/node_modules', '**/dist', '**/.data', 'tools/kafka-test-broker/build', '.nx'] },
   ...tseslint.configs.recommended,
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { integrationContracts } from '@lw/domain';
 import { deadLetterTopic, integrationTopic, topicDeclarations } from '@lw/messaging';
-import { ConfigError, loadConfig, SERVICES } from '@lw/runtime';
-import { distributedServices, INFRA, infraYamlFiles, K8sObject, k8sObjects, parseYaml } from './infra-files';
+import { ConfigError, defaultServiceRole, inlineScriptHashes, loadConfig, pageContentSecurityPolicy, serviceDatabaseUrlVariable, SERVICES } from '@lw/runtime';
+import { distributedServices, INFRA, infraYamlFiles, ROOT, K8sObject, k8sObjects, parseYaml } from './infra-files';
 import { inlineSecrets, isSecretName } from './secret-scan';
 
 // infra/ is validated against the code: names of services, topics and settings come from the
@@ -83,7 +83,8 @@ describe('infra/', () => {
       const deployment = find('Deployment', service);
       expect(deployment).toBeDefined();
       const c = deployment!.spec.template.spec.containers[0];
-      expect(c.args).toEqual([`apps/${service}/src/main.ts`]);
+      expect(c.args).toEqual([`apps/${service}/src/main.js`]);
+      expect(c.image).toBe(`liangwei-${service}:latest`);
       expect(c.livenessProbe.httpGet.path).toBe(`/${service}/health`);
       expect(c.readinessProbe.httpGet.path).toBe(`/${service}/ready`);
       expect(deployment!.spec.template.metadata.annotations['prometheus.io/path']).toBe('/metrics');
@@ -101,8 +102,8 @@ describe('infra/', () => {
     it('has a compose service running its main.ts in distributed mode', () => {
       const s = compose.services[service];
       expect(s).toBeDefined();
-      expect(s.command).toEqual([`apps/${service}/src/main.ts`]);
-      expect(s.build.dockerfile).toBe('infra/Dockerfile');
+      expect(s.command).toEqual([`apps/${service}/src/main.js`]);
+      expect(s.build).toMatchObject({ dockerfile: 'infra/Dockerfile', args: { DEPLOYABLE: service } });
       expect(s.environment.LW_MODE).toBe('distributed');
     });
 
@@ -173,8 +174,57 @@ describe('infra/', () => {
       expect(conf).toMatch(/location \/tip\/ \{[^}]*try_files \$uri \/tip\/index\.html;/);
       expect(conf).toMatch(/location \/assets\/ \{[^}]*immutable/);
       const dockerfile = readFileSync(join(INFRA, 'Dockerfile.console'), 'utf8');
-      expect(dockerfile).toContain('apps/console/scripts/build.js');
+      expect(dockerfile).toContain('nx run console:build');
       expect(dockerfile).toContain('infra/console/nginx.conf');
+    });
+
+    it('sends the pages the same browser protections as the standalone host, in every location', () => {
+      const snippet = readFileSync(join(INFRA, 'console', 'security-headers.conf'), 'utf8');
+      const headers = new Map([...snippet.matchAll(/^add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1].toLowerCase(), m[2]]));
+      // The CSP admits exactly the inline scripts of the pages' sources, by hash.
+      const pages = ['console', 'tip'].map((p) => readFileSync(join(ROOT, 'apps', 'console', p, 'index.html'), 'utf8'));
+      expect(headers.get('content-security-policy')).toBe(pageContentSecurityPolicy(pages.flatMap(inlineScriptHashes)));
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+      // nginx drops the server's add_header lines in a location with its own: each such location includes the snippet.
+      const conf = readFileSync(join(INFRA, 'console', 'nginx.conf'), 'utf8');
+      const include = 'include /etc/nginx/snippets/lw-security-headers.conf;';
+      for (const [, name, body] of conf.matchAll(/location ([^{]+)\{([^}]*)\}/g)) {
+        if (body.includes('add_header')) expect({ location: name.trim(), included: body.includes(include) }).toEqual({ location: name.trim(), included: true });
+      }
+      expect(conf.split(/^\s*location /m)[0]).toContain(include);
+      expect(conf).toContain('server_tokens off;');
+      expect(readFileSync(join(INFRA, 'Dockerfile.console'), 'utf8')).toContain('infra/console/security-headers.conf /etc/nginx/snippets/lw-security-headers.conf');
+    });
+  });
+
+  describe('database roles', () => {
+    const userOf = (url: string) => new URL(url).username;
+    const roles = find('Job', 'db-roles');
+    const rolesEnv = (roles?.spec.template.spec.containers[0].env ?? []) as { name: string; valueFrom?: { secretKeyRef?: { key: string } } }[];
+
+    it('has a set-up step that runs the roles command as the administrator, before the services', () => {
+      expect(existsSync(join(ROOT, 'libs', 'runtime', 'src', 'db-roles', 'cli.ts'))).toBe(true);
+      expect(compose.services['db-roles'].command).toEqual(['libs/runtime/src/db-roles/cli.js']);
+      expect(userOf(composeEnv(compose.services['db-roles'].environment).DATABASE_URL)).toBe(compose.services.postgres.environment.POSTGRES_USER);
+      expect(compose.services['hierarchy-import'].depends_on['db-roles']).toEqual({ condition: 'service_completed_successfully' });
+      expect(roles?.spec.template.spec.containers[0].args).toEqual(['libs/runtime/src/db-roles/cli.js']);
+      expect(rolesEnv.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef?.key).toBe('DATABASE_URL');
+    });
+
+    describe.each(services)('service %s', (service) => {
+      it('connects as its own role, the one the set-up step makes, in compose and in Kubernetes', () => {
+        const own = composeEnv(compose.services[service].environment).DATABASE_URL;
+        expect(userOf(own)).toBe(defaultServiceRole(service as (typeof SERVICES)[number]));
+        expect(composeEnv(compose.services['db-roles'].environment)[serviceDatabaseUrlVariable(service as (typeof SERVICES)[number])]).toBe(own);
+        expect(compose.services[service].depends_on['db-roles']).toEqual({ condition: 'service_completed_successfully' });
+        const variable = serviceDatabaseUrlVariable(service as (typeof SERVICES)[number]);
+        const env = find('Deployment', service)!.spec.template.spec.containers[0].env as { name: string; valueFrom?: { secretKeyRef?: { key: string } } }[];
+        expect(env.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef?.key).toBe(variable);
+        expect(rolesEnv.find((e) => e.name === variable)?.valueFrom?.secretKeyRef?.key).toBe(variable);
+      });
     });
   });
 

@@ -23,9 +23,11 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Builds the console if stale, in a child process (Vite is ESM; Jest's VM cannot import it). */
+/** The console's Nx build (a cache hit unless its sources changed), in a child process: Vite is ESM. */
 async function ensureConsoleBuilt(): Promise<void> {
-  await promisify(execFile)(process.execPath, [join(__dirname, '..', 'scripts', 'build.js')], { timeout: 300_000 });
+  const root = join(__dirname, '..', '..', '..');
+  const nx = join(root, 'node_modules', '.bin', 'nx');
+  await promisify(execFile)(nx, ['run', 'console:build', '--output-style=static'], { cwd: root, timeout: 300_000, env: { ...process.env, NX_DAEMON: 'false' } });
 }
 
 export const PHONE = { width: 375, height: 812 };
@@ -61,6 +63,10 @@ export async function startConsoleHarness(env: Record<string, string> = {}): Pro
     url,
     async newPage(viewport = DESKTOP) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+      // A CSP violation (the pages' policy, libs/runtime/src/nest/security-headers.ts) fails the test like a JavaScript error.
+      await context.addInitScript(
+        "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))",
+      );
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(err.message));

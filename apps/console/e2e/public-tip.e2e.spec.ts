@@ -1,12 +1,15 @@
+import { PgIdentityStore } from '@lw/auth';
 import { newEnvelope } from '@lw/domain';
 import type { Page } from 'playwright-core';
 import { waitFor } from '@lw/standalone/src/test-harness';
 import { DESKTOP, PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
 
 // The public tip page on a phone and the tip inbox on a desktop: a member of the public files a
-// real-name tip and gets the receipt code once; the discipline commission reveals the reporter
-// (confirmed, with a reason), accepts, assigns, concludes and feeds the result back; the phone reads
-// the feedback by receipt code. Jest's expect with locator.waitFor (no web-first assertions).
+// real-name tip and gets the receipt code once; a discipline official asks to see the reporter
+// (confirmed, with a reason), a second one approves, the first sees the identity once; then accepts,
+// assigns, concludes and feeds the result back; the phone reads the feedback by receipt code. The
+// township sees the tip once it is assigned to it; org_dept sees figures only. Jest's expect with
+// locator.waitFor (no web-first assertions).
 const SUBJECT = '冯测甲';
 const REPORTER = { name: '褚实名', phone: '13800001234' };
 const FEEDBACK = '经核实，反映的问题属实，已责令退还并给予党内警告处分。';
@@ -35,6 +38,9 @@ describe('public tip page and tip inbox (browser)', () => {
     const names = await c.h.db.pool('hierarchy').query<{ code: string; name: string }>('SELECT DISTINCT code, name FROM divisions WHERE code = ANY($1)', [[village, village.slice(0, 9)]]);
     villageName = names.rows.find((r) => r.code === village)!.name;
     townshipName = names.rows.find((r) => r.code !== village)!.name;
+    // The approver: a second discipline official of the county (the demo has one).
+    const county = c.h.s.accounts.find((a) => a.username === 'discipline')!.node;
+    await new PgIdentityStore(c.h.db.pool('auth', 1)).createUser({ username: 'discipline_b', displayName: '县纪委监委（审批）', password: c.h.s.demoPassword, roles: ['discipline'], node: county });
     const day = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
     await c.h.tipline.bus.publish([
       newEnvelope({
@@ -87,7 +93,7 @@ describe('public tip page and tip inbox (browser)', () => {
     await context.close();
   }, 120_000);
 
-  it('lets the discipline commission reveal the reporter after confirming with a reason, then accept, conclude and feed back', async () => {
+  it('lets a discipline official see the reporter only after a second official approves the reasoned request, then accept, conclude and feed back', async () => {
     const { page, context, errors } = await c.newPage(DESKTOP);
     await c.loginAs(page, 'discipline');
     const row = page.locator('tr', { hasText: SUBJECT });
@@ -104,9 +110,9 @@ describe('public tip page and tip inbox (browser)', () => {
     tipPath = new URL(page.url()).pathname;
     expect(await page.getByTestId('tip-status').innerText()).toBe('已接收');
     expect(await page.getByTestId('deadline-remaining-acceptance').innerText()).toMatch(/剩余 \d+ 个工作日|今日截止/);
-    expect(await page.getByText(REPORTER.name).count()).toBe(0); // not before the audited request
+    expect(await page.getByText(REPORTER.name).count()).toBe(0); // not before the approved request
 
-    // Identity: confirm + reason first, then shown.
+    // A request: confirm + a reason first; then it waits for a second official.
     await page.getByTestId('reveal-reporter').click();
     await page.getByTestId('reveal-reason').waitFor();
     expect(await page.getByTestId('reveal-confirm').isDisabled()).toBe(true);
@@ -115,6 +121,25 @@ describe('public tip page and tip inbox (browser)', () => {
     await page.getByTestId('reveal-ack').click();
     await c.shot(page, 'tip-05-reveal-confirm');
     await page.getByTestId('reveal-confirm').click();
+    await page.getByTestId('reveal-pending').waitFor();
+    expect(await page.getByTestId('reveal-approve').count()).toBe(0); // no approving one's own request
+    expect(await page.getByText(REPORTER.name).count()).toBe(0);
+
+    // The second official sees the pending request on the same tip and approves it.
+    const second = await c.newPage(DESKTOP);
+    await c.loginAs(second.page, 'discipline_b');
+    await second.page.goto(`${c.url}${tipPath}`);
+    await second.page.getByTestId('reveal-requests').getByText('核实需要联系举报人补充证据').waitFor();
+    await c.shot(second.page, 'tip-05b-reveal-approval');
+    await second.page.getByTestId('reveal-approve').click();
+    await second.page.getByTestId('reveal-requests').waitFor({ state: 'detached' });
+    expect(await second.page.getByText(REPORTER.name).count()).toBe(0); // approving shows nothing
+    expect(second.errors).toEqual([]);
+    await second.context.close();
+
+    // The requester reveals, once.
+    await page.reload();
+    await page.getByTestId('reveal-show').click();
     await page.getByTestId('reporter-identity').waitFor();
     const identity = await page.getByTestId('reporter-identity').innerText();
     expect(identity).toContain(REPORTER.name);
@@ -163,23 +188,37 @@ describe('public tip page and tip inbox (browser)', () => {
     await context.close();
   }, 120_000);
 
-  it('shows no identity button to a non-discipline role (org_dept) on the same tip', async () => {
+  it('shows the township the tip assigned to its unit, and org_dept figures only, without identity buttons', async () => {
+    const t = await c.newPage(DESKTOP);
+    await c.loginAs(t.page, 'township');
+    await t.page.goto(`${c.url}${tipPath}`);
+    await t.page.getByTestId('tip-text').waitFor(); // assigned to its commission: the content
+    expect(await t.page.getByTestId('reveal-reporter').count()).toBe(0);
+    expect(await t.page.getByTestId('action-close').count()).toBe(0);
+    expect(await t.page.content()).not.toContain(REPORTER.name);
+    await t.page.goto(`${c.url}/console/tips`);
+    await t.page.getByTestId('tips-own-unit').waitFor();
+    await t.page.locator('tr', { hasText: SUBJECT }).waitFor();
+    const [file] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('tips-export').click()]);
+    expect(file.suggestedFilename()).toBe('信访举报台账.xlsx');
+    expect(t.errors).toEqual([]);
+    await t.context.close();
+
     const { page, context, errors } = await c.newPage(DESKTOP);
     await c.loginAs(page, 'org_dept');
     await page.goto(`${c.url}${tipPath}`);
-    await page.getByTestId('tip-status').waitFor();
-    await page.getByText('办理期限').waitFor();
+    await page.getByTestId('tip-statistics-only').waitFor();
     expect(await page.getByTestId('reveal-reporter').count()).toBe(0);
     expect(await page.getByText('查看举报人身份').count()).toBe(0);
     expect(await page.getByTestId('action-close').count()).toBe(0);
     expect(await page.content()).not.toContain(REPORTER.name);
-    await c.shot(page, 'tip-10-org-dept-no-identity');
+    expect(await page.content()).not.toContain(SUBJECT);
+    await c.shot(page, 'tip-10-org-dept-statistics-only');
 
-    // The inbox's export and the statistics, as a reader of the county.
+    // The tips page: figures only, no inbox and no export.
     await page.goto(`${c.url}/console/tips`);
-    await page.getByTestId('tips-export').waitFor();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tips-export').click()]);
-    expect(file.suggestedFilename()).toBe('信访举报台账.xlsx');
+    await page.getByTestId('tips-statistics-only').waitFor();
+    expect(await page.getByTestId('tips-export').count()).toBe(0);
     await page.getByTestId('tips-tab-stats').click();
     await page.getByTestId('stats-sentence').waitFor();
     expect(await page.getByTestId('stats-sentence').innerText()).toMatch(/共接到各类信访举报 \d+ 件/);
@@ -187,7 +226,7 @@ describe('public tip page and tip inbox (browser)', () => {
     await c.shot(page, 'tip-11-statistics');
     expect(errors).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 90_000);
 
   it('lets the discipline commission erase the reporter\'s identity for good, after a reason and a typed confirmation', async () => {
     const { page, context, errors } = await c.newPage(DESKTOP);
@@ -204,7 +243,7 @@ describe('public tip page and tip inbox (browser)', () => {
     // The server, not only the page: the identity can no longer be read by anyone.
     const tipId = tipPath.split('/').pop()!;
     const token = await c.h.login('discipline');
-    const read = await c.h.call('POST', `/tipline/tips/${tipId}/reporter`, { token, json: { reason: '再次查看' } });
+    const read = await c.h.call('POST', `/tipline/tips/${tipId}/reporter`, { token, json: {} });
     expect(read.status).toBeGreaterThanOrEqual(400);
     expect(read.raw).not.toContain(REPORTER.name);
     expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 // `npm start`: the whole product in one process with an embedded PostgreSQL; no servers needed.
 import 'reflect-metadata';
 import { ConfigError, createLogger, loadConfig } from '@lw/runtime';
+import pretty from 'pino-pretty';
 import { startStandalone } from './standalone';
 import { summary } from './summary';
 
@@ -15,7 +16,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger({ service: 'standalone', level: config.logLevel });
+  // At a terminal, readable lines; piped or collected, JSON as in distributed mode.
+  const destination = process.stdout.isTTY ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' }) : undefined;
+  const log = createLogger({ service: 'standalone', level: config.logLevel, destination });
   const started = Date.now();
   const running = await startStandalone({ config, logger: log });
   console.log(summary(running, Date.now() - started));

@@ -16,8 +16,9 @@ describe('npm start (embedded mode, no external server)', () => {
   let output = '';
 
   beforeAll(async () => {
-    // `npm start` builds the console's static files first (when stale), then starts the host.
-    await promisify(execFile)(process.execPath, ['apps/console/scripts/build.js'], { cwd: root, timeout: 300_000 });
+    // `npm start` builds the console's static files first (Nx: a cache hit unless changed), then starts the host.
+    const nx = join(root, 'node_modules', '.bin', 'nx');
+    await promisify(execFile)(nx, ['run', 'console:build', '--output-style=static'], { cwd: root, timeout: 300_000, env: { ...process.env, NX_DAEMON: 'false' } });
     dataDir = mkdtempSync(join(tmpdir(), 'lw-embedded-'));
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { checkCharOf } from '@lw/domain';
 import { SEED_004_DATE, SEED_004_LAST_ELECTION, SEED_004_OTHER_VILLAGE, SEED_004_TOWNSHIP, seed004Roster } from '@lw/vetting/src/domain/roster/seed-004-roster.fixture';
 import { addRecord, recordAppraisal } from '@lw/vetting/src/domain/roster/person-decisions';
+import { bombStream, writeZip } from '@lw/vetting/src/infrastructure/import/zip.fixture';
 import { startHarness, waitFor, type TiplineHarness } from './test-harness';
 
 // The roster (两委花名册) through the embedded product: imports over HTTP (all or nothing, valid rows
@@ -201,6 +202,19 @@ describe('roster (两委花名册) in the embedded product', () => {
     expect(dry.body).toMatchObject({ dryRun: true, written: false, imported: 1, created: 1 });
     expect(dry.body.message).toMatch(/^（试导入，未写入）已导入 1 行/);
     expect(await rosterEvents()).toBe(before);
+  });
+
+  it('refuses an xlsx zip bomb (300 MB of sheet in ≈300 KB) with a 422 before parsing it, whatever size it declares', async () => {
+    const bomb = bombStream('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', 300, '</sheetData></worksheet>');
+    const before = await rosterEvents();
+    for (const size of [bomb.size, 4096]) {
+      const file = writeZip([{ name: 'xl/worksheets/sheet1.xml', deflated: bomb.deflated, size }]);
+      const r = await importAs(org, file, {});
+      expect([r.status, r.body.code]).toEqual([422, 'import.xlsx_too_large']);
+      expect(r.body.message).toContain('解压后的内容过大');
+    }
+    expect(await rosterEvents()).toBe(before);
+    expect((await h.call('GET', `/vetting/roster/villages/${county[0].code}`, { token: org })).status).toBe(200); // still serving
   });
 
   it('serves elections through the port: relatives, roles, investigations, names, and a new term in the caller’s transaction', async () => {

@@ -8,7 +8,6 @@ import {
   DemoAccount,
   PgIdentityStore,
   SecretTokenVerifier,
-  seedDemoAccounts,
   TokenIssuer,
 } from '@lw/auth';
 import { Hierarchy, hierarchyMigrations, importDivisions } from '@lw/hierarchy';
@@ -30,7 +29,7 @@ import { grievanceService } from '@lw/grievance';
 import { tiplineService } from '@lw/tipline';
 import { vettingService } from '@lw/vetting';
 import { mountConsole } from './console-static';
-import { DEMO_COUNTY, localSecret } from './demo';
+import { DEMO_COUNTY, localSecret, seedEmbeddedAccounts } from './demo';
 
 export const SERVICE_DEFINITIONS: ServiceDefinition[] = [vettingService, tiplineService, auditingService, grievanceService];
 
@@ -51,7 +50,10 @@ export interface Standalone {
   embeddedDatabase: boolean;
   county: { code: string; name: string; townships: number; villages: number };
   accounts: DemoAccount[];
+  /** The demo accounts' shared password, or (LW_DEMO_ACCOUNTS=0) the first admin's initial one. */
   demoPassword: string;
+  /** The eight demo accounts exist (not for real use); false with LW_DEMO_ACCOUNTS=0. */
+  demoAccounts: boolean;
   /** False when apps/console/dist has not been built (`npm run build:console`). */
   console: boolean;
   kernels: ServiceKernel[];
@@ -110,13 +112,8 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     await migrate(authPool, 'auth', authMigrations);
     const secret = config.auth.secret ?? (await localSecret(config.dataDir, 'auth-secret', 32));
     const identity = new PgIdentityStore(authPool);
-    const demoPassword = process.env.DEMO_PASSWORD ?? (await localSecret(config.dataDir, 'demo-password', 9));
-    const accounts = await seedDemoAccounts(identity, {
-      countyCode,
-      townshipCode: firstTownship.code,
-      villageCode: firstVillage.code,
-      password: demoPassword,
-    });
+    const seeded = await seedEmbeddedAccounts(identity, { countyCode, townshipCode: firstTownship.code, villageCode: firstVillage.code }, config.dataDir, process.env);
+    const { accounts, password: demoPassword } = seeded;
 
     const busPool = pool('bus', 4);
     await migrate(busPool, 'bus', messagingMigrations);
@@ -159,6 +156,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       calendar,
       logger: log,
       extra: options.extra,
+      trustProxy: config.trustProxy,
     });
     const consoleMounted = mountConsole(app);
     await app.listen(config.port, options.host ?? process.env.HOST ?? '127.0.0.1');
@@ -172,6 +170,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       county: { code: county.code, name: county.name, townships: townships.length, villages: villages.length },
       accounts,
       demoPassword,
+      demoAccounts: seeded.demo,
       console: consoleMounted,
       kernels,
       app,

@@ -15,8 +15,17 @@ export function summary(s: Standalone, ms: number): string {
     ...SERVICES.map((name) => `    ${s.url}/${name}/health`),
     `  login       : POST ${s.url}/auth/login  {"username": "<below>", "password": "${s.demoPassword}"}`,
     `  hierarchy   : GET  ${s.url}/hierarchy/nodes/${s.county.code}/children  (Authorization: Bearer <token>)`,
-    '  demo accounts (password above, generated at first start, kept in DATA_DIR/demo-password):',
-    ...s.accounts.map((a) => `    ${a.username.padEnd(14)} ${a.role.padEnd(14)} ${a.node}  ${a.displayName}`),
+    ...(s.demoAccounts
+      ? [
+          '  demo accounts (password above, generated at first start, kept in DATA_DIR/demo-password):',
+          ...s.accounts.map((a) => `    ${a.username.padEnd(14)} ${a.role.padEnd(14)} ${a.node}  ${a.displayName}`),
+          '  WARNING: these demo accounts share one password and are for trying the system only.',
+          '           For real use start with LW_DEMO_ACCOUNTS=0 (only admin, password changed at first login).',
+        ]
+      : [
+          `  admin account: admin (${s.accounts[0]?.node}); initial password above (DATA_DIR/admin-initial-password),`,
+          '                 to be changed at first login; add further accounts with `npm run users`.',
+        ]),
     '',
   ];
   return lines.join('\n');

@@ -32,7 +32,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ti
   });
   // Low hash cost and no submission cap: every request of the suite comes from 127.0.0.1.
   Object.assign(process.env, { TIPLINE_RECEIPT_HASH_COST: '12', TIPLINE_PUBLIC_SUBMISSIONS_PER_HOUR: '0', ...env });
-  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'trace' }, 'embedded');
+  const config = loadConfig({ TRUST_PROXY: env.TRUST_PROXY, DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'trace' }, 'embedded');
   const s = await startStandalone({ config, logger: createLogger({ service: 'test', level: 'trace', destination: sink }) });
   const tipline = s.kernels.find((k) => k.name === 'tipline')!;
   const call: TiplineHarness['call'] = async (method, path, opts = {}) => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { newEnvelope } from '@lw/domain';
+import { PgIdentityStore } from '@lw/auth';
 import { Tipline } from '@lw/tipline';
 import { startHarness, waitFor, type TiplineHarness } from './test-harness';
 
@@ -134,43 +135,54 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(own.body.rows.every((r: any) => r.villageCode === null || r.villageCode.startsWith(townshipNode))).toBe(true);
   });
 
-  it('never gives township or org_dept users reporter fields or content, in the API or the export', async () => {
+  it('never gives township or org_dept users reporter fields, nor the content of a tip not assigned to the township', async () => {
     const sent = await submit(tipBody({ text: '独特内容甲乙丙' }));
     const tipId = await tipIdOf(sent.body.receiptCode);
-    await inboxHas(tipId, township);
+    await inboxHas(tipId);
+    // A township sees only tips assigned to its unit (this one is not yet); org_dept sees figures only.
+    const list = await h.call('GET', '/tipline/tips?limit=500', { token: township });
+    expect(list.status).toBe(200);
+    expect(list.body.rows.map((r: any) => r.tipId)).not.toContain(tipId);
+    expect((await h.call('GET', `/tipline/tips/${tipId}`, { token: township })).status).toBe(404);
+    expect((await h.call('GET', '/tipline/tips?limit=500', { token: orgDept })).status).toBe(403);
+    expect((await h.call('GET', `/tipline/tips/${tipId}`, { token: orgDept })).status).toBe(403);
     for (const token of [township, orgDept]) {
-      const list = await h.call('GET', '/tipline/tips?limit=500', { token });
-      const detail = await h.call('GET', `/tipline/tips/${tipId}`, { token });
-      expect(detail.status).toBe(200);
-      for (const r of [list, detail]) {
+      for (const r of [list, await h.call('GET', `/tipline/tips/${tipId}`, { token })]) {
         expect(r.raw).not.toContain(REPORTER.name);
         expect(r.raw).not.toContain(REPORTER.phone);
         expect(r.raw).not.toContain('独特内容甲乙丙');
       }
-      expect(detail.body.text).toBeUndefined();
-      expect((await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token, json: { reason: '想看看' } })).status).toBe(403);
-      const xlsx = await fetch(`${h.s.url}/tipline/tips/export.xlsx`, { headers: { authorization: `Bearer ${token}` } });
-      expect(xlsx.status).toBe(200);
-      const text = await workbookText(Buffer.from(await xlsx.arrayBuffer()));
-      expect(text).toContain('王某');
-      expect(text).not.toContain(REPORTER.name);
-      expect(text).not.toContain(REPORTER.phone);
+      expect((await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token, json: {} })).status).toBe(403);
     }
-    // Even the discipline role's export and inbox carry no identity: that takes the audited request.
+    const xlsx = await fetch(`${h.s.url}/tipline/tips/export.xlsx`, { headers: { authorization: `Bearer ${township}` } });
+    expect(xlsx.status).toBe(200);
+    const text = await workbookText(Buffer.from(await xlsx.arrayBuffer()));
+    expect(text).toContain('王某'); // the first test's tip, assigned to the township's commission
+    expect(text).not.toContain(REPORTER.name);
+    expect(text).not.toContain(REPORTER.phone);
+    expect((await fetch(`${h.s.url}/tipline/tips/export.xlsx`, { headers: { authorization: `Bearer ${orgDept}` } })).status).toBe(403);
+    // Even the discipline role's export and inbox carry no identity: that takes the approved request.
     const own = await fetch(`${h.s.url}/tipline/tips/export.xlsx`, { headers: { authorization: `Bearer ${discipline}` } });
     expect(await workbookText(Buffer.from(await own.arrayBuffer()))).not.toContain(REPORTER.name);
   });
 
-  it('reveals the reporter to the discipline role only with a reason, and records who, when and why', async () => {
+  it('reveals the reporter to a discipline official only on a reasoned request a second official approved, and records who, when, why and who approved', async () => {
     const sent = await submit(tipBody({ category: 'favouritism' }));
     const tipId = await tipIdOf(sent.body.receiptCode);
-    expect((await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token: discipline, json: {} })).status).toBe(400);
-    const r = await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token: discipline, json: { reason: '核实需要联系举报人' } });
+    const identity = new PgIdentityStore(h.db.pool('auth', 1));
+    const approver = await identity.createUser({ username: 'discipline_2', displayName: '县纪委监委（审批）', password: h.s.demoPassword, roles: ['discipline'], node: h.s.accounts.find((a) => a.username === 'discipline')!.node });
+    const second = await h.login('discipline_2');
+    expect((await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token: discipline, json: {} })).status).toBe(403);
+    expect((await h.call('POST', `/tipline/tips/${tipId}/reporter/requests`, { token: discipline, json: {} })).status).toBe(400);
+    const asked = await h.call('POST', `/tipline/tips/${tipId}/reporter/requests`, { token: discipline, json: { reason: '核实需要联系举报人' } });
+    expect(asked.status).toBe(201);
+    expect((await h.call('POST', `/tipline/tips/${tipId}/reporter/requests/${asked.body.requestId}/approve`, { token: second, json: {} })).status).toBe(200);
+    const r = await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token: discipline, json: { requestId: asked.body.requestId } });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ name: REPORTER.name, phone: REPORTER.phone });
     const { rows } = await h.db.pool('tipline').query(`SELECT data, metadata FROM events WHERE stream_id = $1 AND type = 'ReporterIdentityRead'`, [`tip-${tipId}`]);
     expect(rows).toHaveLength(1);
-    expect(rows[0].data.reason).toBe('核实需要联系举报人');
+    expect(rows[0].data).toMatchObject({ reason: '核实需要联系举报人', approvedBy: approver.id });
     expect(rows[0].metadata.actor.userId).toBeTruthy();
   });
 
@@ -179,7 +191,7 @@ describe('tip-line (embedded product, HTTP)', () => {
     const tipId = await tipIdOf(sent.body.receiptCode);
     const before = await h.db.pool('tipline').query('SELECT count(*) AS n FROM events WHERE stream_id = $1', [`tip-${tipId}`]);
     expect((await h.call('POST', `/tipline/tips/${tipId}/reporter/erase`, { token: discipline, json: { reason: '举报人申请删除个人信息' } })).status).toBe(200);
-    expect((await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token: discipline, json: { reason: '再看' } })).status).toBe(409);
+    expect((await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token: discipline, json: {} })).status).toBe(409);
     const keys = await h.db.pool('tipline').query('SELECT count(*) AS n FROM tip_data_keys WHERE tip_id = $1', [tipId]);
     expect(Number(keys.rows[0].n)).toBe(0);
     const after = await h.db.pool('tipline').query('SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_version', [`tip-${tipId}`]);
@@ -253,7 +265,9 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ tipId: a, repeatCount: 1, electionRelated: true });
     const look = await h.call('POST', '/tipline/public/receipts/lookup', { json: { code: second.body.receiptCode } });
-    expect(look.body.mergedIntoEarlierReport).toBe(true);
+    // The public answer does not tell that someone reported the matter before (staff see the link).
+    expect(look.body).toMatchObject({ status: 'received' });
+    expect(look.body).not.toHaveProperty('mergedIntoEarlierReport');
     expect((await h.call('POST', `/tipline/tips/${b}/accept`, { token: discipline, json: {} })).status).toBe(422);
   });
 

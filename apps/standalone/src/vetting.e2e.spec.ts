@@ -84,8 +84,8 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     return rows[0].tip_id as string;
   }
 
-  async function conclude(tipId: string, finding: string) {
-    for (const p of ['accept', 'assign']) expect((await h.call('POST', `/tipline/tips/${tipId}/${p}`, { token: discipline, json: {} })).status).toBe(200);
+  async function conclude(tipId: string, finding: string, steps = ['accept', 'assign']) {
+    for (const p of steps) expect((await h.call('POST', `/tipline/tips/${tipId}/${p}`, { token: discipline, json: {} })).status).toBe(200);
     expect((await h.call('POST', `/tipline/tips/${tipId}/conclude`, { token: discipline, json: { finding, summary: '核查完毕' } })).status).toBe(200);
   }
 
@@ -171,13 +171,19 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     expect((await h.call('POST', `${base('e2026a')}/notice`, { token: org })).status).toBe(200);
     await waitFor(async () => (await h.db.pool('tipline').query('SELECT 1 FROM public_notices WHERE notice_id = $1', [`notice-e2026a-${village}`])).rowCount === 1, 30_000, 'notice at the tip-line');
     const tipId = await publicTip('赵一A');
+    // Submitted (anonymous, free) but not yet accepted: vetting has it, and it holds nothing (L7).
+    const received = await h.db.pool('tipline').query(`SELECT event_id FROM outbox WHERE envelope->>'type' = 'tipline.TipReceived' AND envelope->'payload'->>'tipId' = $1`, [tipId]);
+    await waitFor(async () => (await h.db.pool('vetting').query('SELECT 1 FROM inbox WHERE event_id = $1', [received.rows[0].event_id])).rowCount === 1, 30_000, 'the tip delivered to vetting');
+    expect((await view('e2026a')).openObjections).toBe(0);
+    // Accepted by the discipline office: now it blocks confirmation until concluded.
+    expect((await h.call('POST', `/tipline/tips/${tipId}/accept`, { token: discipline, json: {} })).status).toBe(200);
     await waitFor(async () => (await view('e2026a')).openObjections === 1, 30_000, 'objection at vetting');
     expect((await h.call('POST', `${base('e2026a')}/confirm`, { token: org })).status).toBe(409); // notice still running
     await later('e2026a', (s, c) => endNotice(s, c));
     const blocked = await h.call('POST', `${base('e2026a')}/confirm`, { token: org });
     expect(blocked.status).toBe(409);
     expect(blocked.body.message).toContain('异议尚未办结');
-    await conclude(tipId, 'unsubstantiated');
+    await conclude(tipId, 'unsubstantiated', ['assign']);
     await waitFor(async () => (await view('e2026a')).openObjections === 0, 30_000, 'objection concluded at vetting');
     expect((await h.call('POST', `${base('e2026a')}/confirm`, { token: org })).status).toBe(200);
 

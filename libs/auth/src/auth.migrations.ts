@@ -19,6 +19,33 @@ export const identityMigrations: readonly Migration[] = [
         created_at    timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    // Server-side sessions (revocable at once, idle timeout kept per row as data), forced password
+    // changes, and login throttling per (username, source) and per source instead of a lock on the
+    // username alone. failed_logins / locked_until of 001 are no longer used.
+    id: 'auth/003_sessions',
+    sql: `
+      ALTER TABLE users
+        ADD COLUMN must_change_password boolean NOT NULL DEFAULT false,
+        ADD COLUMN password_changed_at  timestamptz;
+      CREATE TABLE sessions (
+        id           uuid PRIMARY KEY,
+        user_id      uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at   timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz NOT NULL DEFAULT now(),
+        idle_seconds integer NOT NULL CHECK (idle_seconds > 0),
+        expires_at   timestamptz NOT NULL,
+        revoked_at   timestamptz
+      );
+      CREATE INDEX sessions_live_by_user ON sessions (user_id) WHERE revoked_at IS NULL;
+      -- Keys are hashes (of username and source address), never the address itself.
+      CREATE TABLE login_attempts (
+        key          text PRIMARY KEY,
+        window_start timestamptz NOT NULL,
+        attempts     integer NOT NULL,
+        locked_until timestamptz
+      );`,
+  },
 ];
 
 /** Who did what, from where. Every service that serves HTTP has one; rows are append-only. */

@@ -2,3 +2,4 @@ export * from './pool';
 export * from './migrations';
 export * from './leader';
 export * from './run-all';
+export * from './roles';

@@ -25,10 +25,18 @@ export async function migrate(pool: Pool, schema: string, migrations: readonly M
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate:${schema}`]);
     try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.query(
-        `CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+      // Looked up first: "IF NOT EXISTS" still needs the right to create, which a service's own
+      // database role lacks on the shared schemas it may only read (README "Database roles").
+      const present = await client.query<{ schema: string | null; ledger: string | null }>(
+        `SELECT to_regnamespace($1)::text AS schema, to_regclass($1 || '.schema_migrations')::text AS ledger`,
+        [schema],
       );
+      if (!present.rows[0].schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      if (!present.rows[0].ledger) {
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+        );
+      }
       const done = new Set(
         (await client.query<{ id: string }>(`SELECT id FROM ${schema}.schema_migrations`)).rows.map((r) => r.id),
       );
@@ -43,7 +51,8 @@ export async function migrate(pool: Pool, schema: string, migrations: readonly M
           applied.push(m.id);
         } catch (err) {
           await client.query('ROLLBACK');
-          throw new Error(`migration ${m.id} failed in schema ${schema}: ${(err as Error).message}`);
+          const hint = (err as { code?: string }).code === '42501' ? ' (schema changes of shared schemas need the administrator: npm run db:roles)' : '';
+          throw new Error(`migration ${m.id} failed in schema ${schema}: ${(err as Error).message}${hint}`);
         }
       }
     } finally {

@@ -6,6 +6,8 @@ export * from './money/money';
 
 export * from './time/local-date';
 export * from './time/shanghai-time';
+export * from './time/request-date-range';
+export * from './text/control-characters';
 
 export * from './calendar/calendar-horizon-error';
 export * from './calendar/chinese-days-data';

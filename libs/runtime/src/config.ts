@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /**
  * One documented set of environment variables (README "Configuration"). Embedded mode has safe
@@ -20,6 +21,8 @@ export interface RuntimeConfig {
   logLevel: string;
   /** Connections per service pool (the platform pools are small and fixed). */
   databasePoolMax: number;
+  /** Proxies whose X-Forwarded-For names the client (express `trust proxy`); false: none. */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +53,13 @@ const env = z.object({
   // Every projector and relay leader keeps one connection for its advisory lock (vetting has six):
   // a smaller pool starves them and the service hangs at start.
   DATABASE_POOL_MAX: z.coerce.number().int().min(10, 'at least 10: each projector and relay leader holds a connection').max(100).optional(),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const r = parseTrustProxy(v);
+      if ('problem' in r) ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.problem });
+    }),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv, defaultMode: Mode): RuntimeConfig {
@@ -71,6 +81,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, defaultMode: Mode): Runtim
     auth: { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, secret: e.AUTH_SECRET },
     logLevel: e.LOG_LEVEL ?? 'info',
     databasePoolMax: e.DATABASE_POOL_MAX ?? 10,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
   if (mode === 'distributed') {
     const problems: string[] = [];
@@ -86,4 +97,9 @@ export function loadConfig(source: NodeJS.ProcessEnv, defaultMode: Mode): Runtim
     if (problems.length) throw new ConfigError(problems);
   }
   return config;
+}
+
+function trustProxyOf(raw: string | undefined): TrustProxy {
+  const r = parseTrustProxy(raw);
+  return 'value' in r ? r.value : false;
 }

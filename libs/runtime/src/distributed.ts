@@ -57,7 +57,10 @@ export async function startDistributedService(
     logger: log.child({ component: 'kafka' }),
     ...options.kafka,
   });
-  const jobs = new BullMqJobScheduler({ queueName: definition.name, redisUrl: config.redisUrl });
+  // Finished jobs leave Redis after a year: longer than any statutory clock a job serves (60 日 + 30
+  // to conclude a petition), so an id is never run twice while it matters, and Redis does not grow for ever.
+  const retain = { age: 366 * 24 * 3600 };
+  const jobs = new BullMqJobScheduler({ queueName: definition.name, redisUrl: config.redisUrl, retainFinished: retain });
   const redis = redisCheck(config.redisUrl);
   let kernel: ServiceKernel | undefined;
   let app: INestApplication | undefined;
@@ -107,6 +110,7 @@ export async function startDistributedService(
       hierarchy,
       calendar,
       logger: log,
+      trustProxy: config.trustProxy,
     });
     await app.listen(config.port, options.host ?? process.env.HOST ?? '0.0.0.0');
     const { port } = app.getHttpServer().address() as { port: number };

@@ -17,8 +17,9 @@ export interface Deployable {
 const service = (name: string): Deployable => ({
   name,
   project: name,
-  // The users command ships beside each service: accounts for a deployment that signs its own tokens.
-  entries: [`apps/${name}/src/main.ts`, 'libs/auth/src/cli.ts'],
+  // The users command (accounts when the deployment signs its own tokens) and the db-roles set-up
+  // ship beside each service.
+  entries: [`apps/${name}/src/main.ts`, 'libs/auth/src/cli.ts', 'libs/runtime/src/db-roles/cli.ts'],
   // Nest loads its HTTP platform by name.
   extra: ['@nestjs/platform-express'],
 });

@@ -30,7 +30,7 @@ export async function nominateToNotice(c: Ctx): Promise<void> {
   });
 }
 
-/** 4b. A public tip naming one nominee (no login) ⇒ an objection at vetting that blocks confirmation. */
+/** 4b. A public tip naming one nominee (no login), accepted by discipline ⇒ an objection at vetting that blocks confirmation. */
 export async function publicTipObjects(c: Ctx): Promise<void> {
   const { client, users, ids } = c;
   const sent = await client.ok('POST', '/tipline/public/tips', {
@@ -44,6 +44,8 @@ export async function publicTipObjects(c: Ctx): Promise<void> {
   });
   ids.tipId = row.tipId;
   if (!row.objection) throw new Error('the tip-line did not take the tip as an objection: the notice had not reached it');
+  // A submitted objection blocks nothing until the discipline office accepts it (受理).
+  await client.ok('POST', `/tipline/tips/${ids.tipId}/accept`, { token: users.discipline, json: {} });
   await c.until('the objection at vetting', async () => (await c.villageView()).openObjections === 1);
   const refused = await client.call('POST', `${base(c)}/confirm`, { token: users.org });
   if (refused.status !== 409) throw new Error(`confirmation with an objection open answered ${refused.status}`);
@@ -55,8 +57,7 @@ export async function publicTipObjects(c: Ctx): Promise<void> {
 export async function concludeTip(c: Ctx): Promise<void> {
   const { client, users, ids } = c;
   const step = (path: string, json: unknown = {}) => client.ok('POST', `/tipline/tips/${ids.tipId}/${path}`, { token: users.discipline, json });
-  await step('accept');
-  await step('assign');
+  await step('assign'); // accepted in 4b
   await step('conclude', { finding: 'substantiated', summary: '经核实，该候选人送礼拉票属实。', needsRectification: true });
   await c.until(`${TIPPED.name} disqualified, the objection concluded`, async () => {
     const v = await c.villageView();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isLocalDate } from '@lw/domain';
+import { requestDateSchema } from '@lw/domain';
 
 const village = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
-const date = z.string().refine(isLocalDate, '日期应为 YYYY-MM-DD 格式的有效日期');
+const date = requestDateSchema('日期应为 YYYY-MM-DD 格式的有效日期');
 const person = z.object({ name: z.string().trim().min(1, '请填写姓名').max(50), post: z.string().trim().max(30).nullish() }).strict();
 /** Yuan as a decimal string: a JSON number would already have been a float. */
 const yuan = z.string({ error: '金额须以字符串填写，如 "1234.56"' }).max(20);

@@ -1,8 +1,9 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Button, Card, Layout, Menu, Modal, Result, Space, Spin, Typography } from 'antd';
 import { ROLE_LABELS } from '../shared/labels';
 import { useAuth, useUser } from './auth';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginPage } from './LoginPage';
 import { canSee, ROUTES } from './routes';
 
@@ -10,12 +11,27 @@ export function App() {
   const { user, checking } = useAuth();
   if (checking) return <Spin fullscreen description="正在验证登录…" />;
   if (!user) return <LoginPage />;
+  if (user.mustChangePassword) return <FirstPasswordPage />;
   return <Shell />;
+}
+
+/** A generated or demo password: nothing else until the user has chosen their own. */
+function FirstPasswordPage() {
+  const { logout } = useAuth();
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
+      <Card title="首次登录 · 请修改密码" style={{ width: 400 }} extra={<Button type="link" onClick={() => void logout()}>退出</Button>}>
+        <ChangePasswordForm />
+      </Card>
+    </div>
+  );
 }
 
 function Shell() {
   const user = useUser();
   const { logout } = useAuth();
+  const [changing, setChanging] = useState(false);
+  const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const location = useLocation();
   const visible = ROUTES.filter((r) => canSee(r, user.roles));
@@ -40,9 +56,22 @@ function Shell() {
             <Typography.Text data-testid="current-user">
               {user.displayName}（{user.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')} · {user.node}）
             </Typography.Text>
-            <Button onClick={logout}>退出</Button>
+            <Button onClick={() => setChanging(true)} data-testid="change-password">
+              修改密码
+            </Button>
+            <Button onClick={() => void logout()} data-testid="logout">
+              退出
+            </Button>
           </Space>
         </Layout.Header>
+        <Modal title="修改密码" open={changing} onCancel={() => setChanging(false)} footer={null} destroyOnHidden>
+          <ChangePasswordForm
+            onDone={() => {
+              setChanging(false);
+              message.success('密码已修改，其他地方的登录已失效');
+            }}
+          />
+        </Modal>
         <Layout.Content style={{ margin: 24 }}>
           <Suspense fallback={<Spin />}>
             <Routes>

@@ -1,6 +1,7 @@
-// Who is logged in: the token (localStorage) and the user it names (GET /auth/me, checked on load).
+// Who is logged in: the session lives in an HttpOnly cookie the page cannot read; the user it names
+// comes from GET /auth/me (checked on load) or from the login answer.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, getToken, setToken } from '../shared/api';
+import { api, ApiError } from '../shared/api';
 
 export interface User {
   id: string;
@@ -10,49 +11,70 @@ export interface User {
   /** The hierarchy node the user is bound to (county, township or village code). */
   node: string;
   dept: string | null;
+  /** A generated or demo password: the console asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 }
 
 interface AuthState {
   user: User | null;
   checking: boolean;
   login(username: string, password: string): Promise<void>;
-  logout(): void;
+  /** Ends the session on the server (the cookie is cleared there) and here. */
+  logout(): Promise<void>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** The server's readable companion of the HttpOnly session cookie: "a session may exist". */
+function maybeSignedIn(): boolean {
+  return document.cookie.split(';').some((c) => c.trim() === 'lw_signed_in=1');
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
-  const [checking, setChecking] = useState(Boolean(getToken()));
+  const [checking, setChecking] = useState(maybeSignedIn);
 
-  const logout = useCallback(() => {
-    setToken(null);
+  // The server refused the session (logged out elsewhere, disabled, idle): forget the user here.
+  const forget = useCallback(() => setUser(null), []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api('/auth/logout', { method: 'POST' });
+    } catch {
+      /* already ended, or the server is away: the user is logged out here either way */
+    }
     setUser(null);
   }, []);
 
   useEffect(() => {
-    if (!getToken()) return;
+    if (!maybeSignedIn()) return;
     api<User>('/auth/me')
       .then(setUser)
-      // Only a refused token is dropped: a 503 while the database restarts must not log anyone out.
+      // A 401 just means no session; a 503 while the database restarts is not a logout either.
       .catch((err) => {
-        if (err instanceof ApiError && err.status === 401) setToken(null);
+        if (!(err instanceof ApiError)) throw err;
       })
       .finally(() => setChecking(false));
   }, []);
 
   useEffect(() => {
-    window.addEventListener('lw:unauthorized', logout);
-    return () => window.removeEventListener('lw:unauthorized', logout);
-  }, [logout]);
+    window.addEventListener('lw:unauthorized', forget);
+    return () => window.removeEventListener('lw:unauthorized', forget);
+  }, [forget]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api<{ token: string; user: User }>('/auth/login', { json: { username, password }, anonymous: true });
-    setToken(r.token);
+    // The answer also sets the session cookie; its token is for API clients and is not kept.
+    const r = await api<{ user: User }>('/auth/login', { json: { username, password } });
     setUser(r.user);
   }, []);
 
-  return <AuthContext.Provider value={{ user, checking, login, logout }}>{children}</AuthContext.Provider>;
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    await api('/auth/password', { json: { currentPassword, newPassword } });
+    setUser(await api<User>('/auth/me'));
+  }, []);
+
+  return <AuthContext.Provider value={{ user, checking, login, logout, changePassword }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): AuthState {

@@ -1,6 +1,6 @@
-// The one way the browser talks to the services: same origin, JSON, bearer token, and the
+// The one way the browser talks to the services: same origin, JSON, the session in an HttpOnly
+// cookie the page never sees (so a script injected anywhere on the origin cannot take it), and the
 // server's Chinese message surfaced as the error text a clerk reads.
-const TOKEN_KEY = 'lw.token';
 
 export class ApiError extends Error {
   constructor(
@@ -12,13 +12,15 @@ export class ApiError extends Error {
   }
 }
 
-export function getToken(): string | null {
-  return localStorage.getItem(TOKEN_KEY);
-}
+/**
+ * Sent on every console request: the server refuses a state change made with the session cookie
+ * without it, which a cross-site form or link cannot add (CSRF).
+ */
+export const CONSOLE_HEADERS: Readonly<Record<string, string>> = { 'x-lw-csrf': '1' };
 
-export function setToken(token: string | null): void {
-  if (token) localStorage.setItem(TOKEN_KEY, token);
-  else localStorage.removeItem(TOKEN_KEY);
+/** Logged-in requests carry the cookie; public pages send none (credentials 'omit'). */
+export function credentialsFor(anonymous?: boolean): RequestCredentials {
+  return anonymous ? 'omit' : 'same-origin';
 }
 
 /** Nest answers { statusCode, message } where message may be a string or a list. */
@@ -37,7 +39,7 @@ export interface RequestOptions {
   json?: unknown;
   form?: FormData;
   query?: Record<string, string | number | boolean | undefined | null>;
-  /** Public pages send no token. */
+  /** Public pages send no session cookie. */
   anonymous?: boolean;
 }
 
@@ -50,16 +52,19 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
 }
 
 async function send(path: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = {};
-  const token = opts.anonymous ? null : getToken();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = opts.anonymous ? {} : { ...CONSOLE_HEADERS };
   let body: BodyInit | undefined;
   if (opts.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.json);
   } else if (opts.form) body = opts.form;
-  const res = await fetch(withQuery(path, opts.query), { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body });
-  if (res.status === 401 && token) window.dispatchEvent(new Event('lw:unauthorized'));
+  const res = await fetch(withQuery(path, opts.query), {
+    method: opts.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+    credentials: credentialsFor(opts.anonymous),
+  });
+  if (res.status === 401 && !opts.anonymous) window.dispatchEvent(new Event('lw:unauthorized'));
   return res;
 }
 

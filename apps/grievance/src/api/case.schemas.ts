@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isLocalDate } from '@lw/domain';
+import { requestDateSchema } from '@lw/domain';
 import { CASE_SOURCE_KINDS, CASE_STATUSES, MANUAL_SOURCE_KINDS, SEVERITIES } from '../domain';
 
-const date = z.string().refine(isLocalDate, '日期应为 YYYY-MM-DD 格式的有效日期');
+const date = requestDateSchema('日期应为 YYYY-MM-DD 格式的有效日期');
 const version = z.number().int().min(1).optional();
 const person = z.object({ name: z.string().min(1, '请填写姓名').max(50, '姓名不能超过 50 字'), post: z.string().max(50, '职务不能超过 50 字').nullish() }).strict();
 const attachments = z.array(z.string().min(1).max(500, '附件引用过长')).max(20, '附件不能超过 20 个').default([]);

@@ -1,4 +1,4 @@
-import { addDays, dueDate, endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay, workingDaysBetween, type LocalDate, type WorkingCalendar } from '@lw/domain';
+import { addDays, compareLocalDates, dueDate, endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay, workingDaysBetween, type LocalDate, type WorkingCalendar } from '@lw/domain';
 
 /** A rectification limit: its last day, when it ends (24:00 Asia/Shanghai) and when the light turns yellow. */
 export interface CaseDeadline {
@@ -81,7 +81,7 @@ export function shanghaiToday(now: Date): LocalDate {
  * once the limit has passed, minus the working days in (due, today] (at least 1). Today is the Asia/Shanghai date.
  */
 export function workingDaysLeft(due: LocalDate, today: LocalDate, calendar: WorkingCalendar): { days: number; beyondHorizon: boolean } {
-  if (today <= due) return workingDaysBetween(today, due, calendar);
+  if (compareLocalDates(today, due) <= 0) return workingDaysBetween(today, due, calendar);
   const past = workingDaysBetween(due, today, calendar);
   // Past due over a weekend or holiday has no working day in (due, today]: still overdue, never "-0".
   return { days: -Math.max(1, past.days), beyondHorizon: past.beyondHorizon };

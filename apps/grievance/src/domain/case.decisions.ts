@@ -1,4 +1,4 @@
-import { DomainConflictError, type LocalDate, type WorkingCalendar } from '@lw/domain';
+import { compareLocalDates, daysBetween, DomainConflictError, type LocalDate, type WorkingCalendar } from '@lw/domain';
 import { fixedDeadline, shanghaiToday, workingDayDeadline, type CaseDeadline } from './case-deadline';
 import { invalidCase, wrongStatus } from './case-errors';
 import type { CaseSource } from './case-source';
@@ -40,7 +40,7 @@ function limitDays(days: number | undefined, severity: Severity, policy: Grievan
 function newDeadline(startOn: LocalDate, limit: { workingDays?: number; due?: LocalDate }, severity: Severity, ctx: CaseContext): CaseDeadline {
   const lead = ctx.policy.yellowLeadWorkingDays;
   if (limit.due) {
-    if (limit.due <= startOn) throw invalidCase('due_not_after_start', '整改时限须晚于交办日期', `due ${limit.due} not after ${startOn}`);
+    if (compareLocalDates(limit.due, startOn) <= 0) throw invalidCase('due_not_after_start', '整改时限须晚于交办日期', `due ${limit.due} not after ${startOn}`);
     return fixedDeadline(startOn, limit.due, lead, ctx.calendar);
   }
   return workingDayDeadline(startOn, limitDays(limit.workingDays, severity, ctx.policy), lead, ctx.calendar);
@@ -69,8 +69,8 @@ export interface OpenCaseInput {
 export function openCase(input: OpenCaseInput, ctx: CaseContext): CaseEvent[] {
   const today = shanghaiToday(ctx.now);
   const startOn = input.startOn ?? today;
-  if (startOn > today) throw invalidCase('start_in_future', '交办日期不能晚于今天', `startOn ${startOn} after ${today}`);
-  const back = (Date.parse(today) - Date.parse(startOn)) / 86_400_000;
+  if (compareLocalDates(startOn, today) > 0) throw invalidCase('start_in_future', '交办日期不能晚于今天', `startOn ${startOn} after ${today}`);
+  const back = daysBetween(startOn, today);
   if (back > ctx.policy.maxBackdateDays) throw invalidCase('start_too_early', `交办日期不能早于 ${ctx.policy.maxBackdateDays} 天前`, `startOn ${startOn} too far back`);
   const milestones: Milestone[] = (input.milestones ?? []).map((m, i) => ({
     milestoneId: `m${i + 1}`,
@@ -179,7 +179,7 @@ export function changeDeadline(state: CaseState, reason: string, limit: { workin
   requireStatus(state, ['assigned', 'in_progress', 'returned', 'closing_applied'], 'change the deadline', '调整整改时限');
   const why = text(reason, 'reason', '调整时限的理由', MAX_REASON);
   const today = shanghaiToday(ctx.now);
-  if (limit.due && limit.due < today) throw invalidCase('due_in_past', '新的整改时限不能早于今天', `due ${limit.due} before ${today}`);
+  if (limit.due && compareLocalDates(limit.due, today) < 0) throw invalidCase('due_in_past', '新的整改时限不能早于今天', `due ${limit.due} before ${today}`);
   if (!limit.due && limit.workingDays === undefined) throw invalidCase('limit_missing', '请填写新的整改时限', 'neither due nor workingDays');
   const deadline = limit.due ? fixedDeadline(state.deadline.startOn as LocalDate, limit.due, ctx.policy.yellowLeadWorkingDays, ctx.calendar) : newDeadline(today, limit, state.severity, ctx);
   if (deadline.due === state.deadline.due) throw invalidCase('due_unchanged', '新的整改时限与原时限相同', `due unchanged ${deadline.due}`);

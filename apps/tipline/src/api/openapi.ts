@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { Public } from '@lw/auth';
 import { z } from 'zod';
 import * as s from './tip.schemas';
+import { revealRefusalSchema, revealRequestSchema, revealSchema } from './reveal.schemas';
 
 type Route = { method: 'get' | 'post'; path: string; summary: string; tag: '公众举报' | '举报办理'; body?: z.ZodType; query?: z.ZodType; roles?: string };
 
@@ -12,12 +13,17 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/tipline/public/notices', summary: '正在公示的候选人（村、职务、姓名、公示截止日期；分页）', tag: '公众举报', query: s.noticesQuerySchema },
   { method: 'get', path: '/tipline/public/places', summary: '本县乡镇，或某乡镇的村（社区），供举报表单选择', tag: '公众举报', query: s.placesQuerySchema },
   { method: 'post', path: '/tipline/public/receipts/reply', summary: '凭查询码回复或补充材料', tag: '公众举报', body: s.replySchema },
-  { method: 'get', path: '/tipline/tips', summary: '举报收件箱（按本人管辖范围）', tag: '举报办理', query: s.inboxQuerySchema, roles: 'discipline, org_dept, township' },
+  { method: 'get', path: '/tipline/tips', summary: '举报收件箱（按知悉范围：纪委见本辖区，乡镇只见交本单位承办的，组织部只看统计）', tag: '举报办理', query: s.inboxQuerySchema, roles: 'discipline, org_dept, township' },
   { method: 'get', path: '/tipline/tips/export.xlsx', summary: '导出举报台账（不含举报人信息）', tag: '举报办理', query: s.inboxQuerySchema, roles: 'discipline, org_dept, township' },
   { method: 'get', path: '/tipline/tips/statistics', summary: '按乡镇/月份/类别统计', tag: '举报办理', query: s.statsQuerySchema, roles: 'discipline, org_dept, township' },
   { method: 'post', path: '/tipline/tips', summary: '登记电话、来信、来访、民情直报员、上级转办的举报', tag: '举报办理', body: s.clerkTipSchema, roles: 'discipline, township' },
-  { method: 'get', path: '/tipline/tips/{id}', summary: '举报详情（内容仅纪委可见）', tag: '举报办理', roles: 'discipline, org_dept, township' },
-  { method: 'get', path: '/tipline/tips/{id}/evidence/{sha256}', summary: '下载证据文件', tag: '举报办理', roles: 'discipline' },
+  { method: 'get', path: '/tipline/tips/{id}', summary: '举报详情（内容仅纪委及承办单位可见）', tag: '举报办理', roles: 'discipline, org_dept, township' },
+  { method: 'get', path: '/tipline/tips/access', summary: '本人的举报知悉范围（列表范围、统计、能否参与查看举报人审批）', tag: '举报办理', roles: 'discipline, org_dept, township' },
+  { method: 'get', path: '/tipline/tips/{id}/evidence/{sha256}', summary: '下载证据文件（可见内容者）', tag: '举报办理', roles: 'discipline, township' },
+  { method: 'get', path: '/tipline/tips/{id}/reporter/requests', summary: '查看举报人身份的申请及审批情况', tag: '举报办理', roles: 'discipline' },
+  { method: 'post', path: '/tipline/tips/{id}/reporter/requests', summary: '申请查看举报人身份（须写明事由，经另一名纪检人员审批）', tag: '举报办理', body: revealRequestSchema, roles: 'discipline' },
+  { method: 'post', path: '/tipline/tips/{id}/reporter/requests/{requestId}/approve', summary: '批准查看申请（不能审批本人的申请）', tag: '举报办理', roles: 'discipline' },
+  { method: 'post', path: '/tipline/tips/{id}/reporter/requests/{requestId}/refuse', summary: '拒绝查看申请', tag: '举报办理', body: revealRefusalSchema, roles: 'discipline' },
   { method: 'post', path: '/tipline/tips/{id}/acknowledge', summary: '确认收悉（选举期间第一时间）', tag: '举报办理', roles: 'discipline' },
   { method: 'post', path: '/tipline/tips/{id}/accept', summary: '受理', tag: '举报办理', body: s.versionSchema, roles: 'discipline' },
   { method: 'post', path: '/tipline/tips/{id}/not-accept', summary: '不予受理（须写明理由）', tag: '举报办理', body: s.reasonSchema, roles: 'discipline' },
@@ -30,7 +36,7 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/tipline/tips/{id}/conclude', summary: '办结（属实/部分属实/不属实/无法查实，可认定诬告）', tag: '举报办理', body: s.concludeSchema, roles: 'discipline' },
   { method: 'post', path: '/tipline/tips/{id}/messages', summary: '向举报人留言或反馈结果（举报人凭查询码查看）', tag: '举报办理', body: s.messageSchema, roles: 'discipline' },
   { method: 'post', path: '/tipline/tips/{id}/close', summary: '结案', tag: '举报办理', body: s.versionSchema, roles: 'discipline' },
-  { method: 'post', path: '/tipline/tips/{id}/reporter', summary: '查看举报人身份（须填写事由，全程留痕）', tag: '举报办理', body: s.reasonSchema, roles: 'discipline' },
+  { method: 'post', path: '/tipline/tips/{id}/reporter', summary: '凭已批准的申请查看举报人身份（仅申请人、限时一次，全程留痕）', tag: '举报办理', body: revealSchema, roles: 'discipline' },
   { method: 'post', path: '/tipline/tips/{id}/reporter/erase', summary: '销毁举报人身份信息（不可恢复）', tag: '举报办理', body: s.reasonSchema, roles: 'discipline' },
 ];
 

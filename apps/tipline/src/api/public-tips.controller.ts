@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, UploadedFiles, UseFi
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { clientIp, Public, type AuthRequest } from '@lw/auth';
 import { DomainNotFoundError, DomainRateLimitError } from '@lw/domain';
-import { createHash } from 'crypto';
 import type { TipSubject } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
+import { clientKey as keyOfAddress } from '../infrastructure/receipt/client-key';
 import { Tipline } from '../infrastructure/tipline-runtime';
 import { UploadErrorFilter } from './upload-error.filter';
 import { parseInput } from '@lw/runtime';
@@ -100,8 +100,8 @@ export class PublicTipsController {
   }
 }
 
-/** The limiter's client key: a hash of the address, so the counters table holds no raw IPs. */
+/** The limiters' client key: a keyed hash of the address (see client-key.ts), never the address. */
 function clientKey(req: AuthRequest): string {
-  return createHash('sha256').update(clientIp(req) ?? 'unknown').digest('hex').slice(0, 32);
+  return keyOfAddress(clientIp(req));
 }
 

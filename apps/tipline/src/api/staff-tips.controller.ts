@@ -1,8 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { CurrentActor, Roles } from '@lw/auth';
-import { DomainNotFoundError, DomainValidationError, type Actor, type Period } from '@lw/domain';
-import { CLERK_CHANNELS, remainingOf, type DeadlineKind, type RegimeName, type TipChannel, type TipDeadline, type TipPolicy, type TipSubject } from '../domain';
+import { DomainForbiddenError, DomainNotFoundError, DomainValidationError, type Actor, type Period } from '@lw/domain';
+import {
+  atLeast,
+  CLERK_CHANNELS,
+  isOpenRequest,
+  listReach,
+  mayReveal,
+  remainingOf,
+  seesStatistics,
+  tipViewFor,
+  type DeadlineKind,
+  type RegimeName,
+  type RevealRequest,
+  type TipChannel,
+  type TipDeadline,
+  type TipPolicy,
+  type TipState,
+  type TipSubject,
+  type TipView,
+  type TipViewer,
+} from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { loadTip } from '../application/tip-stream';
 import { Tipline } from '../infrastructure/tipline-runtime';
@@ -11,19 +30,26 @@ import { reportSentence } from '../infrastructure/read-model/tip-queries';
 import { tipDetailView } from './tip-detail.view';
 import { tipFromRequest, type UploadedFile } from './tip-request';
 import { UploadErrorFilter } from './upload-error.filter';
+import { REVEAL_LABELS, revealRefusalSchema, revealRequestSchema, revealSchema } from './reveal.schemas';
 import { parseInput } from '@lw/runtime';
 import * as s from './tip.schemas';
 
 /** How far back a clerk may date a registration (a letter entered after it arrived). */
 const MAX_BACKDATE_DAYS = 30;
 
-/** Roles that may follow tips without handling them: they never see content or reporter fields. */
+/** Roles that may read something of the tips; how much of each tip is the access policy's answer (tip-visibility.ts). */
 const READERS = ['discipline', 'org_dept', 'township'] as const;
 
+/** Where the audit row of a request on one tip names it. */
+interface AuditedRequest {
+  auditTarget?: string;
+}
+
 /**
- * Staff endpoints (/tipline/tips…). Handling is for the discipline role; org_dept and township read
- * the inbox, figures and exports of their subtree. The reporter's identity has its own endpoint,
- * discipline only, with a reason, recorded before anything is decrypted.
+ * Staff endpoints (/tipline/tips…). Handling is for the discipline role. Every read goes through the
+ * access policy: by default discipline sees content in its subtree, a township only tips assigned to
+ * its unit, org_dept figures only. The reporter's identity takes a reasoned request, a second
+ * official's approval, and then a reveal by the requester, each recorded before anything is decrypted.
  */
 @Controller('tips')
 export class StaffTipsController {
@@ -31,7 +57,38 @@ export class StaffTipsController {
 
   private scoped(actor: Actor) {
     const node = this.tipline.scope.normalize(actor.node) ?? actor.node;
-    return { scope: node, scopeIsDeploymentRoot: this.tipline.scope.covers(actor, null) };
+    return { scope: node, scopeIsDeploymentRoot: this.tipline.scope.covers(actor, null), viewer: this.viewer(actor) };
+  }
+
+  private viewer(actor: Actor): TipViewer {
+    return { roles: actor.roles, unitCode: this.tipline.scope.normalize(actor.node) ?? actor.node };
+  }
+
+  /**
+   * What the actor sees of this tip, at least `needed`, or: 403 for a role that never opens tips
+   * (figures only), 404 otherwise (outside the subtree, or not assigned to the actor's unit).
+   */
+  private viewOf(actor: Actor, state: TipState, needed: TipView): TipView {
+    const access = this.tipline.settings.policy.access;
+    const view = tipViewFor(access, this.viewer(actor), { inScope: this.tipline.scope.covers(actor, state.received.villageCode), unitCode: state.unit?.code ?? null });
+    if (atLeast(view, needed)) return view;
+    if (listReach(access, actor.roles) === 'none') {
+      throw new DomainForbiddenError('tip.open_forbidden', '您的角色只能查看举报统计数据，不能查看举报内容', `roles ${actor.roles.join(',')} see figures only`);
+    }
+    throw new DomainNotFoundError('tip.not_found', '举报不存在或已无权查看', `tip ${state.received.tipId}: ${actor.userId} sees ${view}, needs ${needed}`);
+  }
+
+  /** What the actor may see and do on the tip-line, from the access policy (the console shapes its pages by it). */
+  @Get('access')
+  @Roles(...READERS)
+  access(@CurrentActor() actor: Actor) {
+    const access = this.tipline.settings.policy.access;
+    return {
+      policy: { id: access.id, version: access.version, name: access.name },
+      list: listReach(access, actor.roles),
+      statistics: seesStatistics(access, actor.roles),
+      reveal: mayReveal(access, actor.roles) ? { minReasonLength: access.reveal.minReasonLength, approvalValidMinutes: access.reveal.approvalValidMinutes } : null,
+    };
   }
 
   @Get()
@@ -74,6 +131,7 @@ export class StaffTipsController {
   async statistics(@CurrentActor() actor: Actor, @Query() query: unknown) {
     const q = parseInput(s.statsQuerySchema, query, { from: '起始日期', to: '截止日期' });
     const scope = this.scoped(actor);
+    // Figures by scope for every role that sees any (the queries check the policy too).
     const rows = await this.tipline.queries.statistics({ ...scope, from: q.from, to: q.to, by: q.by });
     const total = await this.tipline.queries.totals({ ...scope, from: q.from, to: q.to });
     const previous = q.compareFrom && q.compareTo ? await this.tipline.queries.totals({ ...scope, from: q.compareFrom, to: q.compareTo }) : null;
@@ -120,19 +178,19 @@ export class StaffTipsController {
   @Roles(...READERS)
   async detail(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const { state, version, events } = await loadTip(this.tipline.store, id);
-    if (!this.tipline.scope.covers(actor, state.received.villageCode)) {
-      throw new DomainNotFoundError('tip.not_found', '举报不存在或已无权查看', `tip ${id} outside ${actor.node}`);
-    }
-    return tipDetailView(state, version, events, this.tipline.settings.policy, actor.roles.includes('discipline'), this.remaining());
+    const view = this.viewOf(actor, state, 'list');
+    return tipDetailView(state, version, events, this.tipline.settings.policy, view === 'content' ? 'content' : 'list', this.remaining());
   }
 
   @Get(':id/evidence/:sha256')
-  @Roles('discipline')
+  @Roles(...READERS)
   async evidence(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('sha256') sha: string, @Res() res: { setHeader(k: string, v: string): void; end(b: Buffer): void }) {
     const { state } = await loadTip(this.tipline.store, id);
+    this.viewOf(actor, state, 'content');
     const file = state.received.evidence.find((e) => e.sha256 === sha);
-    if (!file || !this.tipline.scope.covers(actor, state.received.villageCode)) throw new DomainNotFoundError('evidence.not_found', '证据文件不存在', `no evidence ${sha} on ${id}`);
-    const bytes = await this.tipline.evidence.get(sha);
+    if (!file) throw new DomainNotFoundError('evidence.not_found', '证据文件不存在', `no evidence ${sha} on ${id}`);
+    if (state.identityErased) throw new DomainNotFoundError('evidence.erased', '该证据文件已随举报人信息依规销毁，无法下载', `evidence of ${id} erased`);
+    const bytes = await this.tipline.evidence.get(id, sha);
     if (!bytes) throw new DomainNotFoundError('evidence.missing', '证据文件已不在存储中，请联系管理员', `evidence ${sha} missing from storage`);
     res.setHeader('Content-Type', file.mediaType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
@@ -233,20 +291,73 @@ export class StaffTipsController {
     return summary(await this.tipline.commands.close(id, a, expectedVersion));
   }
 
-  /** The reporter's identity: discipline only, with a reason, recorded (who, when, why) before it is decrypted. */
+  /** The reveal requests of a tip, with what the actor may do to each (officials who take part in reveals). */
+  @Get(':id/reporter/requests')
+  @Roles('discipline')
+  async revealRequests(@CurrentActor() a: Actor, @Param('id') id: string) {
+    const requests = await this.tipline.commands.revealRequests(id, a);
+    return { requests: requests.map((r) => this.requestView(r, a)) };
+  }
+
+  /** Asks to see the reporter, with a reason: a second official must approve before anything is shown. */
+  @Post(':id/reporter/requests')
+  @Roles('discipline')
+  @HttpCode(201)
+  async requestReveal(@CurrentActor() a: Actor, @Param('id') id: string, @Body() body: unknown, @Req() req: AuditedRequest) {
+    req.auditTarget = id;
+    const { reason } = parseInput(revealRequestSchema, body, REVEAL_LABELS);
+    return this.requestView(await this.tipline.commands.requestReveal(id, a, reason), a);
+  }
+
+  @Post(':id/reporter/requests/:requestId/approve')
+  @Roles('discipline')
+  @HttpCode(200)
+  async approveReveal(@CurrentActor() a: Actor, @Param('id') id: string, @Param('requestId') requestId: string, @Req() req: AuditedRequest) {
+    req.auditTarget = id;
+    return this.requestView(await this.tipline.commands.decideReveal(id, requestId, a, { approve: true }), a);
+  }
+
+  @Post(':id/reporter/requests/:requestId/refuse')
+  @Roles('discipline')
+  @HttpCode(200)
+  async refuseReveal(@CurrentActor() a: Actor, @Param('id') id: string, @Param('requestId') requestId: string, @Body() body: unknown, @Req() req: AuditedRequest) {
+    req.auditTarget = id;
+    const { reason } = parseInput(revealRefusalSchema, body ?? {}, { reason: '拒绝理由' });
+    return this.requestView(await this.tipline.commands.decideReveal(id, requestId, a, { approve: false, reason: reason ?? null }), a);
+  }
+
+  /**
+   * The reporter's identity: only the requester of an approved request, within its window, once;
+   * the read is recorded (who, when, why, approved by whom) before it is decrypted. Never cached.
+   */
   @Post(':id/reporter')
   @Roles('discipline')
   @HttpCode(200)
-  async reporter(@CurrentActor() a: Actor, @Param('id') id: string, @Body() body: unknown) {
-    const { reason } = parseInput(s.reasonSchema, body, { reason: '查看事由' });
-    return this.tipline.commands.revealReporter(id, a, reason);
+  @Header('Cache-Control', 'no-store')
+  async reporter(@CurrentActor() a: Actor, @Param('id') id: string, @Body() body: unknown, @Req() req: AuditedRequest) {
+    req.auditTarget = id;
+    const { requestId } = parseInput(revealSchema, body ?? {}, REVEAL_LABELS);
+    return this.tipline.commands.revealReporter(id, a, requestId ?? null);
+  }
+
+  private requestView(r: RevealRequest, a: Actor) {
+    const rules = this.tipline.settings.policy.access.reveal;
+    const now = new Date();
+    const mine = r.requestedBy === a.userId;
+    return {
+      ...r,
+      mine,
+      canDecide: !mine && r.status === 'pending',
+      canReveal: mine && r.status === 'approved' && isOpenRequest(r, rules, now),
+    };
   }
 
   /** Crypto-shredding of the reporter's identity: irreversible. */
   @Post(':id/reporter/erase')
   @Roles('discipline')
   @HttpCode(200)
-  async erase(@CurrentActor() a: Actor, @Param('id') id: string, @Body() body: unknown) {
+  async erase(@CurrentActor() a: Actor, @Param('id') id: string, @Body() body: unknown, @Req() req: AuditedRequest) {
+    req.auditTarget = id;
     const { reason } = parseInput(s.reasonSchema, body, { reason: '销毁事由' });
     await this.tipline.commands.eraseReporter(id, a, reason);
     return { erased: true };

@@ -6,22 +6,24 @@ import { DEADLINE_LABELS, FINDING_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS,
 const PUBLIC_HISTORY = new Set(['TipReceived', 'TipAccepted', 'TipNotAccepted', 'TipTransferred', 'TipAssigned', 'DeadlineExtended', 'TipConcluded', 'TipClosed', 'RepeatLinked', 'DeadlineOverdue']);
 
 /**
- * One tip as a staff member sees it. Never the reporter's identity: that is a separate, audited
- * request. The discipline role sees the content, evidence, subjects' id numbers, notes and messages;
- * other roles see where the matter stands.
+ * One tip as a staff member sees it, cut to the view the access policy gives (tip-visibility.ts):
+ * `content` adds the subjects (with id numbers), text, evidence, notes, tasks and messages; `list` is
+ * where the matter stands, without subjects. Never the reporter's identity: that is the reveal flow.
  */
 export function tipDetailView(
   state: TipState,
   version: number,
   events: StoredEvent[],
   policy: TipPolicy,
-  full: boolean,
+  view: 'list' | 'content',
   /** What is left of an open limit, in its own unit (the controller passes the calendar's answer). */
   remaining: (d: TipDeadline) => Remaining | null = () => null,
 ) {
   const r = state.received;
+  const full = view === 'content';
   const base = {
     tipId: r.tipId,
+    view,
     version,
     status: state.status,
     statusLabel: TIP_STATUS_LABELS[state.status],
@@ -34,7 +36,8 @@ export function tipDetailView(
     receivedAtLocal: formatShanghai(new Date(r.receivedAt)),
     anonymous: r.anonymous,
     electionRelated: r.electionRelated,
-    objection: r.objection,
+    // The candidate's id names the subject: only with the content.
+    objection: full || !r.objection ? r.objection : { noticeId: r.objection.noticeId, endsOn: r.objection.endsOn },
     repeatOf: r.repeatOf,
     repeats: state.repeats,
     regime: policy.regimes[r.regime].label,
@@ -54,7 +57,7 @@ export function tipDetailView(
       beyondCalendar: d.beyondHorizon,
       remaining: d.metAt || d.superseded ? null : remaining(d),
     })),
-    subjects: r.subjects.map((s) => (s.kind === 'person' ? { kind: s.kind, name: s.name, post: s.post, villageCode: s.villageCode } : s)),
+    subjects: [] as unknown[],
   };
   const history = events
     .filter((e) => full || PUBLIC_HISTORY.has(e.type))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate } from '@lw/domain';
+import { dateRangeMessageZh, isRequestInstant, requestDateSchema } from '@lw/domain';
 import { FINDINGS, TIP_CHANNELS, CLERK_CHANNELS, TIP_STATUSES } from '../domain';
 
 const villageCode = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
@@ -51,7 +51,11 @@ export const clerkTipSchema = z
     reporter: reporterSchema.nullish(),
     transferredFrom: optText(100, '转办单位名称过长'),
     /** When the letter / call / visit reached us, if it is registered later (ISO 8601 with offset). */
-    receivedAt: z.string().datetime({ offset: true, error: '收到时间格式不正确（例：2026-09-18T10:00:00+08:00）' }).optional(),
+    receivedAt: z
+      .string()
+      .datetime({ offset: true, error: '收到时间格式不正确（例：2026-09-18T10:00:00+08:00）', abort: true })
+      .refine(isRequestInstant, dateRangeMessageZh())
+      .optional(),
   })
   .strict()
   .refine((t) => t.anonymous || !!t.reporter, { message: '实名举报请填写举报人信息', path: ['reporter'] });
@@ -70,7 +74,7 @@ export const reasonSchema = z.object({ reason: z.string({ error: '请填写理�
 export const transferSchema = z.object({ to: z.string({ error: '请填写转办单位' }).min(1).max(100), reason: z.string({ error: '请填写转办理由' }).min(1).max(1000), expectedVersion: version }).strict();
 export const assignSchema = z.object({ unitCode: z.string().regex(/^\d{6,12}$/, '承办单位代码不正确').nullish(), expectedVersion: version }).strict();
 export const noteSchema = z.object({ text: z.string({ error: '请填写核实记录' }).min(1).max(5000) }).strict();
-export const taskSchema = z.object({ title: z.string({ error: '请填写任务内容' }).min(1).max(200), dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullish() }).strict();
+export const taskSchema = z.object({ title: z.string({ error: '请填写任务内容' }).min(1).max(200), dueOn: requestDateSchema('日期格式应为 YYYY-MM-DD').nullish() }).strict();
 export const concludeSchema = z
   .object({
     finding: z.enum(FINDINGS, { error: '核实结论应为属实、部分属实、不属实或无法查实' }),
@@ -101,7 +105,7 @@ export const inboxQuerySchema = z
   })
   .strict();
 
-const date = z.string().refine(isLocalDate, '日期应为 YYYY-MM-DD 格式的有效日期');
+const date = requestDateSchema('日期应为 YYYY-MM-DD 格式的有效日期');
 export const statsQuerySchema = z
   .object({
     from: date,

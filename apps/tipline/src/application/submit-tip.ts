@@ -115,7 +115,8 @@ export class SubmitTip {
 
     const receipt = cmd.issueReceipt ? newReceiptCode() : null;
     const receiptHash = receipt ? await d.hasher.hash(receipt.secret) : null;
-    for (const [i, f] of evidence.entries()) await d.evidence.put(f.sha256, Buffer.from(cmd.files[i].bytes), f.mediaType);
+    // Encrypted under the tip's data key; the event records the sealed object's address, not the plaintext's hash.
+    for (const [i, f] of evidence.entries()) evidence[i] = { ...f, sha256: await d.evidence.put(tipId, Buffer.from(cmd.files[i].bytes), f.mediaType) };
 
     const key = matterKey(checked.category, checked.subjects);
     const window = dueDate(now, d.policy.repeatWindow, calendar).endsAt;
@@ -147,7 +148,9 @@ export class SubmitTip {
             repeatOf,
             electionRelated: data.electionRelated,
             objection: objection !== null,
-            acceptanceDue: data.deadlines.find((x) => x.kind === 'acceptance')?.due ?? null,
+            // What a first tip would be told, for a repeat too (it has no deadlines of its own): the
+            // public answer must not reveal that someone reported the same matter before.
+            acceptanceDue: checked.deadlines.find((x) => x.kind === 'acceptance')?.due ?? null,
           };
     };
     if (opts.tx) {

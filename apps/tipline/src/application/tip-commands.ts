@@ -1,12 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PoolClient } from 'pg';
-import { DomainConflictError, DomainNotFoundError, type Actor, type ContractRegistry, type WorkingCalendar } from '@lw/domain';
-import { WrongExpectedVersionError, type EventStore } from '@lw/eventstore';
+import { DomainConflictError, DomainForbiddenError, DomainNotFoundError, type Actor, type ContractRegistry, type WorkingCalendar } from '@lw/domain';
+import { WrongExpectedVersionError, type EventStore, type NewEvent } from '@lw/eventstore';
 import * as tip from '../domain';
-import type { DeadlineKind, Finding, HandleContext, TipEvent, TipPolicy, TipState } from '../domain';
+import type { DeadlineKind, Finding, HandleContext, RevealEvent, TipEvent, TipPolicy, TipState } from '../domain';
 import type { IdentityVault } from './ports/identity-vault.port';
 import { integrationEventsFor } from './tip-integration-events';
 import { loadTip, tipStreamId, toNewEvents } from './tip-stream';
+import { loadReveal, revealStreamId } from './reveal-stream';
 import type { ReporterIdentity } from './submit-tip';
 
 export interface TipCommandsDeps {
@@ -17,6 +18,8 @@ export interface TipCommandsDeps {
   calendar: () => WorkingCalendar;
   /** True when the tip's village (or, with none, the county) lies inside the actor's node. */
   inScope: (actor: Actor, villageCode: string | null) => boolean;
+  /** The actor's node as units are coded (for "assigned to the viewer's own unit"). */
+  unitCodeOf?: (actor: Actor) => string;
   /** The handling units a tip can go to. */
   unitFor: (code: string) => tip.HandlingUnit | null;
   suggestUnit: (state: TipState) => tip.HandlingUnit;
@@ -118,11 +121,84 @@ export class TipCommands {
   }
 
   /**
-   * The reporter's identity, for the discipline role only (the controller checks the role). The read
-   * is recorded first, as an event with the actor and the reason: no record, no identity.
+   * What the actor sees of the tip under the access policy (tip-visibility.ts), or 404 when nothing:
+   * the same answer for a tip outside the subtree and one the role may not open.
    */
-  async revealReporter(id: string, actor: Actor, reason: string): Promise<ReporterIdentity> {
-    const state = await this.run(id, actor, (s, c) => tip.recordIdentityRead(s, reason, c));
+  private async visibleTip(id: string, actor: Actor, needed: tip.TipView = 'content') {
+    const loaded = await loadTip(this.deps.store, id);
+    const view = tip.tipViewFor(
+      this.deps.policy.access,
+      { roles: actor.roles, unitCode: this.deps.unitCodeOf?.(actor) ?? actor.node },
+      { inScope: this.deps.inScope(actor, loaded.state.received.villageCode), unitCode: loaded.state.unit?.code ?? null },
+    );
+    if (!tip.atLeast(view, needed)) throw new DomainNotFoundError('tip.not_found', '举报不存在或已无权查看', `tip ${id}: ${actor.userId} sees ${view}, needs ${needed}`);
+    return loaded;
+  }
+
+  private revealContext(): tip.RevealContext {
+    return { rules: this.deps.policy.access.reveal, now: (this.deps.clock ?? (() => new Date()))() };
+  }
+
+  private requireRevealRole(actor: Actor): void {
+    if (!tip.mayReveal(this.deps.policy.access, actor.roles)) {
+      throw new DomainForbiddenError('reveal.role', '您的角色不能申请或审批查看举报人身份', `roles ${actor.roles.join(',')} may not reveal`);
+    }
+  }
+
+  /** The reveal requests of a tip, for officials who may take part in reveals. */
+  async revealRequests(id: string, actor: Actor): Promise<tip.RevealRequest[]> {
+    this.requireRevealRole(actor);
+    await this.visibleTip(id, actor);
+    return (await loadReveal(this.deps.store, id)).state.requests;
+  }
+
+  /** An official asks to see the reporter, with a reason; a second official must approve. */
+  async requestReveal(id: string, actor: Actor, reason: string): Promise<tip.RevealRequest> {
+    this.requireRevealRole(actor);
+    const requestId = uuidv7();
+    for (let attempt = 1; ; attempt++) {
+      const { state: t } = await this.visibleTip(id, actor);
+      const { state, version } = await loadReveal(this.deps.store, id);
+      const events = tip.requestReveal(state, revealable(t), { requestId, by: actor.userId, reason }, this.revealContext());
+      try {
+        await this.deps.store.append(revealStreamId(id), version, revealEvents(events, actor));
+        return events.reduce(tip.evolveReveal, state).requests.find((r) => r.requestId === requestId)!;
+      } catch (err) {
+        if (!(err instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  /** A second official (never the requester) approves or refuses a pending request. */
+  async decideReveal(id: string, requestId: string, actor: Actor, decision: { approve: true } | { approve: false; reason: string | null }): Promise<tip.RevealRequest> {
+    this.requireRevealRole(actor);
+    const { state: t } = await this.visibleTip(id, actor);
+    const { state, version } = await loadReveal(this.deps.store, id);
+    const ctx = this.revealContext();
+    const events = decision.approve
+      ? tip.approveReveal(state, revealable(t), requestId, actor.userId, ctx)
+      : tip.refuseReveal(state, requestId, actor.userId, decision.reason, ctx);
+    // No retry: a concurrent decision on the same request must lose with a 409, not be decided twice.
+    await this.deps.store.append(revealStreamId(id), version, revealEvents(events, actor));
+    return events.reduce(tip.evolveReveal, state).requests.find((r) => r.requestId === requestId)!;
+  }
+
+  /**
+   * The reporter's identity, for the requester of an approved, unexpired, unused request only. The
+   * use of the approval and the read (with the request's reason and approver) are recorded in one
+   * transaction before anything is decrypted: no record, no identity; two reveals at once, one wins.
+   */
+  async revealReporter(id: string, actor: Actor, requestId: string | null): Promise<ReporterIdentity> {
+    this.requireRevealRole(actor);
+    await this.visibleTip(id, actor);
+    const state = await this.deps.withTransaction(async (tx) => {
+      const { state: t } = await loadTip(this.deps.store, id);
+      const reveal = await loadReveal(this.deps.store, id, tx);
+      const used = tip.useReveal(reveal.state, revealable(t), requestId, actor.userId, this.revealContext());
+      await this.deps.store.append(revealStreamId(id), reveal.version, revealEvents(used.events, actor), { client: tx });
+      const approval = { requestId: used.request.requestId, approvedBy: used.request.decidedBy! };
+      return this.run(id, actor, (s, c) => tip.recordIdentityRead(s, used.request.reason, c, approval), { tx });
+    });
     const plain = await this.deps.vault.open(id, state.received.sealedReporter!);
     if (plain === null) throw new DomainConflictError('tip.identity_erased', '举报人信息已依规销毁，无法查看', 'data key shredded');
     return JSON.parse(plain) as ReporterIdentity;
@@ -140,4 +216,12 @@ export class TipCommands {
   flag(id: string, kind: 'DeadlineReminded' | 'DeadlineOverdue', deadline: DeadlineKind, endsAt: string) {
     return this.run(id, null, (s, c) => (tip.currentDeadline(s, deadline)?.endsAt === endsAt ? tip.flagDeadline(s, kind, deadline, c) : []));
   }
+}
+
+function revealable(t: TipState): tip.RevealableTip {
+  return { tipId: t.received.tipId, hasIdentity: !!t.received.sealedReporter, identityErased: t.identityErased };
+}
+
+function revealEvents(events: readonly RevealEvent[], actor: Actor): NewEvent[] {
+  return events.map((e) => ({ type: e.type, data: e.data, metadata: { actor } }));
 }

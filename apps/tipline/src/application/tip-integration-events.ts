@@ -45,7 +45,19 @@ export function integrationEventsFor(
   const d = before.received;
   const out: IntegrationEvent[] = [];
   for (const e of events) {
-    if (e.type === 'TipConcluded') {
+    if (e.type === 'TipAccepted') {
+      // Vetting holds a candidate's confirmation for an objection only once it is accepted.
+      out.push(
+        newEnvelope({
+          type: 'tipline.TipAccepted',
+          version: 1,
+          producer: 'tipline',
+          villageCode: d.villageCode,
+          actor,
+          payload: { tipId: d.tipId, acceptedAt: e.data.at, villageCode: d.villageCode, objection: d.objection },
+        }),
+      );
+    } else if (e.type === 'TipConcluded') {
       out.push(
         newEnvelope({
           type: 'tipline.TipConcluded',

@@ -26,6 +26,26 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** The DOS header of every Windows executable. */
 const EXE = [0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff];
 
+/** A stored (uncompressed) zip holding empty entries of these names: local headers, central directory, end record. */
+function zipOf(names: string[]): Uint8Array {
+  const u16 = (n: number) => [n & 0xff, (n >> 8) & 0xff];
+  const u32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff];
+  const local: number[] = [];
+  const central: number[] = [];
+  for (const name of names) {
+    const n = [...Buffer.from(name, 'latin1')];
+    const offset = local.length;
+    local.push(...u32(0x04034b50), ...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(0), ...u32(0), ...u16(n.length), ...u16(0), ...n);
+    central.push(...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(0), ...u32(0));
+    central.push(...u16(n.length), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...n);
+  }
+  const end = [...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(names.length), ...u16(names.length), ...u32(central.length), ...u32(local.length), ...u16(0)];
+  return Uint8Array.from([...local, ...central, ...end]);
+}
+
+const DOCX_PARTS = ['[Content_Types].xml', '_rels/.rels', 'word/document.xml'];
+const XLSX_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml'];
+
 function ftyp(brand: string): Uint8Array {
   return file([0, 0, 0, 0x20, ...Buffer.from(`ftyp${brand}`, 'latin1')]);
 }
@@ -70,15 +90,27 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(file('%PDF-1.4'), 'notes.txt')).toBe('application/pdf');
   });
 
-  it('takes a zip for docx/xlsx only when the name ends so', () => {
-    expect(sniffMediaType(file(ZIP), '账目.docx')).toBe(DOCX_TYPE);
-    expect(sniffMediaType(file(ZIP), '账目.XLSX')).toBe(XLSX_TYPE);
-    expect(sniffMediaType(file(ZIP), '账目.zip')).toBe('application/zip');
-    expect(sniffMediaType(file(ZIP), 'docx')).toBe('application/zip');
+  it('takes a zip for Word or Excel only when its directory holds that format’s parts, whatever the name', () => {
+    expect(sniffMediaType(zipOf(DOCX_PARTS), '账目.docx')).toBe(DOCX_TYPE);
+    expect(sniffMediaType(zipOf(DOCX_PARTS), '账目.zip')).toBe(DOCX_TYPE);
+    expect(sniffMediaType(zipOf(XLSX_PARTS), '账目.XLSX')).toBe(XLSX_TYPE);
+    // Any zip named .docx used to pass as Word (issue 14, M6).
+    expect(sniffMediaType(zipOf(['payload.exe', 'readme.txt']), '账目.docx')).toBe('application/zip');
+    expect(sniffMediaType(zipOf(['word/document.xml']), '账目.docx')).toBe('application/zip');
+    expect(sniffMediaType(file(ZIP), '账目.docx')).toBeNull(); // a zip signature with no directory
   });
 
   it('does not take a .docx name for a docx without the zip container', () => {
     expect(sniffMediaType(file(EXE), 'report.docx')).toBeNull();
+  });
+
+  it('reads a damaged zip directory without reading past the bytes', () => {
+    const zip = Buffer.from(zipOf(DOCX_PARTS));
+    const cut = zip.subarray(0, zip.length - 30);
+    expect(sniffMediaType(cut, 'a.docx')).toBeNull();
+    const lying = Buffer.from(zip);
+    lying.writeUInt16LE(500, lying.length - 12); // claims 500 entries
+    expect(sniffMediaType(lying, 'a.docx')).toBeNull();
   });
 
   it('refuses text that is not UTF-8 or holds NUL bytes', () => {
@@ -136,6 +168,33 @@ describe('inspectEvidence', () => {
     expect(rejection([{ fileName: 'x.exe', bytes: file(EXE) }]).messageZh).toBe(
       '文件“x.exe”的类型不允许上传，只接受图片、PDF、音视频、Word/Excel 文档和文本',
     );
+  });
+
+  it.each([
+    ['HTML', '<!DOCTYPE html><html><body><script>fetch("/tipline/tips")</script></body></html>', 'page.txt'],
+    ['HTML without a doctype, after blank lines', '\n\n  <html><body onload="x()">举报材料</body></html>', '说明.txt'],
+    ['SVG', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'photo.svg'],
+    ['SVG without the XML declaration', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'a.txt'],
+    ['a script tag inside prose', '村委会账目有问题 <script src=//x.y/z.js></script>', '说明.txt'],
+    ['a UTF-8 BOM then HTML', '\ufeff<html></html>', 'a.txt'],
+  ])('refuses %s as active content with a 422 Chinese message', (_what, text, name) => {
+    const err = rejection([{ fileName: name, bytes: Buffer.from(text, 'utf8'), declaredType: 'text/plain' }]);
+    expect(err.code).toBe('tip.evidence_active_content');
+    expect(err.messageZh).toBe(`文件“${name}”含有网页、SVG 或脚本等标记内容，可能危害查看者的电脑，不允许上传；请转换为图片或不含脚本的文档后再上传`);
+  });
+
+  it('keeps plain text that merely uses angle brackets', () => {
+    const text = Buffer.from('补贴金额<500元，名单见附件 <张三> 3<4', 'utf8');
+    expect(inspectEvidence([{ fileName: '说明.txt', bytes: text }])[0].mediaType).toBe('text/plain');
+  });
+
+  it('refuses Office documents with macros and PDFs with scripts or launch actions', () => {
+    expect(rejection([{ fileName: '账目.docx', bytes: zipOf([...DOCX_PARTS, 'word/vbaProject.bin']) }]).code).toBe('tip.evidence_active_content');
+    expect(rejection([{ fileName: '账目.xlsx', bytes: zipOf([...XLSX_PARTS, 'xl/activeX/activeX1.xml']) }]).messageZh).toContain('宏代码');
+    expect(rejection([{ fileName: 'a.pdf', bytes: file('%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>') }]).messageZh).toContain('脚本');
+    expect(rejection([{ fileName: 'a.pdf', bytes: file('%PDF-1.7\n1 0 obj << /S /Launch /F (cmd.exe) >>') }]).code).toBe('tip.evidence_active_content');
+    expect(inspectEvidence([{ fileName: '账目.docx', bytes: zipOf(DOCX_PARTS) }])[0].mediaType).toBe(DOCX_TYPE);
+    expect(inspectEvidence([{ fileName: 'a.pdf', bytes: file('%PDF-1.7\n1 0 obj << /Type /Catalog /JSON 1 >>') }])[0].mediaType).toBe('application/pdf');
   });
 
   it('refuses a plain zip and recognised types that the policy does not list', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { EvidenceRef } from './tip.events';
 import { invalidTip } from './tip-errors';
+import { zipEntryNames } from './zip-entries';
 
 const MiB = 1024 * 1024;
 
@@ -76,6 +77,14 @@ export function inspectEvidence(files: readonly EvidenceUpload[], policy: Eviden
     }
     total += size;
     const mediaType = sniffMediaType(f.bytes, fileName);
+    const active = mediaType ? activeContent(f.bytes, mediaType) : null;
+    if (active) {
+      throw invalidTip(
+        'evidence_active_content',
+        `文件“${fileName}”含有${ACTIVE_LABELS[active]}，可能危害查看者的电脑，不允许上传；请转换为图片或不含脚本的文档后再上传`,
+        `evidence file ${JSON.stringify(fileName)} carries active content (${active})`,
+      );
+    }
     if (!mediaType || !policy.types.includes(mediaType)) {
       throw invalidTip(
         'evidence_type_not_allowed',
@@ -130,10 +139,10 @@ export function evidenceFileName(raw: string, maxLength = EVIDENCE_POLICY.maxFil
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 /**
- * The media type the bytes show, or null. Only the file's content counts, except that a zip container
- * is taken for a docx/xlsx when its name says so (checking [Content_Types].xml would mean unzipping).
+ * The media type the bytes show, or null. Only the content counts, never the name or the client's
+ * claim: a zip is a Word or Excel document only when its directory holds that format's parts.
  */
-export function sniffMediaType(bytes: Uint8Array, fileName: string): string | null {
+export function sniffMediaType(bytes: Uint8Array, _fileName?: string): string | null {
   const b = bytes;
   if (starts(b, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
@@ -144,13 +153,43 @@ export function sniffMediaType(bytes: Uint8Array, fileName: string): string | nu
   if (ascii(b, 4, 'ftyp')) return isoMediaType(b);
   if (ascii(b, 0, 'ID3') || isMpegAudioFrame(b)) return 'audio/mpeg';
   if (starts(b, [0x50, 0x4b, 0x03, 0x04])) {
-    const name = fileName.toLowerCase();
-    if (name.endsWith('.docx')) return DOCX_TYPE;
-    if (name.endsWith('.xlsx')) return XLSX_TYPE;
+    const names = zipEntryNames(b);
+    if (!names) return null;
+    if (names.includes('[Content_Types].xml') && names.includes('word/document.xml')) return DOCX_TYPE;
+    if (names.includes('[Content_Types].xml') && names.includes('xl/workbook.xml')) return XLSX_TYPE;
     return 'application/zip';
   }
   if (isUtf8Text(b)) return 'text/plain';
   return null;
+}
+
+/** Kinds of active content refused whatever the policy lists. */
+export type ActiveContent = 'markup' | 'macros' | 'pdf_script';
+
+const ACTIVE_LABELS: Record<ActiveContent, string> = {
+  markup: '网页、SVG 或脚本等标记内容',
+  macros: '宏代码',
+  pdf_script: '脚本或自动执行的动作',
+};
+
+/**
+ * Content a viewer could execute when staff open the file: text that reads as markup (HTML, SVG,
+ * XML, script tags), Office documents carrying macros, PDFs with JavaScript or launch actions.
+ * Null when none is seen. The PDF check reads only uncompressed names, so it narrows the risk, it
+ * does not remove it: downloads are served as attachments with nosniff besides.
+ */
+export function activeContent(bytes: Uint8Array, mediaType: string): ActiveContent | null {
+  if (mediaType === 'text/plain') return looksLikeMarkup(bytes) ? 'markup' : null;
+  if (mediaType === DOCX_TYPE || mediaType === XLSX_TYPE) {
+    return (zipEntryNames(bytes) ?? []).some((n) => /(^|\/)vbaProject\.bin$|(^|\/)activeX\//i.test(n)) ? 'macros' : null;
+  }
+  if (mediaType === 'application/pdf') return /\/(JavaScript|JS|Launch)\b/.test(latin1.decode(bytes)) ? 'pdf_script' : null;
+  return null;
+}
+
+/** A tag opener anywhere: `<` then a letter, `/`, `!` or `?` (`<html`, `</p`, `<!DOCTYPE`, `<?xml`, `<svg`, `<script`). */
+function looksLikeMarkup(b: Uint8Array): boolean {
+  return /<[!?/]?[A-Za-z]/.test(utf8.decode(b));
 }
 
 /** ISO base media files (MP4 family): the major brand after `ftyp` tells audio, video or image. */
@@ -176,6 +215,7 @@ function isMpegAudioFrame(b: Uint8Array): boolean {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('latin1');
 
 function isUtf8Text(b: Uint8Array): boolean {
   if (b.includes(0)) return false;

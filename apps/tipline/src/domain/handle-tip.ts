@@ -167,10 +167,11 @@ export function recordRectificationClosed(state: TipState, caseId: string, ctx: 
   return [{ type: 'RectificationClosed', data: { at: ctx.now.toISOString(), caseId, deadlines } }];
 }
 
-export function recordIdentityRead(state: TipState, reason: string, ctx: HandleContext): TipEvent[] {
+export function recordIdentityRead(state: TipState, reason: string, ctx: HandleContext, approval?: { requestId: string; approvedBy: string }): TipEvent[] {
   if (!state.received.sealedReporter) throw invalidTip('anonymous', '该举报为匿名举报，没有举报人信息', 'no reporter identity on this tip');
   if (state.identityErased) throw new DomainConflictError('tip.identity_erased', '举报人信息已依规销毁，无法查看', 'reporter identity was erased');
-  return [{ type: 'ReporterIdentityRead', data: { at: ctx.now.toISOString(), reason: requireText(reason, 'reason', '查看举报人信息的事由', MAX_REASON) } }];
+  const data = { at: ctx.now.toISOString(), reason: requireText(reason, 'reason', '查看举报人信息的事由', MAX_REASON), ...(approval ?? {}) };
+  return [{ type: 'ReporterIdentityRead', data }];
 }
 
 export function eraseIdentity(state: TipState, reason: string, ctx: HandleContext): TipEvent[] {

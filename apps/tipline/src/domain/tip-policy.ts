@@ -2,6 +2,7 @@ import type { Period } from '@lw/domain';
 import type { CategoryGroup, TipCategory } from './tip-category';
 import { DEFAULT_TIP_CATEGORIES } from './tip-category';
 import type { TipChannel } from './tip-channel';
+import { DEFAULT_TIP_ACCESS_POLICY, type TipAccessPolicy } from './tip-access-policy';
 
 /** The two rule sets DOMAIN.md §2 names; a tip follows the one its channel and category put it in. */
 export type RegimeName = 'discipline' | 'petition';
@@ -43,6 +44,8 @@ export interface TipPolicy {
   countyLevelPosts: readonly string[];
   /** Longest free text accepted, in characters. */
   maxTextLength: number;
+  /** Who sees what of a tip, and how a reporter is revealed (a versioned pack of its own). */
+  access: TipAccessPolicy;
 }
 
 /**
@@ -79,6 +82,7 @@ export const DEFAULT_TIP_POLICY: TipPolicy = {
   remindHoursBefore: 4,
   countyLevelPosts: ['党组织书记', '村党组织书记', '书记', '村委会主任', '主任', '一肩挑', '村党组织书记、村委会主任', '书记、主任', '书记兼主任'],
   maxTextLength: 5000,
+  access: DEFAULT_TIP_ACCESS_POLICY,
 };
 
 export function regimeFor(policy: TipPolicy, channel: TipChannel, group: CategoryGroup): RegimeName {

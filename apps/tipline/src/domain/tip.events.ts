@@ -74,7 +74,8 @@ export type TipEvent =
   | { type: 'TipClosed'; data: { at: string } }
   | { type: 'DeadlineReminded'; data: { at: string; kind: DeadlineKind; endsAt: string } }
   | { type: 'DeadlineOverdue'; data: { at: string; kind: DeadlineKind; endsAt: string } }
-  | { type: 'ReporterIdentityRead'; data: { at: string; reason: string } }
+  /** With the approved request it was read under (absent in events from before approvals). */
+  | { type: 'ReporterIdentityRead'; data: { at: string; reason: string; requestId?: string; approvedBy?: string } }
   | { type: 'ReporterIdentityErased'; data: { at: string; reason: string } };
 
 export type TipEventType = TipEvent['type'];

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { withTransaction } from '@lw/db';
 import { integrationContracts, type Actor, type WorkingCalendar } from '@lw/domain';
 import { Projector, type EventStore } from '@lw/eventstore';
@@ -10,11 +11,14 @@ import { SubmitTip } from '../application/submit-tip';
 import { TipCommands } from '../application/tip-commands';
 import { tipStreamId } from '../application/tip-stream';
 import { tiplineSettingsFrom, type TiplineSettings } from '../application/tipline-settings';
+import { KeyRing, KeyRingFile } from './confidential/key-ring';
+import { keyRingStore } from './confidential/key-ring-location';
 import { loadMasterKeys } from './confidential/master-key';
 import { PgIdentityVault } from './confidential/pg-identity-vault';
 import { DEFAULT_LIMITS, PgAttemptLimiter } from './receipt/pg-attempt-limiter';
 import { ScryptReceiptHasher } from './receipt/scrypt-receipt-hasher';
 import { evidenceStorageFromEnv } from './evidence/evidence-storage.config';
+import { SealedEvidenceStorage } from './evidence/sealed-evidence-storage';
 import { PgTipIndexes } from './persistence/pg-tip-indexes';
 import { tipListProjection } from './read-model/tip-list.projection';
 import { TipQueries } from './read-model/tip-queries';
@@ -39,6 +43,8 @@ export class Tipline {
     readonly places: PlaceNames & PublicPlaces,
     /** The working-day calendar as it stands now (an administrator may load a year). */
     readonly calendar: () => WorkingCalendar,
+    /** The reporter-identity vault: started (key ring checked) before the service takes requests. */
+    readonly vault: PgIdentityVault,
   ) {}
 }
 
@@ -75,10 +81,24 @@ export function buildTipline(kernel: ServiceKernel, overrides: Partial<TiplineSe
   };
   const contracts = integrationContracts();
   const calendar = () => platform.calendar.calendar();
-  const vault = new PgIdentityVault(pool, loadMasterKeys(platform.env, { mode: platform.mode, dataDir: platform.dataDir }));
+  const keyOpts = { mode: platform.mode, dataDir: platform.dataDir };
+  const masterKeys = loadMasterKeys(platform.env, keyOpts);
+  const blobs = evidenceStorageFromEnv(platform.env, keyOpts);
+  const ring = new KeyRing(new KeyRingFile(keyRingStore(platform.env, keyOpts, blobs), masterKeys));
+  const vault = new PgIdentityVault(pool, masterKeys, ring, kernel.logger, platform.env.TIPLINE_KEY_RING_ACCEPT_LOSS?.trim() === 'true');
+  // Where the keys are (never the keys): the operator must back them up apart from the data folder.
+  kernel.logger.info({ masterKey: masterKeys.source, keyRing: ring.file.path }, 'tip-line reporter keys');
+  // An erasure becomes irreversible when the key ring has rotated: right after the erasing transaction commits.
+  const commandTransaction = async <T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> => {
+    const result = await withTransaction(pool, fn);
+    if (vault.erasurePending) {
+      await vault.completeErasures().catch((err: Error) => kernel.logger.error({ err: err.message }, 'key ring rotation after an erasure failed; retried every 5 minutes, at the next erasure and at start'));
+    }
+    return result;
+  };
   const hasher = new ScryptReceiptHasher({ cost: settings.receiptHashCost });
   const indexes = new PgTipIndexes(pool);
-  const evidence = evidenceStorageFromEnv(platform.env, { mode: platform.mode, dataDir: platform.dataDir });
+  const evidence = new SealedEvidenceStorage(blobs, vault);
   // Commands wake the projection after each append; the projector is built below (it needs the commands).
   const wakeProjection = { now: () => {} };
   const onAppended = () => wakeProjection.now();
@@ -113,9 +133,10 @@ export function buildTipline(kernel: ServiceKernel, overrides: Partial<TiplineSe
     policy,
     calendar,
     inScope: (actor, village) => scope.covers(actor, village),
+    unitCodeOf: (actor) => scope.normalize(actor.node) ?? actor.node,
     unitFor: unitOf,
     suggestUnit,
-    withTransaction: (fn) => withTransaction(pool, fn),
+    withTransaction: commandTransaction,
     onAppended,
   });
   const deadlineJobs = new DeadlineJobs(jobs, commands, policy);
@@ -171,12 +192,16 @@ export function buildTipline(kernel: ServiceKernel, overrides: Partial<TiplineSe
     new PublicNotices(pool, places),
     places,
     calendar,
+    vault,
   );
 }
+
+const ERASURE_RETRY_MS = 5 * 60_000;
 
 /** The tip-line's moving parts for the kernel: consumer, job handlers, projection, Nest providers. */
 export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
   const tipline = buildTipline(kernel);
+  let erasureRetry: NodeJS.Timeout | undefined;
   const reactions = tiplineReactions({
     contracts: integrationContracts(),
     indexes: new PgTipIndexes(kernel.pool),
@@ -189,10 +214,19 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
     consumes: { producers: ['vetting', 'grievance', 'auditing'], handle: reactions },
     providers: [{ provide: Tipline, useValue: tipline }],
     start: async () => {
+      await tipline.vault.start();
+      // A rotation that failed after an erasure (store unreachable) is retried here, not only at the next erasure.
+      erasureRetry = setInterval(() => {
+        tipline.vault.completeErasures().catch((err: Error) => kernel.logger.error({ err: err.message }, 'key ring rotation retry failed'));
+      }, ERASURE_RETRY_MS);
+      erasureRetry.unref();
       tipline.deadlineJobs.register();
       await tipline.projector.start();
     },
-    stop: () => tipline.projector.stop(),
+    stop: async () => {
+      if (erasureRetry) clearInterval(erasureRetry);
+      await tipline.projector.stop();
+    },
     metrics: [
       {
         name: 'lw_tipline_tips_overdue',

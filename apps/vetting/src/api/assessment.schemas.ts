@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestDateSchema } from '@lw/domain';
 
 const village = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
 const period = z.string().regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, '测评期次应如 2026、2026-H1、2026-Q3 或 2026-07');
@@ -53,7 +54,7 @@ export const summarySchema = z.object({ scope: z.string().regex(/^\d{2,12}$/, '�
 export const pathSchema = z.object({ villageCode: village, period }).strict();
 export const villageSchema = village;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const date = requestDateSchema('日期格式应为 YYYY-MM-DD');
 export const targetsQuerySchema = z
   .object({ scope: z.string().regex(/^\d{2,12}$/, '区域代码格式不正确').optional(), before: date.optional(), after: date.optional(), pack: z.string().min(1).max(40).default('default') })
   .strict();

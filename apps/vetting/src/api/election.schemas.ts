@@ -1,14 +1,11 @@
 import { z } from 'zod';
-import { isLocalDate, type LocalDate } from '@lw/domain';
+import { requestDateSchema } from '@lw/domain';
 import { isPostOf } from '../domain/roster/post';
 
 const village = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
 const seat = z.number({ error: '职数应为整数' }).int('职数应为整数').min(1, '职数至少为 1').max(15, '职数最多为 15');
 const seats = z.strictObject({ party: seat, committee: seat, supervision: seat });
-const localDate = z
-  .string()
-  .refine(isLocalDate, '日期应为有效的 YYYY-MM-DD')
-  .transform((d) => d as LocalDate);
+const localDate = requestDateSchema('日期应为有效的 YYYY-MM-DD');
 
 export const openElectionSchema = z.strictObject({
   electionId: z.string().regex(/^[a-z0-9]{3,32}$/, '换届编号应为 3 至 32 位小写字母或数字'),

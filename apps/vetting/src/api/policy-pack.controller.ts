@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { CurrentActor, Roles } from '@lw/auth';
 import type { Actor } from '@lw/domain';
 import { Vetting } from '../infrastructure/vetting-runtime';
@@ -20,11 +20,15 @@ export class PolicyPackController {
     return this.vetting.packs.get({ id, version });
   }
 
-  /** A province's own numbers, as JSON: validated field by field (Chinese messages), then immutable. */
+  /**
+   * A province's own numbers, as JSON: validated field by field (Chinese messages), then immutable.
+   * Only from a county node or above (codes of 2, 4 or 6 digits): a pack rules every township under it.
+   */
   @Post()
   @Roles('org_dept', 'admin')
   @HttpCode(201)
   async release(@CurrentActor() actor: Actor, @Body() body: unknown) {
+    if (actor.node.length > 6) throw new ForbiddenException({ message: '政策包只能由县级及以上的组织部门或管理员发布' });
     const pack = await this.vetting.packs.release(body, actor);
     return { id: pack.id, version: pack.version, name: pack.name };
   }

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { isLocalDate, type LocalDate } from '@lw/domain';
+import { requestDateSchema } from '@lw/domain';
 
-const date = z
-  .string({ error: '请填写日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isLocalDate, '不是有效日期')
-  .transform((s) => s as LocalDate);
+const date = requestDateSchema('不是有效日期（应为 YYYY-MM-DD）');
 const village = z.string().regex(/^\d{12}$/, '村（社区）代码应为 12 位数字');
 const text = (max: number, msg: string) => z.string().trim().min(1, msg).max(max, `不能超过 ${max} 字`);
 const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 字`).nullish();

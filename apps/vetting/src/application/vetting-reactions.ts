@@ -13,8 +13,13 @@ const SUBSTANTIATED = ['substantiated', 'partly_substantiated'];
 
 /**
  * What vetting does with other services' events, inside the inbox transaction:
- * - tip-line objections: a tip labelled with one of our notices blocks confirmation; its conclusion
- *   lifts the block, and a substantiated one disqualifies the nominee with the tip as evidence;
+ * - tip-line objections: a tip labelled with one of our notices blocks confirmation once the
+ *   discipline office has accepted it (受理), not on submission: anyone may send an objection,
+ *   anonymous and free, and each would otherwise hold the whole village's confirmation until fully
+ *   investigated. The office decides on acceptance within the notice (the tip's objection limit is
+ *   the notice's last day), before confirmation is possible, so a real objection is never missed; one
+ *   not accepted (or transferred) never blocks. Its conclusion lifts the block, and a substantiated
+ *   one disqualifies the nominee with the tip as evidence;
  * - any tip concluded substantiated against a person named in a village with open nominations joins
  *   that nominee's facts and re-runs their review (the negative list sees it);
  * - auditing's reports open or close each village's gate.
@@ -22,10 +27,10 @@ const SUBSTANTIATED = ['substantiated', 'partly_substantiated'];
 export function vettingReactions(deps: { contracts: ContractRegistry; commands: ElectionCommands; review: ElectionReview; tips: SubstantiatedTips; gate: AuditGate }) {
   return async (raw: IntegrationEvent, tx: PoolClient): Promise<void> => {
     if (AUDIT_EVENTS.has(raw.type)) return deps.gate.apply(deps.contracts.decode(raw) as IntegrationEvent<any>, tx);
-    if (raw.type !== 'tipline.TipReceived' && raw.type !== 'tipline.TipConcluded') return;
+    if (raw.type !== 'tipline.TipAccepted' && raw.type !== 'tipline.TipConcluded') return;
     const event = deps.contracts.decode(raw) as IntegrationEvent<any>;
     const p = event.payload;
-    if (event.type === 'tipline.TipReceived') {
+    if (event.type === 'tipline.TipAccepted') {
       const stream = p.objection ? streamOfNotice(p.objection.noticeId) : null;
       if (!stream) return;
       await tx.query('INSERT INTO objections (tip_id, stream_id, notice_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [p.tipId, stream, p.objection.noticeId]);

@@ -59,3 +59,26 @@ export async function seedDemoAccounts(store: IdentityStore, scope: DemoScope): 
   }
   return accounts;
 }
+
+/**
+ * For real use of embedded mode (LW_DEMO_ACCOUNTS=0): only an `admin` at the county, whose
+ * generated password must be changed at first login. Returns whether it was created now.
+ */
+export async function seedFirstAdmin(store: IdentityStore, scope: { countyCode: string; password: string }): Promise<{ account: DemoAccount; created: boolean }> {
+  const account: DemoAccount = { username: 'admin', displayName: '系统管理员', role: 'admin', node: scope.countyCode };
+  if (await store.findByUsername(account.username)) return { account, created: false };
+  try {
+    await store.createUser({
+      username: account.username,
+      displayName: account.displayName,
+      password: scope.password,
+      roles: [account.role],
+      node: account.node,
+      mustChangePassword: true,
+    });
+    return { account, created: true };
+  } catch (err) {
+    if (!(err instanceof UsernameTakenError)) throw err;
+    return { account, created: false };
+  }
+}

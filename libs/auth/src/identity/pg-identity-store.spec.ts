@@ -16,7 +16,12 @@ describe('PgIdentityStore (PostgreSQL)', () => {
     db = await createTestDatabase('auth_store');
     pool = db.pool('auth', 12);
     await migrate(pool, 'auth', authMigrations);
-    store = new PgIdentityStore(pool, { maxFailures: 3, lockMinutes: 15 });
+    store = new PgIdentityStore(pool, {
+      limits: {
+        account: { maxAttempts: 3, windowSeconds: 900, lockSeconds: 900 },
+        source: { maxAttempts: 10, windowSeconds: 900, lockSeconds: 900 },
+      },
+    });
   });
 
   afterAll(() => db.drop());
@@ -54,38 +59,65 @@ describe('PgIdentityStore (PostgreSQL)', () => {
     expect(await store.verifyPassword('nobody', 'wrong horse')).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it('locks after maxFailures consecutive failures, even for the right password, until the lock expires', async () => {
+  it('throttles per (username, source): the guesser is refused, the owner elsewhere logs in', async () => {
     await store.createUser(user('dave'));
-    expect((await store.verifyPassword('dave', 'x1')).ok).toBe(false);
-    expect((await store.verifyPassword('dave', 'x2'))).toEqual({ ok: false, reason: 'invalid' });
-    const third = await store.verifyPassword('dave', 'x3');
-    expect(third).toMatchObject({ ok: false, reason: 'locked' });
-    const until = (third as { lockedUntil: Date }).lockedUntil.getTime();
-    expect(until - Date.now()).toBeGreaterThan(14 * 60_000);
-    expect(await store.verifyPassword('dave', 'correct horse')).toMatchObject({ ok: false, reason: 'locked' });
-    // Time passes (moved in the database, whose clock the lock uses).
-    await pool.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'dave'`);
-    expect((await store.verifyPassword('dave', 'correct horse')).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect(await store.verifyPassword('dave', `x${i}`, '10.0.0.66')).toEqual({ ok: false, reason: 'invalid' });
+    const fourth = await store.verifyPassword('dave', 'correct horse', '10.0.0.66');
+    expect(fourth).toMatchObject({ ok: false, reason: 'throttled' });
+    expect((fourth as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(14 * 60);
+    // No lock on the username alone: the owner, from another source, gets in.
+    expect((await store.verifyPassword('dave', 'correct horse', '10.0.0.7')).ok).toBe(true);
+    // The window passes (moved in the database, whose clock the limiter uses).
+    await pool.query(`UPDATE login_attempts SET locked_until = now() - interval '1 second', window_start = now() - interval '1 hour'`);
+    expect((await store.verifyPassword('dave', 'correct horse', '10.0.0.66')).ok).toBe(true);
   });
 
-  it('a success resets the failure count', async () => {
+  it('an unknown username is throttled exactly like a known one', async () => {
+    await store.createUser(user('dora'));
+    const run = async (name: string) => {
+      const out = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await store.verifyPassword(name, `bad-${i}`, '10.0.1.1');
+        out.push(r.ok ? 'ok' : r.reason);
+      }
+      return out;
+    };
+    const known = await run('dora');
+    expect(known).toEqual(['invalid', 'invalid', 'invalid', 'throttled', 'throttled']);
+    await pool.query(`DELETE FROM login_attempts`);
+    expect(await run('no_such_account')).toEqual(known);
+    await pool.query(`DELETE FROM login_attempts`);
+  });
+
+  it('a success gives the tries back', async () => {
     await store.createUser(user('erin'));
-    await store.verifyPassword('erin', 'bad');
-    await store.verifyPassword('erin', 'bad');
-    expect((await store.verifyPassword('erin', 'correct horse')).ok).toBe(true);
-    await store.verifyPassword('erin', 'bad');
-    await store.verifyPassword('erin', 'bad');
-    expect((await store.verifyPassword('erin', 'correct horse')).ok).toBe(true);
+    await store.verifyPassword('erin', 'bad', '10.0.2.1');
+    await store.verifyPassword('erin', 'bad', '10.0.2.1');
+    expect((await store.verifyPassword('erin', 'correct horse', '10.0.2.1')).ok).toBe(true);
+    await store.verifyPassword('erin', 'bad', '10.0.2.1');
+    await store.verifyPassword('erin', 'bad', '10.0.2.1');
+    expect((await store.verifyPassword('erin', 'correct horse', '10.0.2.1')).ok).toBe(true);
   });
 
-  it('parallel guesses get exactly maxFailures tries, and the right password is then refused', async () => {
+  it('parallel guesses get exactly the allowed tries, and the right password is then refused from that source', async () => {
     await store.createUser(user('frank'));
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.verifyPassword('frank', `guess-${i}`)));
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.verifyPassword('frank', `guess-${i}`, '10.0.3.1')));
     const reasons = results.map((r) => (r.ok ? 'ok' : r.reason));
-    // Tickets 1..2 fail, ticket 3 fails and locks, tickets 4..10 are refused without hashing.
-    expect(reasons.filter((r) => r === 'invalid')).toHaveLength(2);
-    expect(reasons.filter((r) => r === 'locked')).toHaveLength(8);
-    expect(await store.verifyPassword('frank', 'correct horse')).toMatchObject({ ok: false, reason: 'locked' });
+    expect(reasons.filter((r) => r === 'invalid')).toHaveLength(3);
+    expect(reasons.filter((r) => r === 'throttled')).toHaveLength(7);
+    expect(await store.verifyPassword('frank', 'correct horse', '10.0.3.1')).toMatchObject({ ok: false, reason: 'throttled' });
+  });
+
+  it('throttles a source spraying many usernames, for every account, but no other source', async () => {
+    await store.createUser(user('fay'));
+    for (let i = 0; i < 10; i++) await store.verifyPassword(`spray-${i}`, 'bad', '10.0.4.1');
+    expect(await store.verifyPassword('fay', 'correct horse', '10.0.4.1')).toMatchObject({ ok: false, reason: 'throttled' });
+    expect((await store.verifyPassword('fay', 'correct horse', '10.0.4.2')).ok).toBe(true);
+  });
+
+  it('keeps no source address in the attempts table', async () => {
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM login_attempts a WHERE a::text LIKE '%10.0.%'`);
+    expect(rows[0].n).toBe(0);
   });
 
   it('tells a disabled account apart only after the right password', async () => {
@@ -93,6 +125,64 @@ describe('PgIdentityStore (PostgreSQL)', () => {
     await store.setDisabled(u.id, true);
     expect(await store.verifyPassword('gina', 'bad password')).toEqual({ ok: false, reason: 'invalid' });
     expect(await store.verifyPassword('gina', 'correct horse')).toEqual({ ok: false, reason: 'disabled' });
+  });
+
+  it('sessions: live until logged out, revoked when the account is disabled, ended when idle too long', async () => {
+    const u = await store.createUser(user('hana'));
+    const later = new Date(Date.now() + 3600_000);
+    const a = await store.sessions.open(u.id, later);
+    const b = await store.sessions.open(u.id, later);
+    expect(await store.sessions.live(a)).toEqual({ id: a, userId: u.id, mustChangePassword: false });
+    await store.sessions.revoke(a);
+    expect(await store.sessions.live(a)).toBeNull();
+    expect(await store.sessions.live(b)).not.toBeNull();
+    // Idle past its own timeout (30 minutes by default, kept on the row).
+    await pool.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [b]);
+    expect(await store.sessions.live(b)).toBeNull();
+    const c = await store.sessions.open(u.id, later);
+    // Used within the timeout: the idle clock slides.
+    await pool.query(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE id = $1`, [c]);
+    expect(await store.sessions.live(c)).not.toBeNull();
+    const { rows } = await pool.query(`SELECT last_seen_at > now() - interval '1 minute' AS fresh FROM sessions WHERE id = $1`, [c]);
+    expect(rows[0].fresh).toBe(true);
+    await store.setDisabled(u.id, true);
+    expect(await store.sessions.live(c)).toBeNull();
+    await store.setDisabled(u.id, false);
+    expect(await store.sessions.live(c)).toBeNull();
+    expect(await store.sessions.live('not-a-session')).toBeNull();
+  });
+
+  it('prunes sessions and attempt counters that are long over, and nothing live', async () => {
+    const u = await store.createUser(user('jack'));
+    const live = await store.sessions.open(u.id, new Date(Date.now() + 3600_000));
+    const old = await store.sessions.open(u.id, new Date(Date.now() + 3600_000));
+    await pool.query(`UPDATE sessions SET revoked_at = now() - interval '2 days' WHERE id = $1`, [old]);
+    await store.sessions.prune();
+    const { rows } = await pool.query('SELECT id FROM sessions WHERE user_id = $1', [u.id]);
+    expect(rows.map((r) => r.id)).toEqual([live]);
+    await store.verifyPassword('jack', 'bad', '10.0.9.9');
+    await store.limiter.prune();
+    expect((await pool.query('SELECT count(*)::int AS n FROM login_attempts')).rows[0].n).toBeGreaterThan(0);
+    await pool.query(`UPDATE login_attempts SET window_start = now() - interval '1 hour', locked_until = NULL`);
+    await store.limiter.prune();
+    expect((await pool.query('SELECT count(*)::int AS n FROM login_attempts')).rows[0].n).toBe(0);
+  });
+
+  it('changes a password under the policy and ends every other session', async () => {
+    const u = await store.createUser({ ...user('ivan'), mustChangePassword: true });
+    expect(u.mustChangePassword).toBe(true);
+    const later = new Date(Date.now() + 3600_000);
+    const mine = await store.sessions.open(u.id, later);
+    const other = await store.sessions.open(u.id, later);
+    expect(await store.changePassword(u.id, 'wrong horse', 'a-much-longer-secret', { keepSession: mine })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await store.changePassword(u.id, 'correct horse', 'short-1', { keepSession: mine })).toMatchObject({ ok: false, reason: 'weak' });
+    expect(await store.changePassword(u.id, 'correct horse', 'ivan-ivan-ivan-1', { keepSession: mine })).toMatchObject({ ok: false, reason: 'weak' });
+    expect(await store.sessions.live(other)).not.toBeNull();
+    expect(await store.changePassword(u.id, 'correct horse', 'a-much-longer-secret', { keepSession: mine })).toEqual({ ok: true });
+    expect(await store.sessions.live(other)).toBeNull();
+    expect(await store.sessions.live(mine)).toMatchObject({ mustChangePassword: false });
+    expect((await store.verifyPassword('ivan', 'correct horse')).ok).toBe(false);
+    expect((await store.verifyPassword('ivan', 'a-much-longer-secret')).ok).toBe(true);
   });
 
   it('seeds one demo account per role, idempotently and safely in parallel', async () => {

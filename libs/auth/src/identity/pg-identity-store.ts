@@ -1,21 +1,27 @@
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { InvalidClaimsError, validateClaims } from '../claims';
+import { PgLoginLimiter, type LoginLimits } from '../login/pg-login-limiter';
 import type { Role } from '../roles';
+import { PgSessionStore, type SessionPolicy } from '../sessions/pg-session-store';
+import { HashingBusyError, PASSWORD_HASHING, type HashingGate } from './hashing-gate';
 import {
   InvalidUserError,
   UsernameTakenError,
   type IdentityStore,
   type NewUser,
+  type PasswordChange,
   type PasswordCheck,
   type User,
 } from './identity-store';
 import { hashPassword, verifyPasswordHash } from './password-hasher';
+import { passwordProblem } from './password-policy';
 
-export interface LockoutPolicy {
-  /** Consecutive failures that lock the account. */
-  maxFailures: number;
-  lockMinutes: number;
+export interface IdentityStoreOptions {
+  limits?: LoginLimits;
+  sessions?: Partial<SessionPolicy>;
+  /** Defaults to the process-wide gate. */
+  hashing?: HashingGate;
 }
 
 interface UserRow {
@@ -26,10 +32,11 @@ interface UserRow {
   node: string;
   dept: string | null;
   disabled: boolean;
+  must_change_password: boolean;
   created_at: Date;
 }
 
-const COLUMNS = 'id, username, display_name, roles, node, dept, disabled, created_at';
+const COLUMNS = 'id, username, display_name, roles, node, dept, disabled, must_change_password, created_at';
 const USERNAME = /^[A-Za-z0-9_.@-]{2,64}$/;
 
 function toUser(row: UserRow): User {
@@ -41,20 +48,26 @@ function toUser(row: UserRow): User {
     node: row.node,
     dept: row.dept,
     disabled: row.disabled,
+    mustChangePassword: row.must_change_password,
     createdAt: row.created_at,
   };
 }
 
-/** IdentityStore on the `users` table of identityMigrations (pool's search_path picks the schema). */
+/** IdentityStore on the `users` and `sessions` tables of identityMigrations (pool's search_path picks the schema). */
 export class PgIdentityStore implements IdentityStore {
-  private readonly policy: LockoutPolicy;
+  readonly sessions: PgSessionStore;
+  readonly limiter: PgLoginLimiter;
+  private readonly hashing: HashingGate;
   private dummyHash?: Promise<string>;
+  private logins = 0;
 
   constructor(
     private readonly pool: Pool,
-    policy: Partial<LockoutPolicy> = {},
+    options: IdentityStoreOptions = {},
   ) {
-    this.policy = { maxFailures: policy.maxFailures ?? 5, lockMinutes: policy.lockMinutes ?? 15 };
+    this.sessions = new PgSessionStore(pool, options.sessions);
+    this.limiter = new PgLoginLimiter(pool, options.limits);
+    this.hashing = options.hashing ?? PASSWORD_HASHING;
   }
 
   async createUser(input: NewUser): Promise<User> {
@@ -69,9 +82,9 @@ export class PgIdentityStore implements IdentityStore {
     const hash = await hashPassword(input.password);
     try {
       const { rows } = await this.pool.query<UserRow>(
-        `INSERT INTO users (id, username, display_name, password_hash, roles, node, dept)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-        [uuidv7(), input.username, input.displayName, hash, [...new Set(input.roles)], input.node, input.dept ?? null],
+        `INSERT INTO users (id, username, display_name, password_hash, roles, node, dept, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+        [uuidv7(), input.username, input.displayName, hash, [...new Set(input.roles)], input.node, input.dept ?? null, input.mustChangePassword ?? false],
       );
       return toUser(rows[0]);
     } catch (err) {
@@ -81,36 +94,45 @@ export class PgIdentityStore implements IdentityStore {
   }
 
   /**
-   * Each attempt first takes a numbered ticket (atomic increment) and only then hashes, without
-   * holding a row lock during the slow scrypt. Tickets beyond the limit are refused unhashed, so
-   * parallel guessing gets exactly maxFailures tries, not one per concurrent request.
+   * The attempt is counted before hashing (so parallel guesses get exactly the allowed tries), then
+   * the password is checked against the account's hash or, for an unknown username, a dummy hash
+   * with the same parameters: same work, same answer. Disabled shows only after the right password.
    */
-  async verifyPassword(username: string, password: string): Promise<PasswordCheck> {
-    const { rows } = await this.pool.query<UserRow & { password_hash: string; ticket: number; locked: boolean; locked_until: Date | null }>(
-      `UPDATE users
-          SET failed_logins = CASE WHEN locked_until > now() THEN failed_logins ELSE failed_logins + 1 END
-        WHERE username = $1
-        RETURNING ${COLUMNS}, password_hash, failed_logins AS ticket,
-                  coalesce(locked_until > now(), false) AS locked, locked_until`,
-      [username],
-    );
+  async verifyPassword(username: string, password: string, source?: string): Promise<PasswordCheck> {
+    // Housekeeping now and then, on the login path, so no scheduler is needed for it.
+    if (++this.logins % 200 === 0) void Promise.all([this.limiter.prune(), this.sessions.prune()]).catch(() => undefined);
+    const verdict = await this.limiter.attempt(username, source);
+    if (!verdict.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
+    const { rows } = await this.pool.query<UserRow & { password_hash: string }>(`SELECT ${COLUMNS}, password_hash FROM users WHERE username = $1`, [username]);
     const row = rows[0];
-    if (!row) {
-      // Spend the same time as a real check so response times do not reveal which usernames exist.
-      await verifyPasswordHash(password, await this.dummy());
-      return { ok: false, reason: 'invalid' };
-    }
-    if (row.locked) return { ok: false, reason: 'locked', lockedUntil: row.locked_until! };
-    if (row.ticket > this.policy.maxFailures) return this.lockedNow(row.id);
-
-    if (!(await verifyPasswordHash(password, row.password_hash))) {
-      if (row.ticket >= this.policy.maxFailures) return this.lock(row.id);
-      return { ok: false, reason: 'invalid' };
-    }
-    await this.pool.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
-    // Checked only after the password, so guessing cannot tell disabled accounts apart.
+    const matches = await this.check(password, row?.password_hash);
+    if (matches === 'busy') return { ok: false, reason: 'busy' };
+    if (!row || !matches) return { ok: false, reason: 'invalid' };
+    await this.limiter.success(username, source);
     if (row.disabled) return { ok: false, reason: 'disabled' };
     return { ok: true, user: toUser(row) };
+  }
+
+  async changePassword(userId: string, current: string, next: string, options: { source?: string; keepSession?: string } = {}): Promise<PasswordChange> {
+    const user = await this.findById(userId);
+    if (!user || user.disabled) return { ok: false, reason: 'invalid' };
+    const checked = await this.verifyPassword(user.username, current, options.source);
+    if (!checked.ok) {
+      if (checked.reason === 'throttled' || checked.reason === 'busy') return checked;
+      return { ok: false, reason: 'invalid' };
+    }
+    const problem = passwordProblem(user.username, next) ?? (next === current ? '新密码不能与当前密码相同' : null);
+    if (problem) return { ok: false, reason: 'weak', problem };
+    let hash: string;
+    try {
+      hash = await this.hashing.run(() => hashPassword(next));
+    } catch (err) {
+      if (err instanceof HashingBusyError) return { ok: false, reason: 'busy' };
+      throw err;
+    }
+    await this.pool.query('UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1', [userId, hash]);
+    await this.sessions.revokeAllOf(userId, options.keepSession);
+    return { ok: true };
   }
 
   async findById(id: string): Promise<User | null> {
@@ -126,22 +148,19 @@ export class PgIdentityStore implements IdentityStore {
 
   async setDisabled(id: string, disabled: boolean): Promise<void> {
     await this.pool.query('UPDATE users SET disabled = $2 WHERE id = $1', [id, disabled]);
+    // Enabling again does not bring old logins back.
+    if (disabled) await this.sessions.revokeAllOf(id);
   }
 
-  private async lock(id: string): Promise<PasswordCheck> {
-    const { rows } = await this.pool.query<{ locked_until: Date }>(
-      `UPDATE users SET failed_logins = 0, locked_until = now() + make_interval(secs => $2)
-        WHERE id = $1 RETURNING locked_until`,
-      [id, this.policy.lockMinutes * 60],
-    );
-    return { ok: false, reason: 'locked', lockedUntil: rows[0].locked_until };
-  }
-
-  /** A ticket past the limit while the attempt that sets the lock is still hashing. */
-  private async lockedNow(id: string): Promise<PasswordCheck> {
-    const { rows } = await this.pool.query<{ locked_until: Date | null }>('SELECT locked_until FROM users WHERE id = $1', [id]);
-    const until = rows[0]?.locked_until;
-    return { ok: false, reason: 'locked', lockedUntil: until && until > new Date() ? until : new Date(Date.now() + this.policy.lockMinutes * 60_000) };
+  private async check(password: string, stored: string | undefined): Promise<boolean | 'busy'> {
+    const hash = stored ?? (await this.dummy());
+    try {
+      const ok = await this.hashing.run(() => verifyPasswordHash(password, hash));
+      return stored !== undefined && ok;
+    } catch (err) {
+      if (err instanceof HashingBusyError) return 'busy';
+      throw err;
+    }
   }
 
   private dummy(): Promise<string> {

@@ -19,8 +19,14 @@ export interface AuthRequest {
   /** Set by AuthGuard (the scoped code it checked) or by a handler; lands in audit_log.target. */
   auditTarget?: string;
   correlationId?: string;
+  /** A public, reporter-facing request (markAnonymous): no correlation id, no audit row, no address kept. */
+  anonymous?: boolean;
 }
 
+/**
+ * The client's address as express resolved it (req.ip honours the app's TRUST_PROXY setting). Use it
+ * only in memory (rate-limit keys); it is stored only for staff requests (audit rows).
+ */
 export function clientIp(req: AuthRequest): string | undefined {
   return req.ip ?? req.socket?.remoteAddress;
 }

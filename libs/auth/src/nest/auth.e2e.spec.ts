@@ -4,6 +4,8 @@ import type { Actor } from '@lw/domain';
 import { migrate } from '@lw/db';
 // Test-only dependency on the shared test harness (real PostgreSQL).
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { request as httpRequest } from 'http';
+import { decodeJwt } from 'jose';
 import type { AddressInfo } from 'net';
 import type { Pool } from 'pg';
 import { AuditLog } from '../audit/audit-log';
@@ -16,6 +18,7 @@ import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthModule } from './auth.module';
 import { CurrentActor, CurrentPrincipal } from './current-actor.decorator';
 import { Public } from './public.decorator';
+import { sessionCookie } from './session-cookie';
 import { Roles } from './roles.decorator';
 import { ScopedBy } from './scoped-by.decorator';
 
@@ -84,20 +87,25 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
   let app: INestApplication;
   let base: string;
   let audit: AuditLog;
+  let store: PgIdentityStore;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await createTestDatabase('auth_http');
     pool = db.pool('auth', 8);
     await migrate(pool, 'auth', authMigrations);
-    const store = new PgIdentityStore(pool, { maxFailures: 3, lockMinutes: 15 });
+    store = new PgIdentityStore(pool);
     audit = new AuditLog(pool);
     const users = [
       ['county', ['org_dept'], '320724'],
       ['town_a', ['township'], TOWNSHIP_A],
       ['town_b', ['township'], TOWNSHIP_B],
       ['liaison_a', ['liaison'], VILLAGE_A],
-      ['locked_one', ['township'], TOWNSHIP_A],
+      ['guessed_one', ['township'], TOWNSHIP_A],
+      ['to_disable', ['township'], TOWNSHIP_A],
+      ['cookie_user', ['township'], TOWNSHIP_A],
+      ['changer', ['township'], TOWNSHIP_A],
+      ['twin_known', ['township'], TOWNSHIP_A],
     ] as const;
     for (const [username, roles, node] of users) {
       await store.createUser({ username, displayName: username, password: PASSWORD, roles: [...roles], node });
@@ -138,6 +146,27 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
 
   const login = (username: string, password: string) => call('POST', '/auth/login', { body: { username, password } });
 
+  /** A login from another loopback address (Linux routes all of 127/8 to lo): another source. */
+  function loginFrom(localAddress: string, username: string, password: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }> {
+    const url = new URL(base + '/auth/login');
+    const payload = JSON.stringify({ username, password });
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
+  const cookieOf = (headers: Headers): string => headers.getSetCookie()[0].split(';')[0];
+
   async function auditRows(where = 'true', params: unknown[] = []) {
     await new Promise((r) => setTimeout(r, 20)); // let the response 'close' handlers queue their writes
     await audit.flush();
@@ -171,13 +200,152 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
       }
     });
 
-    it('locks the account with 423 after repeated failures, even for the right password', async () => {
-      expect((await login('locked_one', 'bad-1')).status).toBe(401);
-      expect((await login('locked_one', 'bad-2')).status).toBe(401);
-      const third = await login('locked_one', 'bad-3');
-      expect(third.status).toBe(423);
-      expect(third.body.message).toContain('账号已锁定');
-      expect((await login('locked_one', PASSWORD)).status).toBe(423);
+    it('throttles a guesser per (username, source) with 429; the owner logs in from another source (M2)', async () => {
+      for (let i = 0; i < 50; i++) {
+        const res = await loginFrom('127.0.0.2', 'guessed_one', `bad-${i}`);
+        expect([401, 429]).toContain(res.status);
+      }
+      const refused = await loginFrom('127.0.0.2', 'guessed_one', PASSWORD);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(60);
+      expect(refused.body.message).toContain('登录尝试次数过多');
+      // Nothing is locked by the username alone: the real user, elsewhere, gets in.
+      const owner = await loginFrom('127.0.0.3', 'guessed_one', PASSWORD);
+      expect(owner.status).toBe(200);
+      // Another account from the sprayed source waits too (per-source limit), but only there.
+      expect((await loginFrom('127.0.0.2', 'county', PASSWORD)).status).toBe(429);
+      expect((await loginFrom('127.0.0.3', 'county', PASSWORD)).status).toBe(200);
+    });
+
+    it('answers a known and an unknown username identically, throttling included', async () => {
+      const run = async (username: string) => {
+        const out = [];
+        for (let i = 0; i < 7; i++) {
+          const r = await loginFrom('127.0.0.4', username, `wrong-${i}`);
+          out.push({ status: r.status, message: String(r.body.message).replace(/\d+/, 'N') });
+        }
+        return out;
+      };
+      const known = await run('twin_known');
+      expect(known.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429, 429]);
+      expect(await run('twin_unknown')).toEqual(known);
+    });
+  });
+
+  describe('sessions', () => {
+    it("refuses a disabled account's token and cookie at once with 401 (M1)", async () => {
+      const res = await login('to_disable', PASSWORD);
+      const cookie = cookieOf(res.headers);
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token })).status).toBe(200);
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(200);
+      await store.setDisabled(res.body.user.id, true);
+      const after = await call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token });
+      expect(after.status).toBe(401);
+      expect(after.body.message).toBe('登录已失效，请重新登录');
+      expect((await call('POST', '/cases', { token: res.body.token, body: { villageCode: VILLAGE_A } })).status).toBe(401);
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(401);
+      // Enabling the account again does not revive the old login.
+      await store.setDisabled(res.body.user.id, false);
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token })).status).toBe(401);
+    });
+
+    it('also refuses a session-less token of a disabled account', async () => {
+      const u = await store.findByUsername('to_disable');
+      const { token } = await new TokenIssuer({ secret: SECRET }).issue({ sub: u!.id, name: 'x', roles: ['township'], node: TOWNSHIP_A });
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { token })).status).toBe(200);
+      await store.setDisabled(u!.id, true);
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { token })).status).toBe(401);
+      await store.setDisabled(u!.id, false);
+    });
+
+    it('POST /auth/logout ends the session: its token and cookie stop working, the cookie is cleared', async () => {
+      const a = await login('town_b', PASSWORD);
+      const b = await login('town_b', PASSWORD);
+      const out = await call('POST', '/auth/logout', { token: a.body.token });
+      expect(out.status).toBe(204);
+      expect(out.headers.getSetCookie()).toEqual([expect.stringMatching(/^lw_session=;.*HttpOnly.*Max-Age=0/), expect.stringMatching(/^lw_signed_in=;.*Max-Age=0/)]);
+      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: a.body.token })).status).toBe(401);
+      expect((await call('GET', `/villages/${VILLAGE_B}`, { headers: { cookie: cookieOf(a.headers) } })).status).toBe(401);
+      // Another login of the same account is not touched.
+      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: b.body.token })).status).toBe(200);
+    });
+
+    it('ends a session idle past its timeout', async () => {
+      const a = await login('town_b', PASSWORD);
+      const sid = decodeJwt(a.body.token).sid;
+      await pool.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [sid]);
+      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: a.body.token })).status).toBe(401);
+    });
+  });
+
+  describe('session cookie (M4)', () => {
+    it('is HttpOnly, SameSite=Strict, on every path, not Secure over plain http and Secure over https', async () => {
+      const res = await login('cookie_user', PASSWORD);
+      const [set, hint] = res.headers.getSetCookie();
+      expect(set).toMatch(/^lw_session=[^;]+/);
+      // The page's hint holds nothing secret; only it is readable by scripts.
+      expect(hint).toMatch(/^lw_signed_in=1; Path=\/; SameSite=Strict; Max-Age=\d+$/);
+      expect(set).toContain('HttpOnly');
+      expect(set).toContain('SameSite=Strict');
+      expect(set).toContain('Path=/');
+      expect(set).not.toContain('Secure');
+      expect(sessionCookie({ method: 'POST', headers: {}, secure: true } as never, 't', 60)).toContain('; Secure');
+      expect(sessionCookie({ method: 'POST', headers: {} }, 't', 60, 'always')).toContain('; Secure');
+    });
+
+    it('authenticates reads by cookie alone; a state change needs the console header and a same-site request', async () => {
+      const cookie = cookieOf((await login('cookie_user', PASSWORD)).headers);
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(200);
+      const body = { villageCode: VILLAGE_A };
+      // What a cross-site form post can send (the browser adds the cookie, no custom header) is refused.
+      const forged = await call('POST', '/cases', { headers: { cookie }, body });
+      expect(forged.status).toBe(403);
+      expect(forged.body.message).toBe('请求来源不被接受，请刷新页面后重试');
+      const crossSite = await call('POST', '/cases', { headers: { cookie, 'x-lw-csrf': '1', 'sec-fetch-site': 'cross-site' }, body });
+      expect(crossSite.status).toBe(403);
+      expect((await call('POST', '/cases', { headers: { cookie, 'x-lw-csrf': '1', 'sec-fetch-site': 'same-origin' }, body })).status).toBe(201);
+      // Bearer clients (API, tests) need no such header: a browser never sends their token by itself.
+      expect((await call('POST', '/cases', { token: tokens.town_a, body })).status).toBe(201);
+    });
+
+    it('refuses a cross-site login', async () => {
+      const res = await call('POST', '/auth/login', { body: { username: 'cookie_user', password: PASSWORD }, headers: { 'sec-fetch-site': 'cross-site' } });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    });
+  });
+
+  describe('password change (L4)', () => {
+    it('checks the current password and the policy, and ends every other session', async () => {
+      const mine = await login('changer', PASSWORD);
+      const other = await login('changer', PASSWORD);
+      const change = (body: unknown) => call('POST', '/auth/password', { token: mine.body.token, body });
+      expect((await change({})).status).toBe(400);
+      expect((await change({ currentPassword: 'not-it', newPassword: 'a-long-enough-secret' })).status).toBe(403);
+      const short = await change({ currentPassword: PASSWORD, newPassword: 'short-pw' });
+      expect(short.status).toBe(422);
+      expect(short.body.message).toBe('新密码至少 12 个字符');
+      expect((await change({ currentPassword: PASSWORD, newPassword: 'changer-changer' })).status).toBe(422);
+      expect((await call('GET', '/auth/me', { token: other.body.token })).status).toBe(200);
+      expect((await change({ currentPassword: PASSWORD, newPassword: 'a-long-enough-secret' })).status).toBe(204);
+      expect((await call('GET', '/auth/me', { token: other.body.token })).status).toBe(401);
+      expect((await call('GET', '/auth/me', { token: mine.body.token })).status).toBe(200);
+      expect((await login('changer', PASSWORD)).status).toBe(401);
+      expect((await login('changer', 'a-long-enough-secret')).status).toBe(200);
+    });
+
+    it('an account that must change its password may do nothing else first', async () => {
+      await store.createUser({ username: 'first_admin', displayName: 'x', password: PASSWORD, roles: ['org_dept'], node: '320724', mustChangePassword: true });
+      const res = await login('first_admin', PASSWORD);
+      expect(res.status).toBe(200);
+      expect(res.body.user.mustChangePassword).toBe(true);
+      const t = res.body.token;
+      const blocked = await call('GET', `/villages/${VILLAGE_A}`, { token: t });
+      expect(blocked.status).toBe(403);
+      expect(blocked.body.message).toBe('请先修改初始密码');
+      expect((await call('GET', '/auth/me', { token: t })).body.mustChangePassword).toBe(true);
+      expect((await call('POST', '/auth/password', { token: t, body: { currentPassword: PASSWORD, newPassword: 'my-own-secret-1' } })).status).toBe(204);
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: t })).status).toBe(200);
     });
   });
 
@@ -278,15 +446,17 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
       expect(leaked.rows[0].n).toBe(0);
     });
 
-    it('records public posts and logins without an actor, and no successful GET at all', async () => {
+    it('records no public (reporter) post, not even its address or correlation id; logins with their source; no successful GET', async () => {
       await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-get' } });
       await call('GET', '/auth/me', { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-get' } });
-      await call('POST', '/tips', { body: { reporter: SECRET_MARK }, headers: { 'x-correlation-id': 'corr-tip' } });
+      const submitted = await call('POST', '/tips', { body: { reporter: SECRET_MARK }, headers: { 'x-correlation-id': 'corr-tip' } });
+      expect(submitted.status).toBe(201);
+      expect(submitted.headers.get('x-correlation-id')).toBeNull();
       await call('POST', '/auth/login', { body: { username: 'county', password: 'wrong-one' }, headers: { 'x-correlation-id': 'corr-login' } });
-      const tip = await auditRows('correlation_id = $1', ['corr-tip']);
-      expect(tip).toEqual([expect.objectContaining({ actor_id: null, route: '/tips', status: 201, ip: '127.0.0.1' })]);
+      expect(await auditRows('correlation_id = $1', ['corr-tip'])).toEqual([]);
+      expect(await auditRows(`route = '/tips'`)).toEqual([]);
       const failedLogin = await auditRows('correlation_id = $1', ['corr-login']);
-      expect(failedLogin).toEqual([expect.objectContaining({ actor_id: null, route: '/auth/login', status: 401 })]);
+      expect(failedLogin).toEqual([expect.objectContaining({ actor_id: null, route: '/auth/login', status: 401, ip: '127.0.0.1' })]);
       expect(await auditRows('correlation_id = $1', ['corr-get'])).toHaveLength(0);
       expect(await auditRows(`method = 'GET' AND status < 400`)).toHaveLength(0);
       const leaked = await pool.query(`SELECT count(*)::int AS n FROM audit_log a WHERE a::text LIKE $1`, [`%张三%`]);
@@ -301,7 +471,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     });
 
     it('replaces an unsafe correlation id instead of storing it', async () => {
-      const res = await call('POST', '/tips', { headers: { 'x-correlation-id': "x'; DROP TABLE audit_log; --" } });
+      const res = await call('POST', `/villages/${VILLAGE_A}/notes`, { token: tokens.town_a, body: { text: 'x' }, headers: { 'x-correlation-id': "x'; DROP TABLE audit_log; --" } });
       const id = res.headers.get('x-correlation-id');
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
       expect(await auditRows('correlation_id = $1', [id])).toHaveLength(1);

@@ -8,16 +8,23 @@ import { SCOPE_CHECKER, type ScopeChecker } from '../scope/scope-checker';
 import { ScopeService } from '../scope/scope.service';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../tokens/token-verifier';
-import { AuthController } from './auth.controller';
+import { SESSION_STORE } from '../sessions/session-store';
+import { AuthController, COOKIE_SECURITY } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { TokenMeController } from './me.controller';
+import type { CookieSecurity } from './session-cookie';
 
 export interface AuthModuleOptions {
   verifier: TokenVerifier;
   /** Defaults to prefix containment of statistical codes. */
   scopeChecker?: ScopeChecker;
-  /** Embedded mode: serve POST /auth/login and GET /auth/me from this store (needs issuer). */
+  /**
+   * Embedded mode (or AUTH_SECRET without IdP): serve POST /auth/login, /auth/logout, /auth/password
+   * and GET /auth/me from this store (needs issuer); its sessions are checked on every request.
+   */
   identityStore?: IdentityStore;
+  /** The session cookie's Secure flag: 'auto' (default) when the request came over https. */
+  cookieSecurity?: CookieSecurity;
   issuer?: TokenIssuer;
   /** Where the audit interceptor and guard denials write; without it nothing is audited. */
   auditLog?: AuditLog;
@@ -46,8 +53,13 @@ export class AuthModule implements OnApplicationShutdown {
       exported.push(AuditLog);
     }
     if (options.identityStore && options.issuer) {
-      providers.push({ provide: IDENTITY_STORE, useValue: options.identityStore }, { provide: TokenIssuer, useValue: options.issuer });
-      exported.push(IDENTITY_STORE, TokenIssuer);
+      providers.push(
+        { provide: IDENTITY_STORE, useValue: options.identityStore },
+        { provide: SESSION_STORE, useValue: options.identityStore.sessions },
+        { provide: TokenIssuer, useValue: options.issuer },
+        { provide: COOKIE_SECURITY, useValue: options.cookieSecurity ?? 'auto' },
+      );
+      exported.push(IDENTITY_STORE, SESSION_STORE, TokenIssuer);
     }
     return {
       module: AuthModule,

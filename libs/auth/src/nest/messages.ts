@@ -8,6 +8,12 @@ export const MESSAGES = {
   authUnavailable: '认证服务暂时不可用，请稍后再试',
   badLogin: '请求格式不正确：需要用户名和密码',
   wrongCredentials: '用户名或密码错误',
-  locked: (minutes: number) => `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
+  throttled: (minutes: number) => `登录尝试次数过多，请 ${minutes} 分钟后再试`,
+  busy: '登录请求过多，请稍后再试',
   disabled: '账号已停用，请联系管理员',
+  sessionEnded: '登录已失效，请重新登录',
+  crossSite: '请求来源不被接受，请刷新页面后重试',
+  mustChangePassword: '请先修改初始密码',
+  badPasswordChange: '请求格式不正确：需要当前密码和新密码',
+  wrongCurrentPassword: '当前密码不正确',
 } as const;

@@ -24,7 +24,7 @@ export class TokenIssuer {
   private readonly key: Uint8Array;
   private readonly issuer: string;
   private readonly audience: string;
-  private readonly ttlSeconds: number;
+  readonly ttlSeconds: number;
   private readonly now: () => Date;
 
   constructor(options: TokenIssuerOptions) {
@@ -35,13 +35,15 @@ export class TokenIssuer {
     this.now = options.now ?? (() => new Date());
   }
 
-  async issue(principal: Principal): Promise<IssuedToken> {
+  /** `sid` names the server-side session the token belongs to (embedded identity store logins). */
+  async issue(principal: Principal, options: { sid?: string } = {}): Promise<IssuedToken> {
     // Refuse to sign what a verifier would refuse to accept.
     const p = validateClaims(principal);
     const iat = Math.floor(this.now().getTime() / 1000);
     const exp = iat + this.ttlSeconds;
     const claims: Record<string, unknown> = { name: p.name, roles: p.roles, node: p.node };
     if (p.dept) claims.dept = p.dept;
+    if (options.sid) claims.sid = options.sid;
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(p.sub)

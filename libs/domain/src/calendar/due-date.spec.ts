@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../errors/domain-error';
-import { parseLocalDate as d } from '../time/local-date';
+import { addDays, daysBetween, parseLocalDate as d } from '../time/local-date';
 import { dueDate, workingDaysBetween } from './due-date';
 import { fake2027 } from './fake-arrangement.fixture';
 import { formatPeriod, type Period } from './period';
@@ -100,6 +100,41 @@ describe('workingDaysBetween', () => {
     expect(workingDaysBetween(d('2026-02-13'), d('2026-02-25'), cal)).toEqual({ days: 3, beyondHorizon: false });
     expect(workingDaysBetween(d('2026-02-13'), d('2026-02-13'), cal)).toEqual({ days: 0, beyondHorizon: false });
     expect(workingDaysBetween(d('2026-12-30'), d('2027-01-04'), cal)).toEqual({ days: 3, beyondHorizon: true });
+  });
+
+  it('agrees with counting day by day, across holidays, make-up days, year ends and the horizon', () => {
+    const slow = (from: string, to: string) => {
+      let days = 0;
+      let beyondHorizon = false;
+      for (let x = addDays(d(from), 1); daysBetween(x, d(to)) >= 0; x = addDays(x, 1)) {
+        const info = withLoaded.dayInfo(x);
+        if (!info.covered) beyondHorizon = true;
+        if (info.working) days++;
+      }
+      return { days, beyondHorizon };
+    };
+    const withLoaded = defaultWorkingCalendar([fake2027]);
+    const starts = ['2024-12-28', '2025-01-01', '2025-09-27', '2026-02-13', '2026-09-30', '2026-12-31', '2027-09-25'];
+    for (const from of starts) for (const span of [0, 1, 3, 6, 7, 8, 13, 30, 97, 400, 1000]) {
+      const to = addDays(d(from), span);
+      expect(workingDaysBetween(d(from), to, withLoaded)).toEqual(slow(from, to));
+    }
+  });
+
+  it('terminates at once for the farthest dates (a case due 9999-12-31 once hung every service)', () => {
+    // A plain weekday count: 2027..9999 has no holiday data. (2026-12-31, 9999-12-31] holds 416 011 weeks
+    // and one day, a Friday.
+    expect(daysBetween(d('2026-12-31'), d('9999-12-31'))).toBe(416_011 * 7 + 1);
+    const r = workingDaysBetween(d('2026-12-06'), d('9999-12-31'), cal);
+    expect(r.beyondHorizon).toBe(true);
+    expect(r.days).toBe(workingDaysBetween(d('2026-12-06'), d('2026-12-31'), cal).days + 416_011 * 5 + 1);
+    expect(workingDaysBetween(d('9999-12-31'), d('2026-12-06'), cal)).toEqual({ days: 0, beyondHorizon: false });
+    expect(workingDaysBetween(d('0000-01-01'), d('9999-12-31'), cal).days).toBeGreaterThan(2_000_000);
+  });
+
+  it('refuses a deadline that would run past the year 9999 instead of looping', () => {
+    expect(() => dueDate(d('9999-12-20'), workdays(30), cal)).toThrow(DomainValidationError);
+    expect(() => dueDate(d('9999-12-30'), days(15), cal)).toThrow(DomainValidationError);
   });
 
   it('is consistent with dueDate for working-day periods', () => {

@@ -46,8 +46,13 @@ export function dueDate(start: Date | LocalDate, period: Period, calendar: Worki
   let due: LocalDate;
   if (unit === 'calendar_days') {
     due = addDays(startDay, amount);
-    while (!working(due)) due = addDays(due, 1);
+    // Rest days run a few days at most; a calendar loaded with a whole run of them is refused, not followed.
+    for (let rest = 0; !working(due); rest++) {
+      if (rest >= MAX_REST_RUN) throw noWorkingDay(due);
+      due = addDays(due, 1);
+    }
   } else {
+    // Bounded: amount ≤ validatePeriod's maximum, and addDays refuses to leave the year 9999.
     due = startDay;
     for (let counted = 0; counted < amount; ) {
       due = addDays(due, 1);
@@ -57,14 +62,17 @@ export function dueDate(start: Date | LocalDate, period: Period, calendar: Worki
   return { due, endsAt: endOfShanghaiDay(due), beyondHorizon };
 }
 
-/** Working days in (from, to]: `from` itself is not counted, as with periods. Zero if to ≤ from. */
+/**
+ * Working days in (from, to]: `from` itself is not counted, as with periods. Zero if to ≤ from.
+ * Numeric and bounded whatever the distance (see WorkingCalendar.countWorkingDays).
+ */
 export function workingDaysBetween(from: LocalDate, to: LocalDate, calendar: WorkingCalendar): { days: number; beyondHorizon: boolean } {
-  let days = 0;
-  let beyondHorizon = false;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-    const info = calendar.dayInfo(d);
-    if (!info.covered) beyondHorizon = true;
-    if (info.working) days++;
-  }
-  return { days, beyondHorizon };
+  return calendar.countWorkingDays(from, to);
+}
+
+/** More consecutive rest days than any real arrangement has (the longest holiday is under two weeks). */
+const MAX_REST_RUN = 366;
+
+function noWorkingDay(from: LocalDate): DomainValidationError {
+  return new DomainValidationError('calendar.no_working_day', '节假日安排中连续一年以上没有工作日，无法计算期限，请管理员核对节假日安排', `no working day within ${MAX_REST_RUN} days from ${from}`);
 }

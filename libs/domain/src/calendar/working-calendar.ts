@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../errors/domain-error';
-import { isWeekend, yearOf, type LocalDate } from '../time/local-date';
+import { dayOfWeekOfEpochDay, epochDayOf, fromEpochDay, isWeekend, yearOf, type LocalDate } from '../time/local-date';
 import { CalendarHorizonError } from './calendar-horizon-error';
 import { bundledChineseDaysData, CHINESE_DAYS_SOURCE, chineseNameOf, type ChineseDaysData } from './chinese-days-data';
 import { validateYearArrangement, type YearArrangement } from './year-arrangement';
@@ -88,6 +88,36 @@ export class WorkingCalendar {
     return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', name: null, covered: data !== undefined };
   }
 
+  /**
+   * Working days in (from, to], as dayInfo would count them day by day, but in time bounded by the
+   * calendar's data rather than the distance: weekdays by whole weeks plus a remainder under seven,
+   * then each holiday and make-up day of the covered years inside the range. Zero if to ≤ from.
+   * `beyondHorizon` when some year of the range has no data (counted on plain weekdays).
+   */
+  countWorkingDays(from: LocalDate, to: LocalDate): { days: number; beyondHorizon: boolean } {
+    const first = epochDayOf(from) + 1;
+    const last = epochDayOf(to);
+    if (last < first) return { days: 0, beyondHorizon: false };
+    const inRange = (date: string) => {
+      const n = epochDayOf(date as LocalDate);
+      return n >= first && n <= last;
+    };
+    const span = last - first + 1;
+    let days = Math.floor(span / 7) * 5;
+    for (let n = first + span - (span % 7); n <= last; n++) if (!isWeekendEpochDay(n)) days++;
+
+    const firstYear = yearOf(fromEpochDay(first));
+    const lastYear = yearOf(to);
+    let coveredYears = 0;
+    for (const [year, data] of this.years) {
+      if (year < firstYear || year > lastYear) continue;
+      coveredYears++;
+      for (const date of data.holidays.keys()) if (inRange(date) && !isWeekend(date as LocalDate)) days--;
+      for (const date of data.makeUpWorkdays.keys()) if (inRange(date) && !data.holidays.has(date) && isWeekend(date as LocalDate)) days++;
+    }
+    return { days, beyondHorizon: coveredYears < lastYear - firstYear + 1 };
+  }
+
   /** @throws CalendarHorizonError for a year without data. */
   isWorkingDay(date: LocalDate): boolean {
     const info = this.dayInfo(date);
@@ -99,4 +129,9 @@ export class WorkingCalendar {
 /** The calendar from the bundled `chinese-days` data plus the arrangements an administrator loaded. */
 export function defaultWorkingCalendar(loaded: readonly YearArrangement[] = []): WorkingCalendar {
   return new WorkingCalendar(bundledChineseDaysData(), loaded);
+}
+
+function isWeekendEpochDay(n: number): boolean {
+  const w = dayOfWeekOfEpochDay(n);
+  return w === 0 || w === 6;
 }

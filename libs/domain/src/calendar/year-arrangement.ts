@@ -1,5 +1,6 @@
 import { DomainValidationError } from '../errors/domain-error';
 import { isLocalDate, isWeekend, yearOf, type LocalDate } from '../time/local-date';
+import { REQUEST_DATE_RANGE } from '../time/request-date-range';
 
 export interface ArrangementDay {
   date: string;
@@ -38,8 +39,9 @@ export function validateYearArrangement(a: YearArrangement): ValidYearArrangemen
   const problems: { zh: string; en: string }[] = [];
   const fail = (zh: string, en: string) => problems.push({ zh, en });
 
-  if (!Number.isInteger(a?.year) || a.year < 1949 || a.year > 9999) {
-    fail(`年份无效：${String(a?.year)}`, `invalid year ${String(a?.year)}`);
+  const lastYear = yearOf(REQUEST_DATE_RANGE.latest);
+  if (!Number.isInteger(a?.year) || a.year < 1949 || a.year > lastYear) {
+    fail(`年份无效：${String(a?.year)}（应为 1949 至 ${lastYear} 年）`, `invalid year ${String(a?.year)} (1949..${lastYear})`);
   }
   if (typeof a?.source !== 'string' || a.source.trim() === '') fail('缺少放假通知文号', 'missing source');
   if (!Array.isArray(a?.holidays)) fail('节假日列表缺失', 'holidays is not an array');

@@ -26,6 +26,18 @@ export const tipReceivedV1 = z.object({
 });
 export type TipReceivedV1 = z.infer<typeof tipReceivedV1>;
 
+/**
+ * The discipline office took the tip up (受理). For an objection (异议) to a candidate under notice this
+ * is what makes it block confirmation: a bare submission, anonymous and unchecked, must not (L7).
+ */
+export const tipAcceptedV1 = z.object({
+  tipId: z.uuid(),
+  acceptedAt: instant,
+  villageCode: divisionCode.nullable(),
+  objection: z.object({ noticeId: z.string().min(1), endsOn: localDate, candidateId: z.string().min(1).optional() }).nullable(),
+});
+export type TipAcceptedV1 = z.infer<typeof tipAcceptedV1>;
+
 export const tipConcludedV1 = z.object({
   tipId: z.uuid(),
   concludedAt: instant,
@@ -50,6 +62,7 @@ export type TipClosedV1 = z.infer<typeof tipClosedV1>;
 
 export const TIPLINE_CONTRACTS: EventContract[] = [
   { type: 'tipline.TipReceived', version: 1, schema: tipReceivedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
+  { type: 'tipline.TipAccepted', version: 1, schema: tipAcceptedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
   { type: 'tipline.TipConcluded', version: 1, schema: tipConcludedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
   { type: 'tipline.TipClosed', version: 1, schema: tipClosedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
 ];

@@ -20,6 +20,9 @@ export class DomainValidationError extends DomainError {}
 /** A command that does not fit the current state (already concluded, closed, …): HTTP 409. */
 export class DomainConflictError extends DomainError {}
 
+/** The user may see the thing but not do this to it (e.g. approve their own request): HTTP 403. */
+export class DomainForbiddenError extends DomainError {}
+
 /** The thing a command or query names does not exist (or is outside the user's view): HTTP 404. */
 export class DomainNotFoundError extends DomainError {}
 

@@ -3,13 +3,19 @@ import { DomainValidationError } from '../errors/domain-error';
 declare const localDateBrand: unique symbol;
 
 /**
- * A calendar date without time zone, "yyyy-mm-dd". A branded string: it serialises as itself,
- * and two LocalDates compare correctly with < and > because the format is fixed-width.
+ * A calendar date without time zone, "yyyy-mm-dd" with a four-digit year (0000–9999). A branded
+ * string: it serialises as itself. Arithmetic and comparison go through epoch days (numbers), never
+ * through string order or `Date`, so every operation is total: a result outside 0000–9999 is refused
+ * with a domain error instead of turning into "+010000-01-01", which sorts before "9999-12-31" and
+ * once kept a loop over days running for ever.
  */
 export type LocalDate = string & { readonly [localDateBrand]: true };
 
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+
+/** Epoch days of 0000-01-01 and 9999-12-31: the range a LocalDate can name. */
+const MIN_EPOCH_DAY = -719_528;
+const MAX_EPOCH_DAY = 2_932_896;
 
 /** True when `s` is "yyyy-mm-dd" and names a real day of the proleptic Gregorian calendar. */
 export function isLocalDate(s: unknown): s is LocalDate {
@@ -44,15 +50,38 @@ export function dayOfMonth(d: LocalDate): number {
   return Number(d.slice(8, 10));
 }
 
-/** Days since 1970-01-01 (negative before): the arithmetic base, free of any time zone. */
+/**
+ * Days since 1970-01-01 (negative before): the arithmetic base, free of any time zone. Computed
+ * arithmetically (days-from-civil), not with Date.UTC, which reads years 0–99 as 1900–1999.
+ */
 export function epochDayOf(d: LocalDate): number {
-  return Date.UTC(yearOf(d), monthOf(d) - 1, dayOfMonth(d)) / DAY_MS;
+  const m = monthOf(d);
+  const y = yearOf(d) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + dayOfMonth(d) - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
+/** The LocalDate `n` days after 1970-01-01. @throws DomainValidationError outside 0000-01-01..9999-12-31. */
 export function fromEpochDay(n: number): LocalDate {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+  if (!Number.isSafeInteger(n) || n < MIN_EPOCH_DAY || n > MAX_EPOCH_DAY) {
+    throw new DomainValidationError('local_date.out_of_range', '日期超出系统可处理的范围', `epoch day ${n} is outside 0000-01-01..9999-12-31`);
+  }
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as LocalDate;
 }
 
+/** @throws DomainValidationError when the result leaves 0000–9999. */
 export function addDays(d: LocalDate, n: number): LocalDate {
   if (!Number.isSafeInteger(n)) throw new RangeError(`addDays: not an integer: ${n}`);
   return fromEpochDay(epochDayOf(d) + n);
@@ -63,9 +92,14 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
   return epochDayOf(b) - epochDayOf(a);
 }
 
+/** 0 = Sunday … 6 = Saturday, of an epoch day (1970-01-01 was a Thursday). */
+export function dayOfWeekOfEpochDay(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(d: LocalDate): number {
-  return new Date(epochDayOf(d) * DAY_MS).getUTCDay();
+  return dayOfWeekOfEpochDay(epochDayOf(d));
 }
 
 export function isWeekend(d: LocalDate): boolean {
@@ -73,8 +107,9 @@ export function isWeekend(d: LocalDate): boolean {
   return w === 0 || w === 6;
 }
 
+/** Numeric: by epoch day, never by string order. */
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return Math.sign(epochDayOf(a) - epochDayOf(b));
 }
 
 export function isLeapYear(y: number): boolean {

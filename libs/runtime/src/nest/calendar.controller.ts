@@ -1,31 +1,52 @@
-import { BadRequestException, Body, Controller, Get, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
 import type { Actor, YearArrangement } from '@lw/domain';
-import { CurrentActor, Roles } from '@lw/auth';
-import { CalendarStore, LoadedYear } from '../calendar/calendar-store';
+import { CurrentActor, ROLES, Roles } from '@lw/auth';
+import type { Hierarchy } from '@lw/hierarchy';
+import { CalendarStore, LoadedYear, YearVersion } from '../calendar/calendar-store';
+import { isInstallationRoot } from '../calendar/installation-root';
+import { HIERARCHY } from './hierarchy.controller';
 
 export const CALENDAR_STORE = Symbol('CalendarStore');
 
-/** Administrators load a year's official holiday arrangement; everyone may read the horizon. */
+/**
+ * Administrators at the installation's top node load a year's official holiday arrangement (a new
+ * version of the year; a change needs a reason); everyone may read the horizon and the versions.
+ */
 @Controller('admin/calendar')
 export class CalendarController {
-  constructor(@Inject(CALENDAR_STORE) private readonly store: CalendarStore) {}
+  constructor(
+    @Inject(CALENDAR_STORE) private readonly store: CalendarStore,
+    @Inject(HIERARCHY) private readonly hierarchy: Hierarchy,
+  ) {}
 
   @Get()
+  @Roles(...ROLES)
   async overview(): Promise<{ horizon: number; coveredYears: number[]; loaded: LoadedYear[] }> {
     const calendar = this.store.calendar();
     return { horizon: calendar.horizon(), coveredYears: calendar.coveredYears(), loaded: await this.store.loadedYears() };
   }
 
+  @Get('years/:year/versions')
+  @Roles(...ROLES)
+  versions(@Param('year', ParseIntPipe) year: number): Promise<YearVersion[]> {
+    return this.store.versions(year);
+  }
+
+  /** Body: the arrangement, plus `reason` (required when the year was loaded before). */
   @Put('years/:year')
   @Roles('admin')
   async loadYear(
     @Param('year', ParseIntPipe) year: number,
-    @Body() body: YearArrangement,
+    @Body() body: YearArrangement & { reason?: unknown },
     @CurrentActor() actor: Actor,
-  ): Promise<{ horizon: number; year: number }> {
+  ): Promise<{ horizon: number; year: number; version: number }> {
+    // Every statutory deadline of the installation follows this calendar: not a township's call.
+    if (!isInstallationRoot(this.hierarchy, actor.node)) throw new ForbiddenException({ message: '工作日历是全国性数据，只能由本系统最高层级的管理员修改' });
     if (!body || typeof body !== 'object') throw new BadRequestException({ message: '请提交节假日安排' });
     if (body.year !== year) throw new BadRequestException({ message: `路径中的年份 ${year} 与安排中的年份不一致` });
-    const calendar = await this.store.loadYear(body, actor);
-    return { horizon: calendar.horizon(), year };
+    if (body.reason !== undefined && typeof body.reason !== 'string') throw new BadRequestException({ message: '修改原因须为文字' });
+    const calendar = await this.store.loadYear(body, actor, body.reason);
+    const loaded = (await this.store.loadedYears()).find((y) => y.year === year);
+    return { horizon: calendar.horizon(), year, version: loaded?.version ?? 1 };
   }
 }

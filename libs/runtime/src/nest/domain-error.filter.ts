@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
-import { DomainConflictError, DomainError, DomainNotFoundError, DomainRateLimitError, DomainValidationError } from '@lw/domain';
+import { DomainConflictError, DomainError, DomainForbiddenError, DomainNotFoundError, DomainRateLimitError, DomainValidationError } from '@lw/domain';
 import { WrongExpectedVersionError } from '@lw/eventstore';
 
 /**
@@ -23,6 +23,7 @@ export class DomainErrorFilter implements ExceptionFilter {
 function statusOf(err: DomainError): number {
   if (err instanceof DomainConflictError) return HttpStatus.CONFLICT;
   if (err instanceof DomainNotFoundError) return HttpStatus.NOT_FOUND;
+  if (err instanceof DomainForbiddenError) return HttpStatus.FORBIDDEN;
   if (err instanceof DomainRateLimitError) return HttpStatus.TOO_MANY_REQUESTS;
   if (err instanceof DomainValidationError) return HttpStatus.UNPROCESSABLE_ENTITY;
   return HttpStatus.UNPROCESSABLE_ENTITY;

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { type Actor } from '@lw/domain';
+import { dateRangeMessageZh, isLocalDate, isRequestDate, type Actor } from '@lw/domain';
 import { CurrentActor, ScopedBy, ScopeService } from '@lw/auth';
 import { DivisionNode, Hierarchy } from '@lw/hierarchy';
 
@@ -41,8 +41,10 @@ export class HierarchyController {
   }
 }
 
-function checkDate(asOf?: string): string | undefined {
+/** `asOf` must name a real day (2026-02-30 is refused, not rolled over) inside the range requests may carry. */
+function checkDate(asOf?: unknown): string | undefined {
   if (asOf === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new BadRequestException({ message: '日期格式应为 YYYY-MM-DD' });
+  if (!isLocalDate(asOf)) throw new BadRequestException({ statusCode: 400, code: 'validation', message: '日期应为 YYYY-MM-DD 格式的有效日期' });
+  if (!isRequestDate(asOf)) throw new BadRequestException({ statusCode: 400, code: 'validation', message: dateRangeMessageZh() });
   return asOf;
 }

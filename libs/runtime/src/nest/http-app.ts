@@ -10,10 +10,13 @@ import { CALENDAR_STORE, CalendarController } from './calendar.controller';
 import { DatabaseUnavailableFilter } from './database-unavailable.filter';
 import { DomainErrorFilter } from './domain-error.filter';
 import { HIERARCHY, HierarchyController } from './hierarchy.controller';
+import { RequestTextPipe } from './parse-input';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
 import { CorrelationInterceptor, correlationMiddleware } from '../ops/correlation.middleware';
 import { createPlatformMetrics, PlatformMetrics } from '../ops/metrics/platform-metrics';
 import { httpMetricsMiddleware } from '../ops/metrics/http-metrics';
+import type { TrustProxy } from '../trust-proxy';
+import { apiSecurityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   services: { definition: ServiceDefinition; kernel: ServiceKernel }[];
@@ -23,6 +26,8 @@ export interface HttpAppOptions {
   logger: Logger;
   /** Further modules of the host (e.g. the standalone's admin endpoints). */
   extra?: (Type | DynamicModule)[];
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (req.ip); default none. */
+  trustProxy?: TrustProxy;
 }
 
 @Module({})
@@ -63,21 +68,31 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
     ],
   };
   const app = await NestFactory.create(root, { logger: nestLogger(options.logger), bufferLogs: false });
+  // Browser protections and no-store on every answer, before any route (README "Security headers").
+  app.use(apiSecurityHeaders());
   // Registered before init, so they run ahead of body parsing and every route.
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(metrics.httpDuration));
   app.useGlobalInterceptors(new CorrelationInterceptor());
   app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()), new DomainErrorFilter());
+  // Every body, query and parameter: no control characters, no repeated query parameters (400, never a 500).
+  app.useGlobalPipes(new RequestTextPipe());
   // User text is stored verbatim; JSON answers escape <, > and & (as \u003c…) so no answer can be read as markup.
   const express = app.getHttpAdapter().getInstance() as { set?: (k: string, v: unknown) => void };
   express.set?.('json escape', true);
+  // Rate limits key on req.ip: behind an ingress it must be the client, not the ingress (TRUST_PROXY).
+  express.set?.('trust proxy', options.trustProxy ?? false);
   return app;
 }
 
 /** Nest's own messages into the JSON log. */
+const ROUTE_LISTING = new Set(['RoutesResolver', 'RouterExplorer']);
+
 function nestLogger(log: Logger): LoggerService {
   return {
-    log: (message, context) => log.info({ context }, String(message)),
+    // Nest's start-up lists every route (about 160 lines): kept for debugging, not for every start.
+    log: (message, context) =>
+      context && ROUTE_LISTING.has(context) ? log.debug({ context }, String(message)) : log.info({ context }, String(message)),
     error: (message, trace, context) => log.error({ context, trace }, String(message)),
     warn: (message, context) => log.warn({ context }, String(message)),
     debug: (message, context) => log.debug({ context }, String(message)),

@@ -1,11 +1,14 @@
-import { BadRequestException } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
+import { findForbiddenText } from '@lw/domain';
 
 /**
  * Parses a request part with its schema. On failure: 400 with one Chinese sentence per problem,
- * naming the field; never the submitted value (it may be a reporter's name or phone).
+ * naming the field; never the submitted value (it may be a reporter's name or phone). Text with
+ * control characters (NUL…) is refused before the schema sees it, whatever the schema says.
  */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown, labels: Record<string, string> = {}): T {
+  refuseForbiddenText(input, labels);
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const errors = r.error.issues.map((i) => {
@@ -14,6 +17,40 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, labels: Reco
     return { field: path.join('.'), message: field ? `${field}：${zh(i)}` : zh(i) };
   });
   throw new BadRequestException({ statusCode: 400, code: 'validation', message: errors.map((e) => e.message).join('；'), errors });
+}
+
+/**
+ * Every body, query and route parameter of every route, before any handler or schema: no text with
+ * control characters (PostgreSQL refuses NUL, XML documents break on the rest), and a query
+ * parameter appears at most once (`?q=a&q=b` would hand an array to code expecting a string).
+ * Registered globally, so a route that parses its input by hand is covered too.
+ */
+@Injectable()
+export class RequestTextPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value;
+    if (metadata.type === 'query') refuseRepeatedQuery(value, metadata.data);
+    refuseForbiddenText(value, {}, metadata.data ? [metadata.data] : []);
+    return value;
+  }
+}
+
+function refuseForbiddenText(input: unknown, labels: Record<string, string>, prefix: string[] = []): void {
+  const found = findForbiddenText(input);
+  if (!found) return;
+  const path = [...prefix, ...found.map(String)];
+  const field = labelOf(path, labels) || (path.length ? `字段 ${path.join('.')}` : '');
+  const message = `${field ? `${field}：` : ''}含有不允许的控制字符（如 NUL），请删除后重新提交`;
+  throw new BadRequestException({ statusCode: 400, code: 'validation', message, errors: [{ field: path.join('.'), message }] });
+}
+
+/** Query values are single strings: a repeated (`?q=a&q=b`) or nested (`?q[x]=a`) parameter is refused. */
+function refuseRepeatedQuery(value: unknown, name: string | undefined): void {
+  const entries: [string, unknown][] = name ? [[name, value]] : value && typeof value === 'object' ? Object.entries(value) : [];
+  const bad = entries.find(([, v]) => v !== undefined && typeof v !== 'string');
+  if (!bad) return;
+  const message = `查询参数 ${bad[0]} 只能出现一次，且应为单个值`;
+  throw new BadRequestException({ statusCode: 400, code: 'validation', message, errors: [{ field: bad[0], message }] });
 }
 
 function labelOf(path: string[], labels: Record<string, string>): string {

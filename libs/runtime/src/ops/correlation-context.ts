@@ -6,7 +6,7 @@ import { randomUUID } from 'crypto';
  * kept in async-local storage so log lines and the integration events produced along the way can
  * carry it without every function passing it on.
  */
-const storage = new AsyncLocalStorage<{ correlationId: string }>();
+const storage = new AsyncLocalStorage<{ correlationId?: string }>();
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -16,6 +16,21 @@ export function currentCorrelationId(): string | undefined {
 
 export function runWithCorrelation<T>(correlationId: string, fn: () => T): T {
   return storage.run({ correlationId }, fn);
+}
+
+/**
+ * Ends the correlation `id` of the work in progress, for everything still to run in it (an anonymous
+ * public request, once routed): from here on log lines carry no id, and the integration events it
+ * causes keep their own fresh one (see CorrelatingEventStore). Any other context is left alone.
+ */
+export function dropCorrelation(id: string | undefined): void {
+  const store = storage.getStore();
+  if (store && id !== undefined && store.correlationId === id) delete store.correlationId;
+}
+
+/** Runs fn with no correlation id, whatever the caller's context had. */
+export function runUncorrelated<T>(fn: () => T): T {
+  return storage.run({}, fn);
 }
 
 /** Ids from outside are kept only if short and plain: they end up in logs and Kafka headers. */

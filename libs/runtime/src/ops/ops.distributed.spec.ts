@@ -3,7 +3,7 @@ import { Writable } from 'stream';
 import { Body, Controller, DynamicModule, Inject, Module, Post } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import type { PoolClient } from 'pg';
-import { Public } from '@lw/auth';
+import { Public, TokenIssuer } from '@lw/auth';
 import { IntegrationEvent, newEnvelope } from '@lw/domain';
 import { importDivisions, hierarchyMigrations } from '@lw/hierarchy';
 import { migrate } from '@lw/db';
@@ -25,13 +25,23 @@ import type { ServiceKernel } from '../service-kernel';
 class ThingsController {
   constructor(@Inject(KERNEL) private readonly kernel: ServiceKernel) {}
 
-  /** Like a command: appends an event and, through the outbox, an integration event it chose no correlation for. */
-  @Public()
+  /** Like an official's command: appends an event and, through the outbox, an integration event it chose no correlation for. */
   @Post()
-  async create(@Body() body: { id: string }): Promise<{ eventId: string }> {
-    const event = newEnvelope({ type: 'tipline.TipReceived', version: 1, producer: 'tipline', villageCode: '320724100001', actor: null, payload: { tipId: body.id } });
-    this.kernel.logger.info({ thing: body.id }, 'creating a thing');
-    await this.kernel.store.append(`thing-${body.id}`, 'no_stream', [{ type: 'ThingCreated', data: { id: body.id } }], { integrationEvents: [event] });
+  create(@Body() body: { id: string }): Promise<{ eventId: string }> {
+    return this.thing(body.id);
+  }
+
+  /** The same from the public (a tip): nothing it causes may share an id with the request. */
+  @Public()
+  @Post('public')
+  createPublic(@Body() body: { id: string }): Promise<{ eventId: string }> {
+    return this.thing(body.id);
+  }
+
+  private async thing(id: string): Promise<{ eventId: string }> {
+    const event = newEnvelope({ type: 'tipline.TipReceived', version: 1, producer: 'tipline', villageCode: '320724100001', actor: null, payload: { tipId: id } });
+    this.kernel.logger.info({ thing: id }, 'creating a thing');
+    await this.kernel.store.append(`thing-${id}`, 'no_stream', [{ type: 'ThingCreated', data: { id } }], { integrationEvents: [event] });
     return { eventId: event.id };
   }
 }
@@ -50,6 +60,8 @@ describe('operations of a distributed service', () => {
   const lines: Record<string, unknown>[] = [];
   const consumed: IntegrationEvent[] = [];
   const prefix = `t${randomBytes(3).toString('hex')}`;
+  const secret = randomBytes(32).toString('hex');
+  let token: string;
 
   beforeAll(async () => {
     db = await createTestDatabase('ops');
@@ -63,8 +75,10 @@ describe('operations of a distributed service', () => {
         DATABASE_URL: db.url,
         KAFKA_BROKERS: kafka.brokers.join(','),
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        AUTH_SECRET: randomBytes(32).toString('hex'),
+        AUTH_SECRET: secret,
         PORT: '0',
+        // One proxy (an ingress) in front: its X-Forwarded-For names the client.
+        TRUST_PROXY: '1',
       },
       'distributed',
     );
@@ -94,6 +108,7 @@ describe('operations of a distributed service', () => {
       deploymentScope: '320724',
       kafka: { ...FAST_KAFKA_SETTINGS, topicPrefix: prefix, idempotentProducer: kafka.idempotentProducer },
     });
+    ({ token } = await new TokenIssuer({ secret }).issue({ sub: 'ops-test', name: '运维测试', roles: ['admin'], node: '320724' }));
   }, 120_000);
 
   afterAll(async () => {
@@ -115,11 +130,18 @@ describe('operations of a distributed service', () => {
     const correlationId = `ops-test-${randomBytes(4).toString('hex')}`;
     const res = await fetch(`${running.url}/tipline/things`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, authorization: `Bearer ${token}`, 'x-forwarded-for': '10.1.2.3, 198.51.100.9' },
       body: JSON.stringify({ id: 't1' }),
     });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-correlation-id')).toBe(correlationId);
+    // The official's audit row names the client the trusted hop saw (TRUST_PROXY=1), not the proxy nor a forged entry.
+    let audited: { ip: string }[] = [];
+    for (let i = 0; i < 100 && audited.length === 0; i++) {
+      audited = (await db.pool('auth').query('SELECT ip::text AS ip FROM audit_log WHERE correlation_id = $1', [correlationId])).rows;
+      if (audited.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(audited).toEqual([{ ip: expect.stringMatching(/^198\.51\.100\.9(\/32)?$/) }]);
     const { eventId } = (await res.json()) as { eventId: string };
     expect(lines.filter((l) => l.msg === 'creating a thing')).toEqual([expect.objectContaining({ correlationId, thing: 't1' })]);
     const outbox = await db.pool('tipline').query('SELECT envelope FROM outbox WHERE event_id = $1', [eventId]);
@@ -133,9 +155,32 @@ describe('operations of a distributed service', () => {
   }, 60_000);
 
   it('generates a correlation id when the caller sends none (or an unusable one)', async () => {
-    const res = await fetch(`${running.url}/tipline/ready`, { headers: { 'x-correlation-id': 'bad id with spaces' } });
+    const res = await fetch(`${running.url}/hierarchy/nodes/320724`, { headers: { 'x-correlation-id': 'bad id with spaces', authorization: `Bearer ${token}` } });
     expect(res.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('gives a public request none: not echoed, on none of its log lines, not on the events it causes (they get their own)', async () => {
+    const correlationId = `ops-public-${randomBytes(4).toString('hex')}`;
+    const res = await fetch(`${running.url}/tipline/things/public`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      body: JSON.stringify({ id: 't-public' }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-correlation-id')).toBeNull();
+    const { eventId } = (await res.json()) as { eventId: string };
+    const logged = lines.filter((l) => l.msg === 'creating a thing' && l.thing === 't-public');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).not.toHaveProperty('correlationId');
+    expect(JSON.stringify(lines)).not.toContain(correlationId);
+    const outbox = await db.pool('tipline').query('SELECT envelope FROM outbox WHERE event_id = $1', [eventId]);
+    expect(outbox.rows[0].envelope.correlationId).toBe(eventId);
+    expect(JSON.stringify(outbox.rows)).not.toContain(correlationId);
+    // Consumed under the event's own id (and done with before the metrics below are read).
+    const deadline = Date.now() + 30_000;
+    while (!consumed.some((e) => e.id === eventId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(lines.filter((l) => l.msg === 'consumer applied the event' && l.eventId === eventId)).toEqual([expect.objectContaining({ correlationId: eventId })]);
+  }, 60_000);
 
   it('serves Prometheus metrics read at scrape time: latency by route template, outbox, consumer lag, dead letters', async () => {
     await fetch(`${running.url}/tipline/ready`);

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { stripForbiddenCharacters } from '@lw/domain';
 
 /**
  * A small WordprocessingML writer: headings, paragraphs and tables, enough for an audit report that
@@ -11,7 +12,8 @@ export type DocBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[] };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** XML text: markup escaped, and characters XML 1.0 forbids (NUL and other controls) dropped, or Word refuses the file. */
+const esc = (s: string) => stripForbiddenCharacters(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const FONT = '<w:rFonts w:ascii="SimSun" w:hAnsi="SimSun" w:eastAsia="宋体"/>';
 

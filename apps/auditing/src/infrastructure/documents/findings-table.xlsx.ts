@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { stripForbiddenInWorkbook } from '@lw/runtime';
 import type { FindingRow } from '../read-model/auditing-queries';
 
 export interface CategorySummary {
@@ -58,5 +59,6 @@ export async function findingsWorkbook(rows: FindingRow[], summary: CategorySumm
   summary.rows.forEach((r) => sums.addRow(r));
   sums.addRow({ categoryName: '合计', findings: summary.findings, amount: summary.total }).font = { bold: true };
   sums.getColumn('amount').alignment = { horizontal: 'right' };
+  stripForbiddenInWorkbook(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -10,7 +10,6 @@ interface ReceiptView {
   status: string;
   statusLabel: string;
   receivedAt: string;
-  mergedIntoEarlierReport: boolean;
   finding: string | null;
   messages: { id: string; at: string; from: 'handler' | 'reporter'; kind: 'question' | 'feedback' | 'reply'; text: string }[];
 }
@@ -102,7 +101,6 @@ function Status() {
               当前状态：<Tag color={stopped ? 'orange' : 'red'} data-testid="status-label">{view.statusLabel}</Tag>
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary">提交时间：{formatDateTime(view.receivedAt)}</Typography.Paragraph>
-            {view.mergedIntoEarlierReport && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="同一问题已有他人反映，已并入先前的举报一并办理，以下为该问题的办理进度。" />}
             {!stopped && <Steps orientation="vertical" size="small" current={stepIndex} items={STEPS.map((s) => ({ title: s.title }))} />}
             {view.finding && (
               <Alert type="success" showIcon title={`核实结论：${view.finding}`} data-testid="status-finding" style={{ marginTop: 8 }} />

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { stripForbiddenInWorkbook } from '@lw/runtime';
 import type { LedgerRow } from './case-queries';
 
 /**
@@ -48,5 +49,6 @@ export async function ledgerWorkbook(rows: readonly LedgerRow[], title: string):
       remark: [r.deadline.beyondHorizon ? '时限按普通工作日推算（节假日数据未发布）' : '', r.lastEscalation ? `已${r.lastEscalation}` : ''].filter(Boolean).join('；'),
     }),
   );
+  stripForbiddenInWorkbook(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

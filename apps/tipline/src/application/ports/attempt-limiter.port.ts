@@ -1,5 +1,10 @@
-/** The outcome of asking whether one more receipt-code attempt may proceed. */
-export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/**
+ * The outcome of asking whether one more receipt-code attempt may proceed. A code (locator) locked
+ * for failed guesses does not stop the attempt: it is reported (`codeLockedFor`, seconds) so that a
+ * wrong guess is answered as locked, while the holder of the right code still gets in. Otherwise
+ * anyone who learnt a locator could lock its reporter out with five wrong guesses.
+ */
+export type LimitVerdict = { allowed: true; codeLockedFor?: number } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Guards receipt-code lookups against guessing: counts attempts per client and failures per code
@@ -7,10 +12,10 @@ export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSecon
  * every replica (it keeps its counters in the database).
  */
 export interface AttemptLimiter {
-  /** Counts one attempt for each key and says whether it may proceed (all keys must allow it). */
+  /** Counts one attempt for each key and says whether it may proceed (the client's limits decide; see LimitVerdict). */
   attempt(keys: { client: string; code?: string }): Promise<LimitVerdict>;
   /** A failed check (no such code, or wrong secret): counts towards the lock-out of both keys. */
   failure(keys: { client: string; code?: string }): Promise<void>;
-  /** A successful check clears the code's failure count (not the client's). */
+  /** A successful check clears the code's failure count and lock (not the client's). */
   success(keys: { client: string; code?: string }): Promise<void>;
 }

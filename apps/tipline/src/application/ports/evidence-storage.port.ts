@@ -1,11 +1,17 @@
 /**
- * Where evidence files live: a local folder in embedded mode, object storage in distributed mode.
- * Content addressed by SHA-256 (lower-case hex): storing the same bytes twice keeps one object.
+ * Evidence files of a tip, encrypted under keys derived from the tip's data key: shredding that key
+ * (erasure of the reporter's identity) makes them unreadable along with it.
  */
 export interface EvidenceStorage {
-  put(sha256: string, bytes: Buffer, mediaType: string): Promise<void>;
-  /** The bytes, or null when absent. */
-  get(sha256: string): Promise<Buffer | null>;
-  /** Removes the object; no error when absent. */
-  delete(sha256: string): Promise<void>;
+  /**
+   * Encrypts and stores one file of a tip, creating the tip's data key if needed. Returns the
+   * address the tip's event records: the hash of the encrypted object, which says nothing about the
+   * plaintext and differs between tips for the same file.
+   */
+  put(tipId: string, bytes: Buffer, mediaType: string): Promise<string>;
+  /**
+   * The file's plaintext, or null when the object is missing from storage. Throws a
+   * DomainNotFoundError (evidence.erased) when the tip's data key was shredded.
+   */
+  get(tipId: string, address: string): Promise<Buffer | null>;
 }

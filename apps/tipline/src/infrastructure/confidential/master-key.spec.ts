@@ -1,8 +1,9 @@
 import { randomBytes } from 'crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadMasterKeys, MASTER_KEY_FILE } from './master-key';
+import { existsSync } from 'fs';
+import { INSTALL_ID_FILE, keyRingPath, LEGACY_MASTER_KEY_FILE, loadMasterKeys } from './master-key';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'tipline-mk-'))));
@@ -10,6 +11,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const b64 = (n = 32) => randomBytes(n).toString('base64');
 const embedded = () => ({ mode: 'embedded' as const, dataDir: join(dir, 'data') });
+/** Where embedded mode keeps its keys in these tests (the default is ~/.config/liangwei). */
+const KEY_DIR = () => ({ TIPLINE_KEY_DIR: join(dir, 'config') });
+const keyFile = () => join(dir, 'config', `${readFileSync(join(dir, 'data', INSTALL_ID_FILE), 'utf8').trim()}.key`);
 const distributed = () => ({ mode: 'distributed' as const, dataDir: join(dir, 'data') });
 
 describe('loadMasterKeys', () => {
@@ -48,34 +52,66 @@ describe('loadMasterKeys', () => {
   });
 
   it('refuses to start in distributed mode without a key, and writes no file', () => {
-    expect(() => loadMasterKeys({}, distributed())).toThrow(/TIPLINE_MASTER_KEY is required in distributed mode/);
-    expect(() => statSync(join(dir, 'data', MASTER_KEY_FILE))).toThrow();
+    expect(() => loadMasterKeys({}, distributed())).toThrow(/TIPLINE_MASTER_KEY \(or TIPLINE_MASTER_KEY_FILE\) is required in distributed mode/);
+    expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 
-  it('generates a key once in embedded mode into a 0600 file and reuses it', () => {
-    const first = loadMasterKeys({}, embedded());
-    const file = join(dir, 'data', MASTER_KEY_FILE);
+  it('generates a key once in embedded mode into a 0600 file OUTSIDE the data folder and reuses it', () => {
+    const first = loadMasterKeys(KEY_DIR(), embedded());
+    const file = keyFile();
+    expect(first.source).toBe(file);
+    expect(file.startsWith(join(dir, 'data'))).toBe(false);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64').equals(first.current.key)).toBe(true);
     expect(first.current.key).toHaveLength(32);
-    const second = loadMasterKeys({}, embedded());
+    const second = loadMasterKeys(KEY_DIR(), embedded());
     expect(second.current.key.equals(first.current.key)).toBe(true);
+    // Nothing secret in the data folder: only the installation's id.
+    expect(readFileSync(join(dir, 'data', INSTALL_ID_FILE), 'utf8').trim()).toMatch(/^[0-9a-f]{16}$/);
+    expect(existsSync(join(dir, 'data', LEGACY_MASTER_KEY_FILE))).toBe(false);
+    expect(keyRingPath(KEY_DIR(), embedded())).toBe(file.replace(/\.key$/, '.ring'));
+  });
+
+  it('defaults to $XDG_CONFIG_HOME/liangwei', () => {
+    const keys = loadMasterKeys({ XDG_CONFIG_HOME: join(dir, 'xdg') }, embedded());
+    expect(keys.source!.startsWith(join(dir, 'xdg', 'liangwei'))).toBe(true);
+  });
+
+  it('refuses a key file, key dir or key ring inside the data folder', () => {
+    expect(() => loadMasterKeys({ TIPLINE_KEY_DIR: join(dir, 'data', 'keys') }, embedded())).toThrow(/TIPLINE_KEY_DIR .* lies inside DATA_DIR/);
+    writeFileSync(join(dir, 'k'), `${b64()}\n`, { mode: 0o600 });
+    expect(loadMasterKeys({ TIPLINE_MASTER_KEY_FILE: join(dir, 'k') }, distributed()).source).toBe(join(dir, 'k'));
+    expect(() => loadMasterKeys({ TIPLINE_MASTER_KEY_FILE: join(dir, 'data', 'k') }, distributed())).toThrow(/lies inside DATA_DIR/);
+    expect(() => keyRingPath({ TIPLINE_KEY_RING_FILE: join(dir, 'data', 'ring') }, distributed())).toThrow(/lies inside DATA_DIR/);
+    expect(keyRingPath({}, distributed())).toBeNull();
   });
 
   it('prefers the environment over the file in embedded mode', () => {
-    loadMasterKeys({}, embedded());
+    loadMasterKeys(KEY_DIR(), embedded());
     const key = b64();
-    expect(loadMasterKeys({ TIPLINE_MASTER_KEY: key }, embedded()).current.key.equals(Buffer.from(key, 'base64'))).toBe(true);
+    expect(loadMasterKeys({ ...KEY_DIR(), TIPLINE_MASTER_KEY: key }, embedded()).current.key.equals(Buffer.from(key, 'base64'))).toBe(true);
+  });
+
+  it('keeps a legacy key file found in the data folder as an old key (k1), to be re-wrapped and deleted', () => {
+    const legacy = randomBytes(32);
+    const file = join(dir, 'data', LEGACY_MASTER_KEY_FILE);
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(file, `${legacy.toString('base64')}\n`, { mode: 0o600 });
+    const keys = loadMasterKeys(KEY_DIR(), embedded());
+    expect(keys.legacyFile).toBe(file);
+    expect(keys.current.id).toBe('local');
+    expect(keys.current.key.equals(legacy)).toBe(false);
+    expect(keys.all.get('k1')!.equals(legacy)).toBe(true);
   });
 
   it('never silently replaces a broken or exposed key file', () => {
-    const file = join(dir, 'data', MASTER_KEY_FILE);
-    loadMasterKeys({}, embedded());
+    loadMasterKeys(KEY_DIR(), embedded());
+    const file = keyFile();
     chmodSync(file, 0o644);
-    expect(() => loadMasterKeys({}, embedded())).toThrow(/chmod 600/);
+    expect(() => loadMasterKeys(KEY_DIR(), embedded())).toThrow(/chmod 600/);
     writeFileSync(file, 'garbage', { mode: 0o600 });
     chmodSync(file, 0o600);
-    expect(() => loadMasterKeys({}, embedded())).toThrow(/must be base64 of exactly 32 bytes/);
+    expect(() => loadMasterKeys(KEY_DIR(), embedded())).toThrow(/must be base64 of exactly 32 bytes/);
     expect(readFileSync(file, 'utf8')).toBe('garbage');
   });
 });

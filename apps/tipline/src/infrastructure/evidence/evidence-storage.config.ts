@@ -1,6 +1,6 @@
 import { join } from 'path';
 import type { Mode } from '@lw/runtime';
-import type { EvidenceStorage } from '../../application/ports/evidence-storage.port';
+import type { EvidenceBlobStore } from './evidence-blob-store';
 import { LocalFolderEvidenceStorage } from './local-folder-evidence-storage';
 import { S3EvidenceStorage } from './s3-evidence-storage';
 
@@ -14,7 +14,7 @@ import { S3EvidenceStorage } from './s3-evidence-storage';
  *   otherwise embedded mode uses `<dataDir>/evidence` and distributed mode refuses to start: a
  *   folder on one replica's disk would hide evidence from the others.
  */
-export function evidenceStorageFromEnv(env: NodeJS.ProcessEnv, opts: { mode: Mode; dataDir: string }): EvidenceStorage {
+export function evidenceStorageFromEnv(env: NodeJS.ProcessEnv, opts: { mode: Mode; dataDir: string }): EvidenceBlobStore {
   const v = (name: string) => env[name]?.trim() || undefined;
   const s3Names = Object.keys(env).filter((k) => k.startsWith('EVIDENCE_S3_') && v(k));
   if (s3Names.length > 0) {

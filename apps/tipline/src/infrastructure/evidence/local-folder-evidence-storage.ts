@@ -1,14 +1,14 @@
 import { randomBytes } from 'crypto';
 import { mkdir, open, readFile, rename, rm } from 'fs/promises';
 import { join } from 'path';
-import type { EvidenceStorage } from '../../application/ports/evidence-storage.port';
+import type { EvidenceBlobStore } from './evidence-blob-store';
 import { checkAddress, checkContent } from './content-address';
 
 /**
  * Evidence in a folder: `<root>/<first two hex>/<sha256>`, the fan-out keeping directories small.
  * The media type is not kept here: the tip's event records it beside the address.
  */
-export class LocalFolderEvidenceStorage implements EvidenceStorage {
+export class LocalFolderEvidenceStorage implements EvidenceBlobStore {
   constructor(readonly root: string) {}
 
   async put(sha256: string, bytes: Buffer, _mediaType: string): Promise<void> {

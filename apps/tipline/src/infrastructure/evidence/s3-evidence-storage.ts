@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import type { EvidenceStorage } from '../../application/ports/evidence-storage.port';
+import type { EvidenceBlobStore } from './evidence-blob-store';
 import { checkAddress, checkContent } from './content-address';
 
 export interface S3EvidenceStorageOptions {
@@ -18,7 +18,7 @@ export interface S3EvidenceStorageOptions {
  * Evidence in an S3-protocol bucket (distributed mode: every replica sees the same objects), under
  * `evidence/<sha256>`. The bucket is provisioned by the operator, not created here.
  */
-export class S3EvidenceStorage implements EvidenceStorage {
+export class S3EvidenceStorage implements EvidenceBlobStore {
   private readonly client: S3Client;
 
   constructor(readonly options: S3EvidenceStorageOptions) {

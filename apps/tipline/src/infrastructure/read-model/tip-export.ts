@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
+import { stripForbiddenInWorkbook } from '@lw/runtime';
 import type { InboxRow } from './tip-queries';
 
 /**
- * The inbox as an Excel ledger (举报台账). Built from the read model only, which holds no reporter
- * identity, so no role's export can carry it.
+ * The inbox as an Excel ledger (举报台账). Built from the inbox rows only: the read model holds no
+ * reporter identity, and the rows come already cut to what the viewer's access allows (TipQueries.inbox).
  */
 export async function inboxWorkbook(rows: InboxRow[], title: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -30,10 +31,12 @@ export async function inboxWorkbook(rows: InboxRow[], title: string): Promise<Bu
     ws.addRow({
       ...r,
       n: i + 1,
+      subjects: r.subjects ?? '（无权查看）',
       deadline: r.nextDeadline ? `${r.nextDeadline.label} ${r.nextDeadline.due}` : '',
       overdue: r.overdue ? '是' : '否',
       election: r.electionRelated ? '是' : '否',
     }),
   );
+  stripForbiddenInWorkbook(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,12 +1,28 @@
 import type { Pool } from 'pg';
 import { significantPrefix } from '@lw/auth';
-import { formatShanghai } from '@lw/domain';
-import { DEADLINE_LABELS, FINDING_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS, type DeadlineKind, type Finding, type TipPolicy, type TipStatus } from '../../domain';
+import { DomainForbiddenError, formatShanghai } from '@lw/domain';
+import {
+  DEADLINE_LABELS,
+  FINDING_LABELS,
+  listReach,
+  seesStatistics,
+  TIP_CHANNEL_LABELS,
+  TIP_STATUS_LABELS,
+  tipViewFor,
+  visibleParts,
+  type DeadlineKind,
+  type Finding,
+  type TipPolicy,
+  type TipStatus,
+  type TipViewer,
+} from '../../domain';
 
 export interface InboxFilter {
   /** The user's node: only tips about villages in this subtree (tips without a village: county users only). */
   scope: string;
   scopeIsDeploymentRoot: boolean;
+  /** Who reads: the access policy decides which rows come back and what of each (tip-visibility.ts). */
+  viewer: TipViewer;
   status?: TipStatus[];
   category?: string;
   /** A township or village code inside the scope. */
@@ -28,12 +44,14 @@ export interface InboxRow {
   categoryLabel: string;
   villageCode: string | null;
   townshipCode: string | null;
-  subjects: string;
+  /** Null when the viewer's view of the row does not include the subjects. */
+  subjects: string | null;
   anonymous: boolean;
   electionRelated: boolean;
   objection: boolean;
   repeatOf: string | null;
   repeatCount: number;
+  unitCode: string | null;
   unitName: string | null;
   finding: string | null;
   receivedAt: string;
@@ -68,9 +86,21 @@ export class TipQueries {
     return isRoot ? `(${inside} OR village_code IS NULL)` : inside;
   }
 
+  /**
+   * The rows of the viewer's subtree the access policy lets it list (all, or only those assigned to
+   * its unit), each cut down to what tipViewFor says it sees. A role that sees figures only: 403.
+   */
   async inbox(f: InboxFilter): Promise<{ total: number; rows: InboxRow[] }> {
+    const reach = listReach(this.policy.access, f.viewer.roles);
+    if (reach === 'none') {
+      throw new DomainForbiddenError('tip.list_forbidden', '您的角色只能查看举报统计数据，不能查看举报列表和内容', `roles ${f.viewer.roles.join(',')} see figures only`);
+    }
     const params: unknown[] = [];
     const where = [this.scopeSql(f.scope, f.scopeIsDeploymentRoot, params)];
+    if (reach === 'own_unit') {
+      params.push(f.viewer.unitCode);
+      where.push(`unit_code = $${params.length}`);
+    }
     if (f.status?.length) {
       params.push(f.status);
       where.push(`status = ANY($${params.length})`);
@@ -94,7 +124,21 @@ export class TipQueries {
         ORDER BY received_at DESC, tip_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return { total: Number(total.rows[0].n), rows: rows.map((r) => this.toRow(r)) };
+    const visible = rows
+      .map((r) => this.toRow(r))
+      .flatMap((row) => {
+        // The SQL above already keeps to the subtree (and the unit): each row is in scope.
+        const parts = visibleParts(tipViewFor(this.policy.access, f.viewer, { inScope: true, unitCode: row.unitCode }));
+        if (!parts.row) return [];
+        return [parts.subjects ? row : { ...row, subjects: null }];
+      });
+    return { total: Number(total.rows[0].n), rows: visible };
+  }
+
+  private requireStatistics(viewer: TipViewer): void {
+    if (!seesStatistics(this.policy.access, viewer.roles)) {
+      throw new DomainForbiddenError('tip.statistics_forbidden', '您的角色不能查看举报统计数据', `roles ${viewer.roles.join(',')} see no figures`);
+    }
   }
 
   private toRow(r: any): InboxRow {
@@ -114,6 +158,7 @@ export class TipQueries {
       objection: r.objection,
       repeatOf: r.repeat_of,
       repeatCount: r.repeat_count,
+      unitCode: r.unit_code,
       unitName: r.unit_name,
       finding: r.finding ? FINDING_LABELS[r.finding as Finding] : null,
       receivedAt: r.received_at.toISOString(),
@@ -135,7 +180,8 @@ export class TipQueries {
    * Figures per township, month or category: received (all, repeats included), repeats, accepted,
    * concluded, concluded within the limit (% of concluded), substantiated (% of concluded).
    */
-  async statistics(q: { scope: string; scopeIsDeploymentRoot: boolean; from: string; to: string; by: 'township' | 'month' | 'category' }): Promise<StatsRow[]> {
+  async statistics(q: { scope: string; scopeIsDeploymentRoot: boolean; viewer: TipViewer; from: string; to: string; by: 'township' | 'month' | 'category' }): Promise<StatsRow[]> {
+    this.requireStatistics(q.viewer);
     const params: unknown[] = [q.from, q.to];
     const scope = this.scopeSql(q.scope, q.scopeIsDeploymentRoot, params);
     const key =
@@ -151,7 +197,8 @@ export class TipQueries {
     return rows.map((r) => toStats(r.key, q.by === 'category' ? this.categoryName(r.key) : r.key, r));
   }
 
-  async totals(q: { scope: string; scopeIsDeploymentRoot: boolean; from: string; to: string }): Promise<StatsRow> {
+  async totals(q: { scope: string; scopeIsDeploymentRoot: boolean; viewer: TipViewer; from: string; to: string }): Promise<StatsRow> {
+    this.requireStatistics(q.viewer);
     const params: unknown[] = [q.from, q.to];
     const scope = this.scopeSql(q.scope, q.scopeIsDeploymentRoot, params);
     const { rows } = await this.pool.query(

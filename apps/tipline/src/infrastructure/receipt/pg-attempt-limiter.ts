@@ -17,9 +17,11 @@ export interface AttemptPolicy {
 }
 
 /**
- * Per client: 30 lookups and 10 failures per 10 minutes, then 30 minutes locked. Per code
- * (locator): 5 failures lock it for an hour, whoever guesses; the failures are kept for a day, so
- * after a lock every further wrong guess locks again (one guess an hour), until a success clears them.
+ * Per client: 30 lookups and 10 failures per 10 minutes, then 30 minutes locked: this is what bounds
+ * guessing. Per code (locator): 5 failures lock it for an hour, whoever guesses; the failures are
+ * kept for a day, so after a lock every further wrong guess locks again, until a success clears them.
+ * A locked code answers every wrong guess as locked, but never refuses the right code: its holder
+ * cannot be locked out by someone who learnt the locator (the 80-bit secret is what resists guessing).
  */
 export const DEFAULT_LIMITS: AttemptPolicy = {
   client: { maxAttempts: 30, maxFailures: 10, windowSeconds: 10 * 60, lockSeconds: 30 * 60 },
@@ -64,20 +66,23 @@ export class PgAttemptLimiter implements AttemptLimiter {
   ) {}
 
   async attempt(keys: Keys): Promise<LimitVerdict> {
-    const waits = await Promise.all(
+    const [client, code] = await Promise.all(
       this.entries(keys).map(async ([key, rule]) => {
         const res = await this.pool.query<{ attempts: number; locked_for: number | null; window_left: number }>(ATTEMPT_SQL, [
           key,
           rule.windowSeconds,
         ]);
         const row = res.rows[0];
-        if (row.locked_for !== null) return Math.max(1, row.locked_for);
-        if (rule.maxAttempts !== null && row.attempts > rule.maxAttempts) return row.window_left;
-        return 0;
+        return {
+          locked: row.locked_for !== null ? Math.max(1, row.locked_for) : 0,
+          capped: rule.maxAttempts !== null && row.attempts > rule.maxAttempts ? row.window_left : 0,
+        };
       }),
     );
-    const wait = Math.max(0, ...waits);
-    return wait > 0 ? { allowed: false, retryAfterSeconds: wait } : { allowed: true };
+    // The client's lock and caps refuse; a code's cap refuses (none by default), its lock only informs.
+    const wait = Math.max(client.locked, client.capped, code?.capped ?? 0);
+    if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
+    return code?.locked ? { allowed: true, codeLockedFor: code.locked } : { allowed: true };
   }
 
   async failure(keys: Keys): Promise<void> {
@@ -88,10 +93,10 @@ export class PgAttemptLimiter implements AttemptLimiter {
     );
   }
 
-  /** Clears the code's failures (its owner got it right); the client's record stays. */
+  /** Clears the code's failures and lock (its owner got it right); the client's record stays. */
   async success(keys: Keys): Promise<void> {
     if (keys.code === undefined) return;
-    await this.pool.query('UPDATE receipt_attempts SET failures = 0 WHERE key = $1', [`code:${keys.code}`]);
+    await this.pool.query('UPDATE receipt_attempts SET failures = 0, locked_until = NULL WHERE key = $1', [`code:${keys.code}`]);
   }
 
   /** Deletes rows whose window and lock are both over (housekeeping; safe to run at any time). */

@@ -17,7 +17,7 @@ import { assessmentStream, loadAssessments } from './assessment-stream';
 export interface AssessmentCommandsDeps {
   store: EventStore;
   contracts: ContractRegistry;
-  roster: Pick<RosterPort, 'holdingsOfVillage'>;
+  roster: Pick<RosterPort, 'holdingsOfVillage' | 'villagesOf'>;
   /** True when the village lies inside the actor's node. */
   inScope: (actor: Actor, villageCode: string) => boolean;
   isVillage: (code: string) => boolean;
@@ -50,7 +50,7 @@ export class AssessmentCommands {
     }
     const scale = ASSESSMENT_SCALES.get(input.scaleId);
     if (!scale) throw new DomainValidationError('assessment.unknown_scale', `测评等次方案“${input.scaleId}”不存在`, `unknown scale ${input.scaleId}`);
-    await this.checkMembers(input);
+    await this.checkMembers(actor, input);
     const streamId = assessmentStream(input.villageCode, input.period);
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await loadAssessments(this.deps.store, streamId);
@@ -70,12 +70,15 @@ export class AssessmentCommands {
   /**
    * Graded persons must belong to the village's roster when the roster has the village at all (until
    * a county's roster is imported there is nothing to check against): grades feed the negative list.
+   * A roster person named by a village outside the actor's node is a stranger too, whatever the
+   * village's holdings: a grade is an appraisal in every township's review of him.
    */
-  private async checkMembers(input: AssessmentInput): Promise<void> {
+  private async checkMembers(actor: Actor, input: AssessmentInput): Promise<void> {
     const holdings = await this.deps.roster.holdingsOfVillage(input.villageCode);
-    if (holdings.length === 0) return;
+    const named = await this.deps.roster.villagesOf(input.memberGrades.map((m) => m.personId));
     const known = new Set(holdings.map((h) => h.personId));
-    const strangers = input.memberGrades.filter((m) => !known.has(m.personId));
+    const outside = (personId: string) => (named.get(personId) ?? []).some((v) => !this.deps.inScope(actor, v));
+    const strangers = input.memberGrades.filter((m) => (holdings.length > 0 && !known.has(m.personId)) || outside(m.personId));
     if (strangers.length) {
       throw new DomainValidationError('assessment.member_not_in_roster', `${strangers.map((m) => m.name).join('、')} 不在本村“两委”花名册中`, `persons ${strangers.map((m) => m.personId).join(',')} not in ${input.villageCode}`);
     }

@@ -3,6 +3,7 @@ import { DomainNotFoundError, DomainValidationError, type Actor, type LocalDate 
 import { withTransaction } from '@lw/db';
 import { WrongExpectedVersionError, type EventStore } from '@lw/eventstore';
 import {
+  CITIZEN_ID_NOT_IMPORTABLE,
   createPerson,
   endHolding,
   personStream,
@@ -18,7 +19,8 @@ import {
   type VillageEvent,
 } from '../../domain/roster';
 import { recordDetails } from '../../domain/roster/person-decisions';
-import { appendTo, claim, claimedIds, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
+import { villagesOfPerson } from '../../domain/roster/person-state';
+import { appendTo, claim, claimedIds, heldVillages, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
 
 export interface RosterCommandsDeps {
   pool: Pool;
@@ -64,8 +66,15 @@ export class RosterCommands {
     }
   }
 
-  private visible(actor: Actor | null, s: PersonState): boolean {
-    return s.details !== null && (actor === null || [...s.villages].some((v) => this.deps.inScope(actor, v)));
+  /**
+   * Whether the actor may change this person: every village where the person's records lie (named
+   * by, roles, posts held) is inside the actor's node. Seeing one of them is not enough: a fact
+   * recorded on a person reaches every township's review of him.
+   */
+  private writable(actor: Actor | null, s: PersonState, held: ReadonlySet<string> | undefined): boolean {
+    if (s.details === null) return false;
+    if (actor === null) return true;
+    return [...villagesOfPerson(s), ...(held ?? [])].every((v) => this.deps.inScope(actor, v));
   }
 
   private checkVillage(actor: Actor | null, villageCode: string): void {
@@ -89,6 +98,9 @@ export class RosterCommands {
       const personId = known ?? this.deps.newId();
       if (!known) await claim(t, [{ citizenId: details.citizenId, personId }]);
       const { state, version } = (await loadPersons(t, [personId])).get(personId)!;
+      if (known && actor && !this.writable(actor, state, (await heldVillages(t, [personId])).get(personId))) {
+        throw new DomainValidationError('roster.citizen_id_not_importable', CITIZEN_ID_NOT_IMPORTABLE, `citizen id claimed by a person outside ${actor.node}`);
+      }
       await appendTo(this.deps.store, t, personStream(personId), version, recordDetails(state, details), actor);
       return personId;
     }, tx);
@@ -98,10 +110,12 @@ export class RosterCommands {
   async onPerson(personId: string, actor: Actor | null, decide: (s: PersonState, others: Map<string, PersonState>) => PersonEvent[], others: string[] = []): Promise<PersonState> {
     return this.transact(async (tx) => {
       const loaded = await loadPersons(tx, [personId, ...others]);
+      const held = actor ? await heldVillages(tx, [personId, ...others]) : new Map<string, Set<string>>();
       const { state, version } = loaded.get(personId)!;
-      if (!this.visible(actor, state)) throw new DomainNotFoundError('roster.person_not_found', '该人员不存在或不在您的管辖范围内', `person ${personId} unknown or outside scope`);
+      if (!this.writable(actor, state, held.get(personId))) throw new DomainNotFoundError('roster.person_not_found', '该人员不存在或不在您的管辖范围内', `person ${personId} unknown or outside scope`);
       for (const o of others) {
-        if (!this.visible(actor, loaded.get(o)!.state)) throw new DomainNotFoundError('roster.relative_not_found', '亲属不在花名册中或不在您的管辖范围内', `person ${o} unknown or outside scope`);
+        // A relative link is read in either direction: it is a fact about the relative too.
+        if (!this.writable(actor, loaded.get(o)!.state, held.get(o))) throw new DomainNotFoundError('roster.relative_not_found', '亲属不在花名册中或不在您的管辖范围内', `person ${o} unknown or outside scope`);
       }
       const events = decide(state, new Map(others.map((o) => [o, loaded.get(o)!.state])));
       await appendTo(this.deps.store, tx, personStream(personId), version, events, actor);

@@ -1,7 +1,7 @@
 import type { Actor, LocalDate } from '@lw/domain';
-import { mapHeader, personStream, planImport, validateRoster, villageStream, type PersonDetails, type RosterRowError, type SheetRows } from '../../domain/roster';
+import { mapHeader, personStream, planImport, validateRoster, villageStream, villagesOfPerson, type KnownPerson, type RosterRowError, type SheetRows } from '../../domain/roster';
 import type { RosterCommands } from './roster-commands';
-import { appendTo, claim, claimedIds, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
+import { appendTo, claim, claimedIds, heldVillages, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
 
 export type ImportMode = 'all_or_nothing' | 'valid_rows_only';
 
@@ -37,6 +37,8 @@ export interface ImportResult {
  * Imports a clerk's 花名册: every row checked (validateRoster), then decided against the roster
  * (planImport) and written in ONE transaction under the citizen ids' locks. all_or_nothing writes
  * nothing when any row is bad; valid_rows_only writes the good rows and lists the others.
+ * A citizen id whose person has records outside the importer's area is refused with one neutral
+ * answer (planImport), so an import neither takes over nor reveals another township's person.
  */
 export async function importRoster(commands: RosterCommands, req: ImportRequest): Promise<ImportResult> {
   const checked = validateRoster(withUsualVillageNames(req.sheet, req.villages), { today: commands.today(), villages: new Map([...req.villages].map(([c, names]) => [c, names[0]])) });
@@ -60,13 +62,15 @@ export async function importRoster(commands: RosterCommands, req: ImportRequest)
     await lockCitizenIds(tx, citizenIds);
     const claimed = await claimedIds(tx, citizenIds);
     const persons = await loadPersons(tx, [...claimed.values()]);
+    const held = await heldVillages(tx, [...claimed.values()]);
     const villages = await loadVillages(tx, [...new Set(checked.valid.map((r) => r.villageCode))]);
-    const basis = new Map<string, { personId: string; details: PersonDetails; villages: ReadonlySet<string> }>();
+    const basis = new Map<string, KnownPerson>();
     for (const [citizenId, personId] of claimed) {
       const s = persons.get(personId)!.state;
-      if (s.details) basis.set(citizenId, { personId, details: s.details, villages: s.villages });
+      basis.set(citizenId, { personId, details: s.details, villages: s.villages, reach: new Set([...villagesOfPerson(s), ...(held.get(personId) ?? [])]) });
     }
-    const plan = planImport(checked.valid, { persons: basis, villages: new Map([...villages].map(([c, v]) => [c, v.state])) }, req.date, commands.deps.newId);
+    const area = new Set(req.villages.keys());
+    const plan = planImport(checked.valid, { persons: basis, villages: new Map([...villages].map(([c, v]) => [c, v.state])), area }, req.date, commands.deps.newId);
     const refused = [...checked.errors, ...plan.errors];
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const o of plan.outcomes) counts[o.outcome]++;

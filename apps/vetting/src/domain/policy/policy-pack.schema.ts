@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate, type LocalDate } from '@lw/domain';
+import { requestDateSchema } from '@lw/domain';
 import type { PolicyPack } from './policy-pack';
 
 /*
@@ -14,10 +14,7 @@ const ruleKind = z.enum(['block', 'warn', 'needs_approval']);
 const education = z.enum(EDUCATIONS);
 const code = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, { error: '只能使用小写字母、数字、下划线、点或连字符' });
 const text = z.string().trim().min(1, { error: '不能为空' });
-const localDate = z
-  .string()
-  .refine(isLocalDate, { error: '应为有效日期（YYYY-MM-DD）' })
-  .transform((s) => s as LocalDate);
+const localDate = requestDateSchema('应为有效日期（YYYY-MM-DD）');
 const age = z.number().int().min(18).max(80);
 const dayPeriod = z.strictObject({ amount: z.number().int().min(1).max(365), unit: z.enum(['working_days', 'calendar_days']) });
 const share = z.number().min(0).max(1).nullable();

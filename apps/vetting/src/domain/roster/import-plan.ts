@@ -7,17 +7,43 @@ import { evolveVillage, planHolding } from './village-holdings';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged';
 
+/** A citizen id the roster already claims. */
+export interface KnownPerson {
+  personId: string;
+  /** Null when the id is claimed but no details were ever recorded: the id cannot be taken again. */
+  details: PersonDetails | null;
+  /** The villages whose rosters named the person. */
+  villages: ReadonlySet<string>;
+  /** Every village where the person's records lie (named by, roles, posts held): whose decisions an edit reaches. */
+  reach: ReadonlySet<string>;
+}
+
 /** What the roster already holds for the import's persons and villages. */
 export interface ImportBasis {
-  /** citizen id → the person's id and current details. */
-  persons: ReadonlyMap<string, { personId: string; details: PersonDetails; villages: ReadonlySet<string> }>;
+  /** citizen id → the person claiming it. */
+  persons: ReadonlyMap<string, KnownPerson>;
   /** village code → its holdings (all, past and present). */
   villages: ReadonlyMap<string, readonly Holding[]>;
+  /** The villages the importer may write to (the subtree of their node). */
+  area: ReadonlySet<string>;
+}
+
+/**
+ * The one answer for a citizen id the importer may not take: the same whether the person's records
+ * lie in another township or the id cannot be used for any other reason, so that an import never
+ * tells a known id from an unknown one beyond "not here". Moving a person between townships is the
+ * county's (组织部) to do.
+ */
+export const CITIZEN_ID_NOT_IMPORTABLE = '该身份证号码无法在本辖区导入，请联系县委组织部核实';
+
+/** True when every village where the known person's records lie is inside the importer's area. */
+export function mayImportOver(known: KnownPerson, area: ReadonlySet<string>): boolean {
+  return known.details !== null && [...known.villages, ...known.reach].every((v) => area.has(v));
 }
 
 export interface ImportPlan {
   outcomes: { row: number; outcome: RowOutcome }[];
-  /** Rows refused against the roster's state (a one-seat post held by someone else, two rows disagreeing on one person). */
+  /** Rows refused against the roster's state (a one-seat post held by someone else, two rows disagreeing on one person, an id not to be taken here). */
   errors: RosterRowError[];
   /** Per person: events to append, and whether the person is new (the citizen id must be claimed). */
   persons: Map<string, { citizenId: string; isNew: boolean; events: PersonEvent[] }>;
@@ -35,10 +61,20 @@ const DETAIL_LABELS: readonly [keyof PersonDetails, string][] = [['name', '姓�
  * details, starts the posts not yet held from `date`, or changes nothing. A row that cannot be
  * applied is refused whole (it writes nothing) and later rows see the roster without it. Re-importing
  * the same sheet therefore plans no events at all. `newId` names new persons.
+ *
+ * A citizen id whose person has records outside the importer's area is refused (CITIZEN_ID_NOT_IMPORTABLE):
+ * one person, one id, so it can be neither taken over nor created again. That check comes after the
+ * checks a new person would meet too (the seats of the importer's own village), so a row with a
+ * taken seat reads the same whoever's id it carries.
  */
 export function planImport(rows: readonly RosterRow[], basis: ImportBasis, date: LocalDate, newId: () => string): ImportPlan {
   const plan: ImportPlan = { outcomes: [], errors: [], persons: new Map(), villages: new Map() };
-  const known = new Map(basis.persons);
+  const known = new Map<string, { personId: string; details: PersonDetails; villages: ReadonlySet<string> }>();
+  const refusedIds = new Set<string>();
+  for (const [citizenId, p] of basis.persons) {
+    if (p.details && mayImportOver(p, basis.area)) known.set(citizenId, { personId: p.personId, details: p.details, villages: p.villages });
+    else refusedIds.add(citizenId);
+  }
   const firstRow = new Map<string, number>();
   const holdings = new Map<string, Holding[]>();
   const holdingsOf = (v: string) => holdings.get(v) ?? [...(basis.villages.get(v) ?? [])];
@@ -51,6 +87,7 @@ export function planImport(rows: readonly RosterRow[], basis: ImportBasis, date:
       plan.errors.push({ row: r.row, column: fields[0] ?? '姓名', message: `第 ${r.row} 行：${fields.join('、')}与第 ${earlier} 行同一身份证号的人员不一致` });
       continue;
     }
+    // A refused id is planned as a new person would be, so its seat checks read the same.
     const personId = prior?.personId ?? newId();
     const villageEvents: VillageEvent[] = [];
     let working = holdingsOf(r.villageCode);
@@ -66,6 +103,10 @@ export function planImport(rows: readonly RosterRow[], basis: ImportBasis, date:
     }
     if (refused) {
       plan.errors.push({ row: r.row, column: '职务', message: `第 ${r.row} 行：${refused}` });
+      continue;
+    }
+    if (refusedIds.has(r.citizenId)) {
+      plan.errors.push({ row: r.row, column: '身份证号', message: `第 ${r.row} 行：${CITIZEN_ID_NOT_IMPORTABLE}` });
       continue;
     }
     // A new village naming a known person is recorded too: it widens who may see and edit them.

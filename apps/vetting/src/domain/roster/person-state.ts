@@ -19,6 +19,11 @@ export function emptyPerson(personId: string): PersonState {
   return { personId, details: null, villages: new Set(), records: new Map(), appraisals: new Map(), relatives: new Set(), roles: new Map(), investigations: new Map() };
 }
 
+/** The villages the person's own stream places them in: named by a roster, or given a role. */
+export function villagesOfPerson(s: PersonState): Set<string> {
+  return new Set([...s.villages, ...[...s.roles.values()].map((r) => r.villageCode)]);
+}
+
 export const relativeKey = (relativeId: string, kind: string) => `${relativeId}|${kind}`;
 
 export function evolvePerson(s: PersonState, e: PersonEvent): PersonState {

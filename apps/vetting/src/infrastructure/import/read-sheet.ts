@@ -1,10 +1,23 @@
 import { decodeText, parseCsv } from './csv-text';
 import { unreadable } from './import-errors';
+import { SHEET_LIMITS } from './import-limits';
 import { toSheetTable, type SheetTable } from './sheet-table';
 import { readXlsxTable } from './xlsx-table';
 
 /** Far above any county roster (≈600 villages × 10 rows); keeps a stray upload from filling memory. */
-export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+export const MAX_SHEET_BYTES = SHEET_LIMITS.maxFileBytes;
+
+/**
+ * A CSV's rows and cells are bounded like an xlsx's, counted on the text before it is split (line
+ * breaks and separators bound rows and cells from above, quoted ones included).
+ */
+function guardCsv(text: string, fileName: string): void {
+  const breaks = (text.match(/\r\n?|\n/g) ?? []).length;
+  const separators = breaks + (text.match(/[,\t;]/g) ?? []).length;
+  const limit = SHEET_LIMITS;
+  if (breaks > limit.maxRows) throw unreadable('csv_rows', `“${fileName}”超过 ${limit.maxRows} 行，请分批导入`, `${breaks} line breaks`);
+  if (separators > limit.maxCells) throw unreadable('csv_cells', `“${fileName}”的单元格超过 ${limit.maxCells} 个，请分批导入`, `${separators} separators`);
+}
 
 /**
  * Reads an uploaded spreadsheet (xlsx or csv) into a header and text rows. The content decides the
@@ -22,6 +35,7 @@ export async function readSheet(bytes: Buffer, fileName: string, opts: { isHeade
   }
   if (/\.(csv|txt)$/i.test(fileName)) {
     const { text, encoding } = decodeText(bytes);
+    guardCsv(text, fileName);
     return toSheetTable(parseCsv(text), fileName, 'csv', encoding, opts.isHeader);
   }
   throw unreadable('type', `只能导入 Excel（.xlsx）或 CSV 文件，“${fileName}”不是`, `unsupported file ${fileName}`);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { stripForbiddenInWorkbook } from '@lw/runtime';
 import { startOfShanghaiDay } from '@lw/domain';
 import type { BasicSituation } from '../../domain/roster';
 
@@ -49,5 +50,6 @@ export async function basicSituationWorkbook(b: BasicSituation, scopeName: strin
   ws.addRow([`统计日期：${b.date}；上次换届：${lastElectionDate}`]);
   ws.addRow(['项目', '数值']);
   for (const [label, value] of basicSituationRows(b)) ws.addRow([label, value]);
+  stripForbiddenInWorkbook(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,6 +8,7 @@ import { api, ApiError } from '../../../shared/api';
 import { Chart, type ChartOption } from '../../../shared/Chart';
 import { todayInShanghai } from '../../../shared/time';
 import { hasRole, useUser } from '../../auth';
+import { loadTipAccess } from '../tips/useTipAccess';
 
 type Load<T> = { state: 'loading' } | { state: 'hidden' } | { state: 'error'; message: string } | { state: 'ok'; data: T };
 
@@ -59,16 +60,18 @@ function sixMonthsFrom(today: string): string {
 }
 
 interface TipsData {
-  open: number;
-  overdue: number;
+  /** Null when the access policy gives the role figures only (no inbox to count in). */
+  open: number | null;
+  overdue: number | null;
   months: { key: string; received: number; concluded: number }[];
 }
 
-async function loadTips(): Promise<TipsData> {
+async function loadTips(userKey: string): Promise<TipsData> {
   const today = todayInShanghai();
+  const lists = (await loadTipAccess(userKey)).list !== 'none';
   const [open, overdue, stats] = await Promise.all([
-    total('/tipline/tips', { status: OPEN_TIP_STATUSES }),
-    total('/tipline/tips', { overdue: 'true' }),
+    lists ? total('/tipline/tips', { status: OPEN_TIP_STATUSES }) : null,
+    lists ? total('/tipline/tips', { overdue: 'true' }) : null,
     api<{ rows: { key: string; received: number; concluded: number }[] }>('/tipline/tips/statistics', { query: { from: sixMonthsFrom(today), to: today, by: 'month' } }),
   ]);
   return { open, overdue, months: stats.rows };
@@ -167,7 +170,7 @@ export default function HomePage() {
   const key = `${user.id}:${user.node}`;
   const reads = (service: keyof typeof READERS) => hasRole(user, ...READERS[service]);
   const readsVetting = reads('elections');
-  const tips = useLoad(loadTips, key, reads('tips'));
+  const tips = useLoad(() => loadTips(`${user.id}:${user.node}:${user.roles.join(',')}`), key, reads('tips'));
   const cases = useLoad(loadCases, key, reads('ledger'));
   const audits = useLoad(() => loadAudits(readsVetting), key, reads('audits'));
   const elections = useLoad(loadElections, key, readsVetting);
@@ -214,14 +217,16 @@ function TipsCard({ d }: { d: TipsData }) {
   );
   return (
     <>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Statistic title="在办举报（件）" value={d.open} data-testid="home-tips-open" />
-        </Col>
-        <Col span={12}>
-          <Statistic title="逾期（件）" value={d.overdue} styles={{ content: d.overdue ? { color: '#cf1322' } : undefined }} data-testid="home-tips-overdue" />
-        </Col>
-      </Row>
+      {d.open !== null && d.overdue !== null && (
+        <Row gutter={16}>
+          <Col span={12}>
+            <Statistic title="在办举报（件）" value={d.open} data-testid="home-tips-open" />
+          </Col>
+          <Col span={12}>
+            <Statistic title="逾期（件）" value={d.overdue} styles={{ content: d.overdue ? { color: '#cf1322' } : undefined }} data-testid="home-tips-overdue" />
+          </Col>
+        </Row>
+      )}
       <Typography.Text type="secondary">近六个月收到与办结（按收到月份）</Typography.Text>
       {d.months.length ? <Chart option={option} height={220} testId="home-tips-chart" /> : <Empty description="近六个月没有举报" />}
     </>

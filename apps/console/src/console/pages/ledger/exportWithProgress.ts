@@ -1,12 +1,11 @@
-import { ApiError, getToken, saveBlob, withQuery, type RequestOptions } from '../../../shared/api';
+import { ApiError, CONSOLE_HEADERS, saveBlob, withQuery, type RequestOptions } from '../../../shared/api';
 
 /**
  * Downloads a file answer while reporting how much has arrived (fraction 0…1 when the server sends
  * a length, null otherwise), then saves it under the server's name.
  */
 export async function downloadWithProgress(path: string, fallbackName: string, query: RequestOptions['query'], onProgress: (received: number, fraction: number | null) => void): Promise<void> {
-  const token = getToken();
-  const res = await fetch(withQuery(path, query), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(withQuery(path, query), { headers: { ...CONSOLE_HEADERS }, credentials: 'same-origin' });
   if (!res.ok) {
     const text = await res.text();
     let message = `导出失败（${res.status}）`;

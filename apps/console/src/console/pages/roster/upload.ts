@@ -1,12 +1,11 @@
-// Multipart upload with progress (fetch reports none): the same bearer token and Chinese errors as shared/api.
-import { ApiError, getToken } from '../../../shared/api';
+// Multipart upload with progress (fetch reports none): the same session cookie, header and Chinese errors as shared/api.
+import { ApiError, CONSOLE_HEADERS } from '../../../shared/api';
 
 export function uploadWithProgress<T>(path: string, form: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: T }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
-    const token = getToken();
-    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(CONSOLE_HEADERS)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onerror = () => reject(new ApiError(0, '网络错误，上传失败', null));
     xhr.onload = () => {
@@ -16,7 +15,7 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
       } catch {
         /* not JSON */
       }
-      if (xhr.status === 401 && token) window.dispatchEvent(new Event('lw:unauthorized'));
+      if (xhr.status === 401) window.dispatchEvent(new Event('lw:unauthorized'));
       resolve({ status: xhr.status, body: body as T });
     };
     xhr.send(form);

@@ -1,6 +1,7 @@
 // One tip: where it stands, its limits (date in Asia/Shanghai and what is left, in the limit's own
-// unit), the timeline, and the handling steps for the discipline role. The reporter's identity is
-// behind its own confirmed, reasoned and audited request, and only the discipline role sees the button.
+// unit), the timeline, and the handling steps for the discipline role. What of it shows is the
+// server's access policy (the detail comes cut to the user's view). The reporter's identity takes a
+// reasoned request, a second official's approval, then a reveal by the requester, once.
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, Modal, Radio, Result, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
@@ -10,6 +11,7 @@ import { hasRole, useUser } from '../../auth';
 import { EVENT_LABELS, FINDING_OPTIONS, PERIOD_UNITS, STATUS_COLORS, type Remaining } from './tipLabels';
 import { useOwnChildren } from './usePlaces';
 import { EraseReporterModal } from './EraseReporterModal';
+import { useTipAccess, type TipAccess } from './useTipAccess';
 
 interface Deadline {
   kind: string;
@@ -26,6 +28,8 @@ interface Deadline {
 
 interface TipDetailView {
   tipId: string;
+  /** The user's view of this tip under the access policy: `content` adds subjects, text, evidence, notes. */
+  view: 'list' | 'content';
   version: number;
   status: string;
   statusLabel: string;
@@ -45,12 +49,28 @@ interface TipDetailView {
   deadlines: Deadline[];
   subjects: { kind: string; name?: string; post?: string | null; villageCode?: string | null; citizenId?: string | null }[];
   history: { type: string; at: string; by: string | null; data?: Record<string, any> }[];
-  // discipline only
+  // with the content view only
   text?: string;
   evidence?: { fileName: string; mediaType: string; sha256: string; size?: number; bytes?: number }[];
   hasReporterIdentity?: boolean;
   identityErased?: boolean;
   openTasks?: string[];
+}
+
+interface RevealRequest {
+  requestId: string;
+  requestedBy: string;
+  requestedAt: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  validUntil: string | null;
+  refusalReason: string | null;
+  uses: number;
+  mine: boolean;
+  canDecide: boolean;
+  canReveal: boolean;
 }
 
 interface Reporter {
@@ -90,16 +110,21 @@ export default function TipDetail() {
   const { id } = useParams();
   const user = useUser();
   const discipline = hasRole(user, 'discipline');
+  const access = useTipAccess();
   const [tip, setTip] = useState<TipDetailView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<ActionSpec | null>(null);
   const [revealOpen, setRevealOpen] = useState(false);
   const [eraseOpen, setEraseOpen] = useState(false);
   const [reporter, setReporter] = useState<Reporter | null>(null);
+  /** Bumped after a request is sent, so the requests list reloads. */
+  const [revealVersion, setRevealVersion] = useState(0);
 
+  // Figures-only roles are not sent to a tip they would be refused.
+  const opens = access !== null && access.list !== 'none';
   const load = useCallback(() => {
-    api<TipDetailView>(`/tipline/tips/${id}`).then(setTip, (e) => setError(e.message));
-  }, [id]);
+    if (opens) api<TipDetailView>(`/tipline/tips/${id}`).then(setTip, (e) => setError(e.message));
+  }, [id, opens]);
   // Another tip (a repeat's link keeps this component mounted): nothing of the previous one may stay,
   // least of all a revealed identity, which belongs to that tip and its audited reveal alone.
   useEffect(() => {
@@ -112,6 +137,13 @@ export default function TipDetail() {
   }, [id]);
   useEffect(load, [load]);
 
+  if (access && access.list === 'none') {
+    return (
+      <div data-testid="tip-statistics-only">
+        <Result status="info" title="按举报知悉范围规定，您的角色只能查看举报统计数据，不能查看举报内容。" extra={<Link to="/tips">查看统计</Link>} />
+      </div>
+    );
+  }
   if (error) return <Result status="warning" title={error} extra={<Link to="/tips">返回收件箱</Link>} />;
   if (!tip) return <Spin />;
 
@@ -200,7 +232,7 @@ export default function TipDetail() {
         />
       </Card>
 
-      {discipline && (
+      {tip.view === 'content' && (
         <Card size="small" title="举报内容">
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="tip-text">
             {tip.text}
@@ -218,14 +250,16 @@ export default function TipDetail() {
         </Card>
       )}
 
-      {discipline && tip.hasReporterIdentity && (
+      {access?.reveal && tip.hasReporterIdentity && (
         <Card
           size="small"
           title="举报人身份"
           extra={
-            <Button size="small" danger type="link" onClick={() => setEraseOpen(true)} data-testid="erase-reporter">
-              销毁身份信息
-            </Button>
+            discipline && (
+              <Button size="small" danger type="link" onClick={() => setEraseOpen(true)} data-testid="erase-reporter">
+                销毁身份信息
+              </Button>
+            )
           }
         >
           {reporter ? (
@@ -237,12 +271,16 @@ export default function TipDetail() {
               <Descriptions.Item label="其他联系方式">{reporter.contact ?? '—'}</Descriptions.Item>
             </Descriptions>
           ) : (
-            <Space>
-              <Typography.Text type="secondary">举报人身份加密保存；查看须填写事由，全程留痕。</Typography.Text>
-              <Button danger onClick={() => setRevealOpen(true)} data-testid="reveal-reporter">
-                查看举报人身份
-              </Button>
-            </Space>
+            <RevealPanel
+              tipId={tip.tipId}
+              access={access}
+              version={revealVersion}
+              onAsk={() => setRevealOpen(true)}
+              onRevealed={(r) => {
+                setReporter(r);
+                load();
+              }}
+            />
           )}
         </Card>
       )}
@@ -293,14 +331,14 @@ export default function TipDetail() {
           }}
         />
       )}
-      {revealOpen && (
-        <RevealModal
+      {revealOpen && access?.reveal && (
+        <RevealRequestModal
           tipId={tip.tipId}
+          minReasonLength={access.reveal.minReasonLength}
           onClose={() => setRevealOpen(false)}
-          onRevealed={(r) => {
-            setReporter(r);
+          onRequested={() => {
             setRevealOpen(false);
-            load();
+            setRevealVersion((v) => v + 1);
           }}
         />
       )}
@@ -492,19 +530,146 @@ function ActionModal({ tip, action, onClose, onDone }: { tip: TipDetailView; act
   );
 }
 
-function RevealModal({ tipId, onClose, onRevealed }: { tipId: string; onClose(): void; onRevealed(r: Reporter): void }) {
+/**
+ * The reveal flow on one tip: the user's own request (pending, approved: reveal now, refused), the
+ * other officials' requests waiting for a decision (approve / refuse), and the button to ask.
+ */
+function RevealPanel({ tipId, access, version, onAsk, onRevealed }: { tipId: string; access: TipAccess; version: number; onAsk(): void; onRevealed(r: Reporter): void }) {
+  const { message } = App.useApp();
+  const [requests, setRequests] = useState<RevealRequest[] | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    api<{ requests: RevealRequest[] }>(`/tipline/tips/${tipId}/reporter/requests`).then(
+      (r) => live && setRequests(r.requests),
+      (e) => live && setError(e instanceof ApiError ? e.message : '读取申请失败'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tipId, version, tick]);
+
+  async function act(key: string, fn: () => Promise<void>) {
+    setBusy(key);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '操作失败');
+    } finally {
+      setBusy(null);
+      setTick((t) => t + 1);
+    }
+  }
+
+  const decide = (r: RevealRequest, approve: boolean) =>
+    act(`${r.requestId}-${approve}`, async () => {
+      await api(`/tipline/tips/${tipId}/reporter/requests/${r.requestId}/${approve ? 'approve' : 'refuse'}`, { method: 'POST', json: {} });
+      message.success(approve ? '已批准该查看申请' : '已拒绝该查看申请');
+    });
+  const reveal = (r: RevealRequest) =>
+    act(`${r.requestId}-reveal`, async () => {
+      onRevealed(await api<Reporter>(`/tipline/tips/${tipId}/reporter`, { method: 'POST', json: { requestId: r.requestId } }));
+    });
+
+  if (!requests && !error) return <Spin size="small" />;
+  const list = requests ?? [];
+  const mineOpen = list.some((r) => r.mine && (r.status === 'pending' || r.canReveal));
+  const others = list.filter((r) => r.canDecide);
+  const mine = list.filter((r) => r.mine).slice(-1);
+  const STATUS: Record<RevealRequest['status'], { color: string; label: string }> = {
+    pending: { color: 'gold', label: '待审批' },
+    approved: { color: 'green', label: '已批准' },
+    refused: { color: 'default', label: '已拒绝' },
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">
+        举报人身份加密保存；查看须写明事由，经另一名纪检监察人员审批后由申请人本人查看（批准后 {access.reveal!.approvalValidMinutes} 分钟内、限一次），全程留痕。
+      </Typography.Text>
+      {mine.map((r) => (
+        <Alert
+          key={r.requestId}
+          type={r.canReveal ? 'success' : r.status === 'pending' ? 'info' : 'warning'}
+          showIcon
+          data-testid={r.canReveal ? 'reveal-approved' : r.status === 'pending' ? 'reveal-pending' : 'reveal-closed'}
+          title={
+            r.canReveal
+              ? `您的查看申请已获批准，请在 ${formatDateTime(r.validUntil!)} 前查看（限一次）。`
+              : r.status === 'pending'
+                ? '您的查看申请已提交，等待另一名纪检监察人员审批。'
+                : r.status === 'refused'
+                  ? `您的查看申请未获批准${r.refusalReason ? `：${r.refusalReason}` : '。'}`
+                  : '您的审批已使用或已过期，如需再次查看请重新申请。'
+          }
+          description={`事由：${r.reason}`}
+          action={
+            r.canReveal && (
+              <Button danger loading={busy === `${r.requestId}-reveal`} onClick={() => reveal(r)} data-testid="reveal-show">
+                查看举报人身份
+              </Button>
+            )
+          }
+        />
+      ))}
+      {others.length > 0 && (
+        <Table<RevealRequest>
+          size="small"
+          pagination={false}
+          rowKey="requestId"
+          dataSource={others}
+          data-testid="reveal-requests"
+          columns={[
+            { title: '申请时间', dataIndex: 'requestedAt', width: 160, render: (v) => formatDateTime(v) },
+            { title: '事由', dataIndex: 'reason' },
+            { title: '状态', dataIndex: 'status', width: 90, render: (v: RevealRequest['status']) => <Tag color={STATUS[v].color}>{STATUS[v].label}</Tag> },
+            {
+              title: '审批',
+              key: 'op',
+              width: 160,
+              render: (_, r) => (
+                <Space>
+                  <Button size="small" type="primary" loading={busy === `${r.requestId}-true`} onClick={() => decide(r, true)} data-testid="reveal-approve">
+                    批准
+                  </Button>
+                  <Button size="small" loading={busy === `${r.requestId}-false`} onClick={() => decide(r, false)} data-testid="reveal-refuse">
+                    拒绝
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      {!mineOpen && (
+        <Button danger onClick={onAsk} data-testid="reveal-reporter">
+          申请查看举报人身份
+        </Button>
+      )}
+      {error && <Alert type="error" showIcon title={error} data-testid="reveal-error" />}
+    </Space>
+  );
+}
+
+function RevealRequestModal({ tipId, minReasonLength, onClose, onRequested }: { tipId: string; minReasonLength: number; onClose(): void; onRequested(): void }) {
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const long = [...reason.trim()].length >= minReasonLength;
 
-  async function reveal() {
+  async function request() {
     setBusy(true);
     setError(null);
     try {
-      onRevealed(await api<Reporter>(`/tipline/tips/${tipId}/reporter`, { method: 'POST', json: { reason: reason.trim() } }));
+      await api(`/tipline/tips/${tipId}/reporter/requests`, { method: 'POST', json: { reason: reason.trim() } });
+      onRequested();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '查看失败');
+      setError(e instanceof ApiError ? e.message : '申请失败');
     } finally {
       setBusy(false);
     }
@@ -513,25 +678,25 @@ function RevealModal({ tipId, onClose, onRevealed }: { tipId: string; onClose():
   return (
     <Modal
       open
-      title="查看举报人身份"
+      title="申请查看举报人身份"
       onCancel={onClose}
-      onOk={reveal}
-      okText="确认查看"
+      onOk={request}
+      okText="提交申请"
       cancelText="取消"
       confirmLoading={busy}
-      okButtonProps={{ danger: true, disabled: !confirmed || !reason.trim(), 'data-testid': 'reveal-confirm' } as any}
+      okButtonProps={{ danger: true, disabled: !confirmed || !long, 'data-testid': 'reveal-confirm' } as any}
     >
       <Alert
         type="warning"
         showIcon
         style={{ marginBottom: 12 }}
         title="举报人身份属于保密信息"
-        description="依《纪检监察机关处理检举控告工作规则》，对举报人信息严格保密。本次查看将记录查看人、时间和事由，仅在办理确需时查看，不得向被举报人或无关人员泄露。"
+        description="依《纪检监察机关处理检举控告工作规则》，对举报人信息严格保密。查看须经另一名纪检监察人员审批；申请、审批和查看都将记录人员、时间和事由，仅在办理确需时申请，不得向被举报人或无关人员泄露。"
       />
-      <Typography.Text>查看事由（必填）：</Typography.Text>
+      <Typography.Text>查看事由（必填，至少 {minReasonLength} 个字）：</Typography.Text>
       <Input.TextArea rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} style={{ margin: '8px 0' }} data-testid="reveal-reason" />
       <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="reveal-ack">
-        我确认因办理需要查看，并承担保密责任
+        我确认因办理需要申请查看，并承担保密责任
       </Checkbox>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
     </Modal>

@@ -16,7 +16,8 @@ export interface InboxRow {
   categoryLabel: string;
   villageCode: string | null;
   townshipCode: string | null;
-  subjects: string;
+  /** Null when the access policy does not show this row's subjects to the user. */
+  subjects: string | null;
   anonymous: boolean;
   electionRelated: boolean;
   objection: boolean;
@@ -179,7 +180,7 @@ export function TipInbox() {
               </Space>
             ),
           },
-          { title: '被举报对象', dataIndex: 'subjects', ellipsis: true },
+          { title: '被举报对象', dataIndex: 'subjects', ellipsis: true, render: (v: string | null) => v ?? <Typography.Text type="secondary">（无权查看）</Typography.Text> },
           { title: '乡镇', dataIndex: 'townshipCode', width: 110, render: (v) => (v ? (placeName.get(v) ?? v) : '—') },
           { title: '状态', dataIndex: 'status', width: 110, render: (v, r) => <Tag color={STATUS_COLORS[v]}>{r.statusLabel}</Tag> },
           {

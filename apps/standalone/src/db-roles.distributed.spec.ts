@@ -1,0 +1,189 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { randomBytes } from 'crypto';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Client, Pool } from 'pg';
+import { PgIdentityStore, TokenIssuer } from '@lw/auth';
+import { importDivisions } from '@lw/hierarchy';
+import { FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
+import { createLogger, loadConfig, serviceDatabaseUrlVariable, setUpDatabase, SERVICES, startDistributedService, type DistributedService } from '@lw/runtime';
+import { createTestDatabase, kafkaForTests, TEST_PG_URL, type TestDatabase, type TestKafka } from '@lw/testing';
+import { SERVICE_DEFINITIONS } from './standalone';
+import { waitFor } from './test-harness';
+
+// Issue 14, L6: in distributed mode each service connects as its own role (set up by
+// `npm run db:roles` as the administrator), owns its schema, and cannot read another service's.
+// All four start (and migrate) under their roles.
+describe('per-service database roles (distributed mode)', () => {
+  let db: TestDatabase;
+  let kafka: TestKafka;
+  let evidenceDir: string;
+  const running: DistributedService[] = [];
+  const pools: Pool[] = [];
+  const prefix = `t${randomBytes(3).toString('hex')}`;
+  // Roles belong to the whole server: this run's own names, dropped afterwards.
+  const role = (service: string) => `${prefix}_${service}`;
+  const secret = randomBytes(32).toString('hex');
+  const saved = { ...process.env };
+  const urlAs = (user: string, password?: string) => {
+    const u = new URL(db.url);
+    u.username = user;
+    if (password) u.password = password;
+    return u.toString();
+  };
+  const poolAs = (user: string) => {
+    const p = new Pool({ connectionString: urlAs(user), max: 1 });
+    pools.push(p);
+    return p;
+  };
+  const denied = (p: Promise<unknown>) => expect(p).rejects.toMatchObject({ code: '42501' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('dbroles');
+    const env = Object.fromEntries(SERVICES.map((s) => [serviceDatabaseUrlVariable(s), urlAs(role(s), `pw-${s}-${prefix}`)]));
+    const setUp = await setUpDatabase(db.url, env);
+    expect(setUp.migrated).toEqual(expect.arrayContaining(['calendar/001_years', 'hierarchy/001_divisions', 'auth/001_users']));
+    expect(setUp.roles.map((r) => [r.role, r.created])).toEqual(SERVICES.map((s) => [role(s), true]));
+    // The division tree is the administrator's to write (the import job).
+    await importDivisions(db.pool('hierarchy'), { scope: '320724' });
+
+    kafka = await kafkaForTests({ topics: ['tipline', 'auditing', 'vetting', 'grievance'].map((p) => ({ name: integrationTopic(p, prefix), partitions: 1 })) });
+    evidenceDir = mkdtempSync(join(tmpdir(), 'lw-roles-'));
+    Object.assign(process.env, {
+      TIPLINE_MASTER_KEY: randomBytes(32).toString('base64'),
+      EVIDENCE_DIR: evidenceDir,
+      TIPLINE_RECEIPT_HASH_COST: '12',
+      TIPLINE_PUBLIC_SUBMISSIONS_PER_HOUR: '0',
+    });
+    const kafkaOptions = { ...FAST_KAFKA_SETTINGS, topicPrefix: prefix, idempotentProducer: kafka.idempotentProducer };
+    for (const definition of SERVICE_DEFINITIONS) {
+      const config = loadConfig(
+        {
+          LW_MODE: 'distributed',
+          DATABASE_URL: env[serviceDatabaseUrlVariable(definition.name)],
+          KAFKA_BROKERS: kafka.brokers.join(','),
+          REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          AUTH_SECRET: secret,
+          PORT: '0',
+        },
+        'distributed',
+      );
+      // Starting migrates the service's schema, as its own role.
+      running.push(
+        await startDistributedService(definition, config, {
+          logger: createLogger({ service: 'test', level: 'silent' }),
+          host: '127.0.0.1',
+          deploymentScope: '320724',
+          kafka: kafkaOptions,
+        }),
+      );
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const r of running) await r.stop();
+    await Promise.all(pools.map((p) => p.end()));
+    await kafka?.stop();
+    await db?.drop();
+    const admin = new Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    for (const s of SERVICES) await admin.query(`DROP ROLE IF EXISTS ${role(s)}`);
+    await admin.end();
+    rmSync(evidenceDir, { recursive: true, force: true });
+    process.env = saved;
+  });
+
+  it('gives each service schema to its role, its tables created by the service itself', async () => {
+    const { rows } = await db.pool().query<{ schema: string; owner: string; tables: number; foreign: number }>(
+      `SELECT n.nspname AS schema, pg_get_userbyid(n.nspowner) AS owner, count(t.tablename)::int AS tables,
+              count(t.tablename) FILTER (WHERE t.tableowner <> pg_get_userbyid(n.nspowner))::int AS foreign
+         FROM pg_namespace n LEFT JOIN pg_tables t ON t.schemaname = n.nspname
+        WHERE n.nspname = ANY ($1) GROUP BY 1, 2 ORDER BY 1`,
+      [[...SERVICES]],
+    );
+    for (const r of rows) expect({ schema: r.schema, owner: r.owner, foreign: r.foreign }).toEqual({ schema: r.schema, owner: role(r.schema), foreign: 0 });
+    expect(rows.find((r) => r.schema === 'tipline')!.tables).toBeGreaterThan(5);
+    expect(rows.find((r) => r.schema === 'vetting')!.tables).toBeGreaterThan(5);
+  });
+
+  it('works under its role: a public tip is written, projected and listed for discipline', async () => {
+    const tipline = running.find((r) => r.kernel.name === 'tipline')!;
+    const res = await fetch(`${tipline.url}/tipline/public/tips`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        category: 'vote_buying',
+        subjects: [{ kind: 'person', name: '吴某', post: '村民小组长', villageCode: '320724100001' }],
+        text: '选举前挨家送购物卡。',
+        anonymous: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const token = (await new TokenIssuer({ secret }).issue({ sub: 'd1', name: '县纪委', roles: ['discipline'], node: '320724' })).token;
+    // The list is a projection, filled by the service's projector (also under its role).
+    await waitFor(async () => {
+      const list = await fetch(`${tipline.url}/tipline/tips?limit=10`, { headers: { authorization: `Bearer ${token}` } });
+      return list.status === 200 && ((await list.json()) as { rows: unknown[] }).rows.length === 1;
+    }, 30_000, 'the tip in the discipline inbox');
+    expect((await db.pool().query(`SELECT count(*)::int AS n FROM tipline.events`)).rows[0].n).toBeGreaterThan(0);
+    for (const r of running) expect({ service: r.kernel.name, status: (await fetch(`${r.url}/${r.kernel.name}/ready`)).status }).toEqual({ service: r.kernel.name, status: 200 });
+  });
+
+  it('logs a user in under its role: reads the account, opens a session, appends the audit row', async () => {
+    const tipline = running.find((r) => r.kernel.name === 'tipline')!;
+    await new PgIdentityStore(db.pool('auth')).createUser({ username: 'roles_clerk', displayName: '县纪委', password: 'a-long-password-123', roles: ['discipline'], node: '320724' });
+    const audited = async () => (await db.pool().query(`SELECT count(*)::int AS n FROM auth.audit_log`)).rows[0].n as number;
+    const before = await audited();
+    const login = await fetch(`${tipline.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'roles_clerk', password: 'a-long-password-123' }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    expect((await fetch(`${tipline.url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(await audited()).toBeGreaterThan(before);
+    expect((await db.pool().query(`SELECT count(*)::int AS n FROM auth.sessions`)).rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('keeps tipline out of vetting and vetting out of tipline', async () => {
+    const tipline = poolAs(role('tipline'));
+    const vetting = poolAs(role('vetting'));
+    await denied(tipline.query('SELECT * FROM vetting.events'));
+    await denied(tipline.query('SELECT * FROM vetting.schema_migrations'));
+    await denied(tipline.query('CREATE TABLE vetting.planted (n int)'));
+    await denied(vetting.query('SELECT * FROM tipline.events'));
+    await denied(vetting.query('SELECT * FROM tipline.outbox'));
+    await denied(vetting.query('SELECT * FROM tipline.tip_data_keys'));
+    // And both from the services not even running here.
+    await denied(tipline.query('SELECT * FROM grievance.events'));
+    await denied(vetting.query('SELECT * FROM auditing.events'));
+  });
+
+  it('lets a service read but not change the division tree or the calendar, and only append to the audit log', async () => {
+    const tipline = poolAs(role('tipline'));
+    expect((await tipline.query(`SELECT count(*)::int AS n FROM hierarchy.divisions WHERE code LIKE '320724%'`)).rows[0].n).toBeGreaterThan(200);
+    await denied(tipline.query(`UPDATE hierarchy.divisions SET name = '改名' WHERE code = '320724'`));
+    await denied(tipline.query(`DELETE FROM platform.calendar_years`));
+    await denied(tipline.query('UPDATE auth.audit_log SET actor_id = NULL'));
+    await denied(tipline.query('DELETE FROM auth.audit_log'));
+    await denied(tipline.query('CREATE TABLE auth.planted (n int)'));
+    await denied(tipline.query('CREATE TABLE public.planted (n int)'));
+  });
+
+  it('is not a superuser, and its password is the one from its URL', async () => {
+    const { rows } = await db.pool().query<{ rolname: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; has_password: boolean }>(
+      `SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolpassword IS NOT NULL AS has_password FROM pg_authid WHERE rolname = ANY ($1) ORDER BY rolname`,
+      [SERVICES.map(role)],
+    );
+    expect(rows).toHaveLength(4);
+    for (const r of rows) expect(r).toEqual({ rolname: r.rolname, rolsuper: false, rolcreaterole: false, rolcreatedb: false, has_password: true });
+  });
+
+  it('can be run again on the next release without changing what each role may do', async () => {
+    const env = Object.fromEntries(SERVICES.map((s) => [serviceDatabaseUrlVariable(s), urlAs(role(s), `pw-${s}-${prefix}`)]));
+    const again = await setUpDatabase(db.url, env);
+    expect(again).toEqual({ migrated: [], roles: SERVICES.map((s) => ({ role: role(s), created: false, reassigned: 0 })) });
+    await denied(poolAs(role('tipline')).query('SELECT * FROM vetting.events'));
+  });
+});

@@ -1,0 +1,51 @@
+import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { RingStore } from '../confidential/ring-store';
+import type { S3EvidenceStorageOptions } from './s3-evidence-storage';
+
+/**
+ * The key ring as one object in the evidence bucket (distributed mode without TIPLINE_KEY_RING_FILE):
+ * every replica sees it, and the database never holds it. Overwriting destroys the previous ring
+ * only if the bucket keeps no object versions: see README (举报人信息的密钥).
+ */
+export class S3RingStore implements RingStore {
+  private readonly client: S3Client;
+
+  constructor(
+    private readonly options: S3EvidenceStorageOptions,
+    private readonly key = 'keyring/tipline.ring',
+  ) {
+    this.client = new S3Client({
+      endpoint: options.endpoint,
+      region: options.region,
+      forcePathStyle: options.forcePathStyle,
+      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+  }
+
+  get location(): string {
+    return `s3://${this.options.bucket}/${this.key}`;
+  }
+
+  async read(): Promise<Buffer | null> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key }));
+      if (!out.Body) throw new Error(`S3 returned no body for ${this.location}`);
+      return Buffer.from(await out.Body.transformToByteArray());
+    } catch (err) {
+      if (err instanceof S3ServiceException && err.name === 'NoSuchKey') return null;
+      throw err;
+    }
+  }
+
+  async write(bytes: Buffer): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.options.bucket, Key: this.key, Body: bytes, ContentType: 'application/octet-stream', ContentLength: bytes.length }),
+    );
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+}
