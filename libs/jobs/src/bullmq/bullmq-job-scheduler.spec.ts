@@ -91,6 +91,21 @@ describe('BullMqJobScheduler on Redis', () => {
     await waitFor(async () => (await survivor.status('tip:9:overdue'))?.state === 'done', 5000, 'done');
   });
 
+  it('lets finished jobs leave Redis once older than the retention age, so Redis does not grow for ever', async () => {
+    const s = make({ retainFinished: { age: 1 } });
+    const seen: string[] = [];
+    s.register('remind', async (job) => void seen.push(job.id));
+    await s.start();
+    await s.schedule({ id: 'tip:1:remind', name: 'remind', runAt: new Date(), payload: null });
+    await waitFor(() => seen.length === 1, 5000, 'the first job');
+    await waitFor(async () => (await s.status('tip:1:remind'))?.state === 'done', 5000, 'done');
+    await sleep(2100);
+    // BullMQ trims finished jobs older than the age when the next one finishes.
+    await s.schedule({ id: 'tip:2:remind', name: 'remind', runAt: new Date(), payload: null });
+    await waitFor(() => seen.length === 2, 5000, 'the second job');
+    await waitFor(async () => (await s.status('tip:1:remind')) === null, 5000, 'the first job evicted');
+  });
+
   it('keeps ids that BullMQ would refuse as such (integers, colons, percent signs)', async () => {
     const s = make();
     const seen: string[] = [];
