@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@lw/testing';
 import type { Pool } from 'pg';
 import { authMigrations } from '../auth.migrations';
 import { seedDemoAccounts } from './demo-accounts';
+import { HashingGate } from './hashing-gate';
 import { InvalidUserError, UsernameTakenError } from './identity-store';
 import { PgIdentityStore } from './pg-identity-store';
 
@@ -118,6 +119,19 @@ describe('PgIdentityStore (PostgreSQL)', () => {
   it('keeps no source address in the attempts table', async () => {
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM login_attempts a WHERE a::text LIKE '%10.0.%'`);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses a login at once (busy) while the hashing gate is full, instead of queueing without bound', async () => {
+    const gate = new HashingGate(1, 0);
+    const gated = new PgIdentityStore(pool, { hashing: gate });
+    await gated.createUser(user('hal'));
+    let release!: () => void;
+    const holding = gate.run(() => new Promise<void>((r) => (release = r)));
+    expect(await gated.verifyPassword('hal', 'correct horse', '10.0.5.1')).toEqual({ ok: false, reason: 'busy' });
+    expect(await gated.verifyPassword('nobody-at-all', 'x', '10.0.5.1')).toEqual({ ok: false, reason: 'busy' });
+    release();
+    await holding;
+    expect((await gated.verifyPassword('hal', 'correct horse', '10.0.5.1')).ok).toBe(true);
   });
 
   it('tells a disabled account apart only after the right password', async () => {

@@ -68,6 +68,8 @@ export class PgIdentityStore implements IdentityStore {
     this.sessions = new PgSessionStore(pool, options.sessions);
     this.limiter = new PgLoginLimiter(pool, options.limits);
     this.hashing = options.hashing ?? PASSWORD_HASHING;
+    // Ready before the first unknown username arrives, so even that one costs no extra hash.
+    this.dummy().catch(() => (this.dummyHash = undefined));
   }
 
   async createUser(input: NewUser): Promise<User> {

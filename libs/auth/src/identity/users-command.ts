@@ -7,7 +7,8 @@ import { PgIdentityStore } from './pg-identity-store';
  * `npm run users -- add --username u --name 显示名 --role township --node 320724100 [--dept d]`:
  * an account in the auth schema, for deployments whose tokens this system signs (AUTH_SECRET, no
  * IdP). The password comes from LW_USER_PASSWORD, never the command line (ps would show it).
- * `disable --username u` / `enable --username u` lock and unlock an account.
+ * `disable --username u` / `enable --username u` lock and unlock an account; disabling ends every
+ * session of the account at once (the next request with its token or cookie gets 401).
  */
 export async function runUsersCommand(args: string[], env: NodeJS.ProcessEnv, pool: Pool): Promise<string> {
   const [verb] = args;

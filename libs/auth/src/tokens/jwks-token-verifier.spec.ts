@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 import { JwksTokenVerifier } from './jwks-token-verifier';
 import { AuthUnavailableError, TokenRejectedError } from './token-verifier';
 
@@ -8,7 +10,7 @@ import { AuthUnavailableError, TokenRejectedError } from './token-verifier';
 describe('JwksTokenVerifier', () => {
   let server: Server;
   let jwksUrl: string;
-  let privateKey: KeyLike;
+  let privateKey: SigningKey;
   let requests = 0;
   const kid = 'key-1';
 
@@ -37,7 +39,7 @@ describe('JwksTokenVerifier', () => {
     ignoreUnknownRoles: true,
   });
 
-  function sign(key: KeyLike, over: { iss?: string; aud?: string; kid?: string; alg?: string } = {}, body: object = claims) {
+  function sign(key: SigningKey, over: { iss?: string; aud?: string; kid?: string; alg?: string } = {}, body: object = claims) {
     return new SignJWT({ ...body })
       .setProtectedHeader({ alg: over.alg ?? 'RS256', kid: over.kid ?? kid })
       .setSubject('idp-user-7')
