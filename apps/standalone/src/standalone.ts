@@ -1,3 +1,4 @@
+import { resolve } from 'path';
 import { mkdir } from 'fs/promises';
 import type { Pool } from 'pg';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
@@ -48,6 +49,8 @@ export interface Standalone {
   url: string;
   databaseUrl: string;
   embeddedDatabase: boolean;
+  /** The data folder, absolute (DATA_DIR, default .data). */
+  dataDir: string;
   county: { code: string; name: string; townships: number; villages: number };
   accounts: DemoAccount[];
   /** The demo accounts' shared password, or (LW_DEMO_ACCOUNTS=0) the first admin's initial one. */
@@ -167,6 +170,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
       databaseUrl,
       embeddedDatabase: Boolean(embedded),
+      dataDir: resolve(config.dataDir),
       county: { code: county.code, name: county.name, townships: townships.length, villages: villages.length },
       accounts,
       demoPassword,
