@@ -8,6 +8,7 @@ export * from './time/local-date';
 export * from './time/shanghai-time';
 export * from './time/request-date-range';
 export * from './text/control-characters';
+export * from './files/zip-directory';
 
 export * from './calendar/calendar-horizon-error';
 export * from './calendar/chinese-days-data';

@@ -60,7 +60,8 @@ describe('scaling, two replicas per service (eight processes over Kafka)', () =>
 
       // (a) Both replicas of every service answered requests through the balancer (a few reads of
       // each service's lists first: auditing saw little traffic so far).
-      const reads = ['/vetting/elections', '/tipline/tips?limit=1', `/auditing/engagements?electionId=${ELECTION}&limit=1`, '/grievance/ledger?limit=1'];
+      // The organisation department sees tip statistics only (the tip-line's access policy).
+      const reads = ['/vetting/elections', '/tipline/tips/statistics?from=2026-01-01&to=2026-12-31', `/auditing/engagements?electionId=${ELECTION}&limit=1`, '/grievance/ledger?limit=1'];
       for (const path of reads) for (let i = 0; i < 4; i++) await client.ok('GET', path, { token: users.org });
       for (const s of SERVICES) expect({ s, served: balancers[s].backends.map((b) => b.served > 0) }).toEqual({ s, served: [true, true] });
       // (c) Exactly one replica leads each loop (relay, every projector).

@@ -1,9 +1,11 @@
 import { createHash } from 'crypto';
+import { readZipDirectory } from '@lw/domain';
 import type { EvidenceRef } from './tip.events';
 import { invalidTip } from './tip-errors';
-import { zipEntryNames } from './zip-entries';
 
 const MiB = 1024 * 1024;
+/** An Office document of evidence size has a few dozen parts; more is no document we take. */
+const MAX_ZIP_ENTRIES = 10_000;
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -161,6 +163,12 @@ export function sniffMediaType(bytes: Uint8Array, _fileName?: string): string | 
   }
   if (isUtf8Text(b)) return 'text/plain';
   return null;
+}
+
+/** The entry names of a zip, from its directory alone; null when the directory is refused. */
+function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const read = readZipDirectory(bytes, { maxEntries: MAX_ZIP_ENTRIES });
+  return read.ok ? read.directory.entries.map((e) => e.name) : null;
 }
 
 /** Kinds of active content refused whatever the policy lists. */

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { dateRangeMessageZh, isLocalDate, isRequestDate, type Actor } from '@lw/domain';
-import { CurrentActor, ScopedBy, ScopeService } from '@lw/auth';
+import { CurrentActor, ROLES, Roles, ScopedBy, ScopeService } from '@lw/auth';
 import { DivisionNode, Hierarchy } from '@lw/hierarchy';
 
 export const HIERARCHY = Symbol('Hierarchy');
@@ -10,6 +10,8 @@ export const HIERARCHY = Symbol('Hierarchy');
  * initials, always inside the user's own subtree (ancestors of the user's node are shown for
  * the breadcrumb only).
  */
+// Every signed-in role reads the tree, each inside its own node (@ScopedBy, or the search's `within`).
+@Roles(...ROLES)
 @Controller('hierarchy')
 export class HierarchyController {
   constructor(

@@ -70,7 +70,7 @@ describe('bounding an uploaded xlsx before it is parsed', () => {
       const file = await workbook({ [SHEET]: bomb(4096) });
       const before = process.memoryUsage().arrayBuffers;
       expect(await refusal(readSheet(file, '花名册.xlsx'))).toMatchObject({ code: 'import.xlsx_too_large' });
-      expect(() => guardXlsx(file, SHEET_LIMITS)).toThrow(expect.objectContaining({ refusal: { kind: 'too_large', detail: expect.stringContaining('inflates past its declared size') } }));
+      await expect(guardXlsx(file, SHEET_LIMITS)).rejects.toThrow(expect.objectContaining({ refusal: { kind: 'too_large', detail: expect.stringContaining('inflates past its declared size') } }));
       expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
     });
 
@@ -78,10 +78,22 @@ describe('bounding an uploaded xlsx before it is parsed', () => {
       const parts = await rosterParts();
       const many = [...parts].map(([n, d]) => part(n, d));
       const padding = (i: number) => ({ ...part(`xl/media/pad${i}.bin`, Buffer.alloc(16)), size: 30 * 1024 * 1024 });
-      expect(() => guardXlsx(writeZip([...many, padding(1), padding(2), padding(3)]), SHEET_LIMITS)).toThrow(expect.objectContaining({ refusal: expect.objectContaining({ kind: 'too_large' }) }));
+      await expect(guardXlsx(writeZip([...many, padding(1), padding(2), padding(3)]), SHEET_LIMITS)).rejects.toThrow(expect.objectContaining({ refusal: expect.objectContaining({ kind: 'too_large' }) }));
       const crowd = Array.from({ length: SHEET_LIMITS.maxEntries + 1 }, (_, i) => part(`customXml/item${i}.xml`, '<a/>'));
       expect(await refusal(readSheet(writeZip([...many, ...crowd]), 'a.xlsx'))).toMatchObject({ code: 'import.xlsx_too_many_entries', zh: expect.stringContaining('解压后的内容过大') });
     });
+  });
+
+  it('refuses a sheet hidden past the entry count the end record declares (jszip lists every record it finds)', async () => {
+    // Unseen by the guard, the sheet could hold anything (a merge over the whole sheet exhausts the heap): a harmless row shows it is read.
+    const parts = [...(await rosterParts())].map(([n, d]) => part(n, n === SHEET ? inSheetData('<row r="3"><c r="A3" t="inlineStr"><is><t>hidden</t></is></c></row>')(d.toString('utf8')) : d));
+    const file = writeZip([...parts.filter((p) => p.name !== SHEET), parts.find((p) => p.name === SHEET)!]);
+    file.writeUInt16LE(parts.length - 1, file.length - 14);
+    file.writeUInt16LE(parts.length - 1, file.length - 12);
+    const load = jest.spyOn(ExcelJS.Workbook.prototype, 'xlsx', 'get');
+    expect(await refusal(readSheet(file, '花名册.xlsx'))).toMatchObject({ code: 'import.xlsx_unreadable' });
+    expect(load).not.toHaveBeenCalled();
+    load.mockRestore();
   });
 
   describe('what the XML declares and the reader would walk cell by cell', () => {
@@ -109,22 +121,22 @@ describe('bounding an uploaded xlsx before it is parsed', () => {
       const lists = '<dataValidations count="3"><dataValidation type="list" allowBlank="1" sqref="F2:F1048576 H2:H1048576"><formula1>"男,女"</formula1></dataValidation>' +
         '<dataValidation type="list" sqref="I2:I1048576"><formula1>"中共党员,群众"</formula1></dataValidation><dataValidation type="list" sqref="A1:&#88;FD1048576"><formula1>"x"</formula1></dataValidation></dataValidations>';
       const file = await workbook({ [SHEET]: withinSheet(lists) });
-      const parsed = guardXlsx(file, SHEET_LIMITS);
+      const parsed = await guardXlsx(file, SHEET_LIMITS);
       expect(parsed).not.toBe(file);
       expect(inflateEntries(parsed, SHEET_LIMITS).get(SHEET)!.toString()).not.toContain('dataValidation');
       const sheet = await readSheet(file, '花名册.xlsx');
       expect([sheet.header, sheet.rows[0][3]]).toEqual([HEADER, '张三']);
       // A few lists within the rows are left as they are.
       const small = await workbook({ [SHEET]: withinSheet('<dataValidations count="1"><dataValidation type="list" sqref="F2:F6000"><formula1>"男,女"</formula1></dataValidation></dataValidations>') });
-      expect(guardXlsx(small, SHEET_LIMITS)).toBe(small);
+      expect(await guardXlsx(small, SHEET_LIMITS)).toBe(small);
     });
 
     it('counts rows and cells in every sheet against the bounds', async () => {
       const rows = Array.from({ length: 30 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}" t="inlineStr"><is><t>${i}</t></is></c><c r="B${i + 3}"><v>1</v></c></row>`).join('');
       const file = await workbook({ [SHEET]: inSheetData(rows) });
-      expect(() => guardXlsx(file, SHEET_LIMITS)).not.toThrow();
-      expect(() => guardXlsx(file, { ...SHEET_LIMITS, maxRows: 20 })).toThrow(expect.objectContaining({ refusal: expect.objectContaining({ kind: 'rows' }) }));
-      expect(() => guardXlsx(file, { ...SHEET_LIMITS, maxCells: 50 })).toThrow(XlsxRefused);
+      await expect(guardXlsx(file, SHEET_LIMITS)).resolves.toBe(file);
+      await expect(guardXlsx(file, { ...SHEET_LIMITS, maxRows: 20 })).rejects.toThrow(expect.objectContaining({ refusal: expect.objectContaining({ kind: 'rows' }) }));
+      await expect(guardXlsx(file, { ...SHEET_LIMITS, maxCells: 50 })).rejects.toThrow(XlsxRefused);
     });
 
     it('still reads a sheet with a stray cell far to the right, without widening the other rows', async () => {

@@ -1,5 +1,6 @@
+import JSZip from 'jszip';
 import type { SheetLimits } from './import-limits';
-import { inflateEntries, storedZip, ZipRefused, type ZipRefusal } from './zip-entries';
+import { inflateEntries, ZipRefused, type ZipRefusal } from './zip-entries';
 
 /** What in an xlsx is past the bounds, for the clerk's message. */
 export type XlsxRefusal =
@@ -63,13 +64,13 @@ const DATA_VALIDATIONS = /<dataValidations(?=[\s/>])(?:[^>]*\/>|[\s\S]*?<\/dataV
  * Checks one workbook's bytes against `limits` before any spreadsheet library parses it: the zip
  * (entries, sizes, ratio: inflateEntries), then what the XML declares and the reader would build or
  * walk cell by cell: rows and cells and their numbers, merged areas, column definitions and defined
- * names. No DOCTYPE (no entity may expand). Throws XlsxRefused.
+ * names. No DOCTYPE (no entity may expand). Rejects with XlsxRefused.
  *
  * Returns the bytes to parse: the file itself, or, when its data validations (下拉列表, often set on
  * whole columns by a template, and expanded cell by cell by the reader) cover more than
  * maxValidatedCells, the same parts stored again without them: they constrain typing, not values.
  */
-export function guardXlsx(bytes: Buffer, limits: SheetLimits): Buffer {
+export async function guardXlsx(bytes: Buffer, limits: SheetLimits): Promise<Buffer> {
   let entries: Map<string, Buffer>;
   try {
     entries = inflateEntries(bytes, limits);
@@ -141,4 +142,11 @@ export function guardXlsx(bytes: Buffer, limits: SheetLimits): Buffer {
     entries.set(name, Buffer.from(stripped, 'utf8'));
   }
   return storedZip(entries);
+}
+
+/** The parts zipped again, stored (not compressed: they were inflated within the bounds already). */
+function storedZip(entries: ReadonlyMap<string, Buffer>): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [name, data] of entries) zip.file(name, data, { createFolders: false });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }

@@ -39,7 +39,7 @@ function refusalMessage(r: XlsxRefusal, fileName: string, limits: SheetLimits): 
 export async function readXlsxTable(bytes: Buffer, fileName: string, limits: SheetLimits = SHEET_LIMITS): Promise<string[][]> {
   let checked: Buffer;
   try {
-    checked = guardXlsx(bytes, limits);
+    checked = await guardXlsx(bytes, limits);
   } catch (e) {
     if (!(e instanceof XlsxRefused)) throw e;
     const code = e.refusal.kind === 'malformed' ? 'xlsx_unreadable' : `xlsx_${e.refusal.kind}`;

@@ -1,5 +1,4 @@
-import { constants, deflateRawSync } from 'zlib';
-import { crc32 } from './zip-entries';
+import { constants, crc32, deflateRawSync } from 'zlib';
 
 /*
  * Test zips written byte by byte: an xlsx whose parts are rewritten, and zip bombs (a deflate stream
