@@ -1,11 +1,10 @@
 // The browser tests' harness: the whole product in embedded mode on a fresh database (serving the
 // built console), and Debian's Chromium driven by playwright-core. Screenshots go to
 // test-artifacts/console/ (kept by CI as the tests' artifacts; not committed).
-import { execFile } from 'child_process';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
-import { promisify } from 'util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildConsole } from '@lw/standalone/src/console-build';
 import { startHarness, type TiplineHarness } from '@lw/standalone/src/test-harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,12 +22,6 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** The console's Nx build (a cache hit unless its sources changed), in a child process: Vite is ESM. */
-async function ensureConsoleBuilt(): Promise<void> {
-  const root = join(__dirname, '..', '..', '..');
-  const nx = join(root, 'node_modules', '.bin', 'nx');
-  await promisify(execFile)(nx, ['run', 'console:build', '--output-style=static'], { cwd: root, timeout: 300_000, env: { ...process.env, NX_DAEMON: 'false' } });
-}
 
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1440, height: 900 };
@@ -46,7 +39,7 @@ export interface ConsoleHarness {
 }
 
 export async function startConsoleHarness(env: Record<string, string> = {}): Promise<ConsoleHarness> {
-  await ensureConsoleBuilt();
+  await buildConsole();
   const h = await startHarness(env);
   let browser: Browser;
   try {

@@ -1,9 +1,9 @@
-import { ChildProcess, execFile, spawn } from 'child_process';
-import { promisify } from 'util';
+import { ChildProcess, spawn } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SERVICES } from '@lw/runtime';
+import { buildConsole } from './console-build';
 
 // What `npm start` does on a machine with no database server configured: the embedded
 // PostgreSQL from the npm package, the demo county, the four services' health. Run as the real
@@ -17,8 +17,7 @@ describe('npm start (embedded mode, no external server)', () => {
 
   beforeAll(async () => {
     // `npm start` builds the console's static files first (Nx: a cache hit unless changed), then starts the host.
-    const nx = join(root, 'node_modules', '.bin', 'nx');
-    await promisify(execFile)(nx, ['run', 'console:build', '--output-style=static'], { cwd: root, timeout: 300_000, env: { ...process.env, NX_DAEMON: 'false' } });
+    await buildConsole();
     dataDir = mkdtempSync(join(tmpdir(), 'lw-embedded-'));
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;

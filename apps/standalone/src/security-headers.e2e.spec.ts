@@ -1,10 +1,8 @@
-import { execFile } from 'child_process';
-import { join } from 'path';
-import { promisify } from 'util';
 import { Client } from 'pg';
 import { PgIdentityStore } from '@lw/auth';
 import { TEST_PG_URL } from '@lw/testing';
 import { SERVICES } from '@lw/runtime';
+import { buildConsole } from './console-build';
 import { startHarness, waitFor, type TiplineHarness } from './test-harness';
 
 // What a browser is told about every answer of the embedded product (issue 14, M4), and what the
@@ -14,7 +12,7 @@ describe('browser security headers and public probes (embedded product, HTTP)', 
 
   beforeAll(async () => {
     // The pages are served only once built (as `npm start` and the browser tests do).
-    await promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'console', 'scripts', 'build.js')], { timeout: 300_000 });
+    await buildConsole();
     h = await startHarness();
     expect(h.s.console).toBe(true);
   }, 360_000);

@@ -22,7 +22,21 @@ describe('attack: scope and roles from the router itself', () => {
     routes = enumerateRoutes(p.s.app);
   }, 240_000);
 
+  /** Attempts per family and their answers, printed at the end (the README's security figures). */
+  const tally = new Map<string, Map<string, number>>();
+  const count = (family: string, a: Answer) => {
+    const byStatus = tally.get(family) ?? new Map<string, number>();
+    const key = a.timedOut ? 'hang' : String(a.status);
+    byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
+    tally.set(family, byStatus);
+  };
+
   afterAll(async () => {
+    const lines = [...tally].map(([family, byStatus]) => {
+      const total = [...byStatus.values()].reduce((x, y) => x + y, 0);
+      return `${family}: ${total} attempts, answers ${JSON.stringify(Object.fromEntries(byStatus))}`;
+    });
+    if (lines.length) console.log(`routes attack over ${routes?.length ?? 0} routes\n${lines.join('\n')}`);
     await p?.stop();
   });
 
@@ -57,7 +71,7 @@ describe('attack: scope and roles from the router itself', () => {
 
   it('without a token, every guarded route answers 401 and writes nothing', async () => {
     const failures: string[] = [];
-    await attackEach(guarded(), async (r) => [await send(r, undefined)], (r, a) => (a.status === 401 ? null : `${r.key} without a token → ${outcome(a)}`), failures);
+    await attackEach(guarded(), async (r) => [await send(r, undefined)], (r, a) => (count('no token', a), a.status === 401 ? null : `${r.key} without a token → ${outcome(a)}`), failures);
     expect(failures).toEqual([]);
   }, 120_000);
 
@@ -70,7 +84,7 @@ describe('attack: scope and roles from the router itself', () => {
         for (const role of ROLES.filter((x) => !r.roles!.includes(x))) out.push([role, await send(r, p.users.inScope[role])]);
         return out.map(([role, a]) => Object.assign(a, { who: role }));
       },
-      (r, a) => (refused(a) ? null : `${r.key} as ${(a as Answer & { who: string }).who} (not in @Roles ${r.roles!.join(',')}) → ${outcome(a)}`),
+      (r, a) => (count('role not allowed', a), refused(a) ? null : `${r.key} as ${(a as Answer & { who: string }).who} (not in @Roles ${r.roles!.join(',')}) → ${outcome(a)}`),
       failures,
     );
     expect(failures).toEqual([]);
@@ -94,6 +108,7 @@ describe('attack: scope and roles from the router itself', () => {
         const who = (a as Answer & { who: string; query: string }).who;
         const query = (a as Answer & { query: string }).query;
         const at = `${r.key}${query ? `?${query}` : ''} as ${who}`;
+        count('other township', a);
         if (a.timedOut || a.status >= 500) return `${at} → ${outcome(a)}`;
         if (refused(a) || (a.status >= 400 && a.status < 500)) return null;
         // A 2xx is acceptable only for a read that shows nothing of township A.

@@ -53,6 +53,11 @@ export interface IdentityStore {
   verifyPassword(username: string, password: string, source?: string): Promise<PasswordCheck>;
   /** Checks the current password (throttled as a login), applies the policy, revokes every other session. */
   changePassword(userId: string, current: string, next: string, options?: { source?: string; keepSession?: string }): Promise<PasswordChange>;
+  /**
+   * An administrator's reset (the owner forgot it, or lost an initial password): a new password the
+   * owner must change at the next login, every session ended. Throws InvalidUserError when it is too short.
+   */
+  resetPassword(userId: string, password: string): Promise<void>;
   findById(id: string): Promise<User | null>;
   findByUsername(username: string): Promise<User | null>;
   /** Disabling also revokes every session of the account. */

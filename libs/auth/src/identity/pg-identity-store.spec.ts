@@ -199,6 +199,16 @@ describe('PgIdentityStore (PostgreSQL)', () => {
     expect((await store.verifyPassword('ivan', 'a-much-longer-secret')).ok).toBe(true);
   });
 
+  it('an administrator resets a forgotten password: old one refused, sessions ended, change required', async () => {
+    const u = await store.createUser(user('judy'));
+    const session = await store.sessions.open(u.id, new Date(Date.now() + 3600_000));
+    await expect(store.resetPassword(u.id, 'too-short')).rejects.toThrow(InvalidUserError);
+    await store.resetPassword(u.id, 'a-fresh-reset-secret');
+    expect(await store.sessions.live(session)).toBeNull();
+    expect((await store.verifyPassword('judy', 'correct horse')).ok).toBe(false);
+    expect(await store.verifyPassword('judy', 'a-fresh-reset-secret')).toMatchObject({ ok: true, user: { mustChangePassword: true } });
+  });
+
   it('seeds one demo account per role, idempotently and safely in parallel', async () => {
     const scope = { countyCode: '320724', townshipCode: '320724101', villageCode: '320724101200', password: 'demo-pass-1' };
     const [a, b] = await Promise.all([seedDemoAccounts(store, scope), seedDemoAccounts(store, scope)]);

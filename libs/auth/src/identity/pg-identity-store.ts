@@ -137,6 +137,13 @@ export class PgIdentityStore implements IdentityStore {
     return { ok: true };
   }
 
+  async resetPassword(userId: string, password: string): Promise<void> {
+    if (password.length < 12) throw new InvalidUserError('password must have at least 12 characters');
+    const hash = await hashPassword(password);
+    await this.pool.query('UPDATE users SET password_hash = $2, must_change_password = true, password_changed_at = now() WHERE id = $1', [userId, hash]);
+    await this.sessions.revokeAllOf(userId);
+  }
+
   async findById(id: string): Promise<User | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const { rows } = await this.pool.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);

@@ -9,6 +9,8 @@ import { PgIdentityStore } from './pg-identity-store';
  * IdP). The password comes from LW_USER_PASSWORD, never the command line (ps would show it).
  * `disable --username u` / `enable --username u` lock and unlock an account; disabling ends every
  * session of the account at once (the next request with its token or cookie gets 401).
+ * `reset-password --username u` sets LW_USER_PASSWORD as a password the owner must change at the
+ * next login and ends every session (a lost or forgotten password, the first admin's included).
  */
 export async function runUsersCommand(args: string[], env: NodeJS.ProcessEnv, pool: Pool): Promise<string> {
   const [verb] = args;
@@ -31,7 +33,15 @@ export async function runUsersCommand(args: string[], env: NodeJS.ProcessEnv, po
     await store.setDisabled(user.id, verb === 'disable');
     return `account ${username} ${verb}d`;
   }
-  throw new UsageError('usage: users add|disable|enable --username u [--name 显示名 --role r --node code --dept d]');
+  if (verb === 'reset-password') {
+    const user = await store.findByUsername(username);
+    if (!user) throw new UsageError(`no account ${username}`);
+    const password = env.LW_USER_PASSWORD;
+    if (!password || password.length < 12) throw new UsageError('set LW_USER_PASSWORD (at least 12 characters) in the environment');
+    await store.resetPassword(user.id, password);
+    return `password of ${username} reset: to be changed at the next login; every session ended`;
+  }
+  throw new UsageError('usage: users add|disable|enable|reset-password --username u [--name 显示名 --role r --node code --dept d]');
 }
 
 export class UsageError extends Error {}
