@@ -167,6 +167,13 @@ describe('infra/', () => {
       for (const r of routes) expect(find('Service', r.backend.service.name)).toBeDefined();
     });
 
+    it('keeps the public tip-line out of the ingress access log (no address tied to a tip)', () => {
+      const publicIngress = find('Ingress', 'liangwei-public');
+      expect(publicIngress?.metadata.annotations['nginx.ingress.kubernetes.io/enable-access-log']).toBe('false');
+      const paths = (publicIngress?.spec.rules ?? []).flatMap((r: any) => r.http.paths) as { path: string; backend: { service: { name: string } } }[];
+      expect(paths.map((r) => [r.path, r.backend.service.name])).toEqual([['/tipline/public', 'tipline']]);
+    });
+
     it('serves both single-page apps with their fallbacks and caches only hashed assets', () => {
       expect(find('Deployment', 'console')).toBeDefined();
       const conf = readFileSync(join(INFRA, 'console', 'nginx.conf'), 'utf8');
