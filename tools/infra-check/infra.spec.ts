@@ -169,7 +169,7 @@ describe('infra/', () => {
 
     it('keeps the public tip-line out of the ingress access log (no address tied to a tip)', () => {
       const publicIngress = find('Ingress', 'liangwei-public');
-      expect(publicIngress?.metadata.annotations['nginx.ingress.kubernetes.io/enable-access-log']).toBe('false');
+      expect((publicIngress?.metadata as { annotations?: Record<string, string> } | undefined)?.annotations?.['nginx.ingress.kubernetes.io/enable-access-log']).toBe('false');
       const paths = (publicIngress?.spec.rules ?? []).flatMap((r: any) => r.http.paths) as { path: string; backend: { service: { name: string } } }[];
       expect(paths.map((r) => [r.path, r.backend.service.name])).toEqual([['/tipline/public', 'tipline']]);
     });

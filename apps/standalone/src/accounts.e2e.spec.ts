@@ -67,6 +67,9 @@ describe('embedded accounts and installation-wide data (embedded product, HTTP)'
       [2, '通知更正'],
     ]);
     expect(versions[0].arrangement.holidays).toEqual([{ date: '2027-10-01', name: '国庆节' }]);
+    // A year past any integer the database holds was a 500.
+    const far = await h.call('GET', '/admin/calendar/years/99999999999/versions', { token: admin });
+    expect([far.status, far.body.message]).toEqual([400, '年份须在 1900 至 2100 之间']);
   });
 
   it('refuses a policy pack released from below county level', async () => {
@@ -80,5 +83,9 @@ describe('embedded accounts and installation-wide data (embedded product, HTTP)'
     expect(low.status).toBe(403);
     expect(low.body.message).toContain('县级及以上');
     expect((await h.call('POST', '/vetting/policy-packs', { token: await login('county_org'), json: pack })).status).toBe(201);
+    // The padded form of the county's code names the county too.
+    await identity.createUser({ username: 'county_org_padded', displayName: '县委组织部', password: NEW_PASSWORD, roles: ['org_dept'], node: county.padEnd(12, '0') });
+    const padded = { ...pack, id: 'county2027b' };
+    expect((await h.call('POST', '/vetting/policy-packs', { token: await login('county_org_padded'), json: padded })).status).toBe(201);
   });
 });

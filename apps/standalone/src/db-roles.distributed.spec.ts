@@ -13,7 +13,9 @@ import { waitFor } from './test-harness';
 
 // Issue 14, L6: in distributed mode each service connects as its own role (set up by
 // `npm run db:roles` as the administrator), owns its schema, and cannot read another service's.
-// All four start (and migrate) under their roles.
+// All four start (and migrate) under their roles. In the shared auth schema no service may create,
+// delete or promote an account; only vetting (which serves /auth behind the ingress) writes the
+// owner's own password.
 describe('per-service database roles (distributed mode)', () => {
   let db: TestDatabase;
   let kafka: TestKafka;
@@ -146,6 +148,77 @@ describe('per-service database roles (distributed mode)', () => {
     expect((await db.pool().query(`SELECT count(*)::int AS n FROM auth.sessions`)).rows[0].n).toBeGreaterThan(0);
   });
 
+  it('changes a password through vetting (where the ingress sends /auth): the new one logs in, other sessions end, this one stays', async () => {
+    const vetting = running.find((r) => r.kernel.name === 'vetting')!;
+    const grievance = running.find((r) => r.kernel.name === 'grievance')!;
+    await new PgIdentityStore(db.pool('auth')).createUser({ username: 'roles_owner', displayName: '乡镇干部', password: 'first-password-123', roles: ['township'], node: '320724100' });
+    const logIn = async (password: string) => {
+      const res = await fetch(`${vetting.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'roles_owner', password }),
+      });
+      return { status: res.status, token: res.status === 200 ? ((await res.json()) as { token: string }).token : '' };
+    };
+    const elsewhere = await logIn('first-password-123');
+    const here = await logIn('first-password-123');
+    expect([elsewhere.status, here.status]).toEqual([200, 200]);
+    const changed = await fetch(`${vetting.url}/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${here.token}` },
+      body: JSON.stringify({ currentPassword: 'first-password-123', newPassword: 'second-Password-456' }),
+    });
+    expect(changed.status).toBe(204);
+    // Sent past the ingress to a service whose role may not write passwords: refused, not a 500.
+    const direct = await fetch(`${grievance.url}/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${here.token}` },
+      body: JSON.stringify({ currentPassword: 'second-Password-456', newPassword: 'third-Password-789' }),
+    });
+    expect([direct.status, ((await direct.json()) as { code: string }).code]).toEqual([403, 'service.forbidden']);
+    expect((await logIn('first-password-123')).status).toBe(401);
+    expect((await logIn('second-Password-456')).status).toBe(200);
+    // Sessions are checked (read, touched, refused) by every service under its own role.
+    expect((await fetch(`${grievance.url}/auth/me`, { headers: { authorization: `Bearer ${here.token}` } })).status).toBe(200);
+    expect((await fetch(`${grievance.url}/auth/me`, { headers: { authorization: `Bearer ${elsewhere.token}` } })).status).toBe(401);
+    const logout = await fetch(`${vetting.url}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${here.token}` } });
+    expect(logout.status).toBe(204);
+    expect((await fetch(`${grievance.url}/auth/me`, { headers: { authorization: `Bearer ${here.token}` } })).status).toBe(401);
+    const { rows } = await db.pool().query(`SELECT roles, node, disabled, must_change_password FROM auth.users WHERE username = 'roles_owner'`);
+    expect(rows).toEqual([{ roles: ['township'], node: '320724100', disabled: false, must_change_password: false }]);
+  });
+
+  it('lets no service make itself an admin: accounts are read-only but for vetting\'s password columns', async () => {
+    const admin = db.pool();
+    await new PgIdentityStore(db.pool('auth')).createUser({ username: 'roles_target', displayName: '村干部', password: 'target-password-123', roles: ['township'], node: '320724100' });
+    const tipline = poolAs(role('tipline'));
+    const vetting = poolAs(role('vetting'));
+    const target = `(SELECT id FROM auth.users WHERE username = 'roles_target')`;
+    // The public-facing service: may read an account to log it in, and nothing more.
+    expect((await tipline.query(`SELECT roles FROM auth.users WHERE username = 'roles_target'`)).rows).toEqual([{ roles: ['township'] }]);
+    await denied(tipline.query(`UPDATE auth.users SET roles = '{admin}', node = '32' WHERE username = 'roles_target'`));
+    await denied(tipline.query(`UPDATE auth.users SET roles = '{admin}' WHERE username = 'roles_target'`));
+    await denied(tipline.query(`UPDATE auth.users SET password_hash = 'planted', must_change_password = false WHERE username = 'roles_target'`));
+    await denied(tipline.query(`UPDATE auth.users SET disabled = false WHERE username = 'roles_target'`));
+    await denied(tipline.query(`INSERT INTO auth.users (id, username, display_name, password_hash, roles, node) VALUES (gen_random_uuid(), 'mallory', 'm', 'x', '{admin}', '32')`));
+    await denied(tipline.query(`DELETE FROM auth.users WHERE username = 'roles_target'`));
+    // Nor can it hand itself someone's session, or keep one alive past its end.
+    await denied(tipline.query(`UPDATE auth.sessions SET user_id = ${target}`));
+    await denied(tipline.query(`UPDATE auth.sessions SET expires_at = now() + interval '10 years', idle_seconds = 999999999`));
+    // Vetting writes a password, never a role, the node or the lock.
+    await denied(vetting.query(`UPDATE auth.users SET roles = '{admin}' WHERE username = 'roles_target'`));
+    await denied(vetting.query(`UPDATE auth.users SET node = '32' WHERE username = 'roles_target'`));
+    await denied(vetting.query(`UPDATE auth.users SET disabled = false WHERE username = 'roles_target'`));
+    await denied(vetting.query(`INSERT INTO auth.users (id, username, display_name, password_hash, roles, node) VALUES (gen_random_uuid(), 'mallory', 'm', 'x', '{admin}', '32')`));
+    await denied(vetting.query(`DELETE FROM auth.users WHERE username = 'roles_target'`));
+    for (const service of ['auditing', 'grievance']) {
+      await denied(poolAs(role(service)).query(`UPDATE auth.users SET roles = '{admin}' WHERE username = 'roles_target'`));
+      await denied(poolAs(role(service)).query(`UPDATE auth.users SET password_hash = 'planted' WHERE username = 'roles_target'`));
+    }
+    const { rows } = await admin.query(`SELECT username, roles, node, disabled FROM auth.users WHERE username IN ('roles_target', 'mallory')`);
+    expect(rows).toEqual([{ username: 'roles_target', roles: ['township'], node: '320724100', disabled: false }]);
+  });
+
   it('keeps tipline out of vetting and vetting out of tipline', async () => {
     const tipline = poolAs(role('tipline'));
     const vetting = poolAs(role('vetting'));
@@ -167,6 +240,8 @@ describe('per-service database roles (distributed mode)', () => {
     await denied(tipline.query(`DELETE FROM platform.calendar_years`));
     await denied(tipline.query('UPDATE auth.audit_log SET actor_id = NULL'));
     await denied(tipline.query('DELETE FROM auth.audit_log'));
+    // No service reads the trail (who logged in from where).
+    await denied(tipline.query('SELECT * FROM auth.audit_log'));
     await denied(tipline.query('CREATE TABLE auth.planted (n int)'));
     await denied(tipline.query('CREATE TABLE public.planted (n int)'));
   });
@@ -185,5 +260,6 @@ describe('per-service database roles (distributed mode)', () => {
     const again = await setUpDatabase(db.url, env);
     expect(again).toEqual({ migrated: [], roles: SERVICES.map((s) => ({ role: role(s), created: false, reassigned: 0 })) });
     await denied(poolAs(role('tipline')).query('SELECT * FROM vetting.events'));
+    await denied(poolAs(role('tipline')).query(`UPDATE auth.users SET roles = '{admin}'`));
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'fs';
 import { readFile, writeFile } from 'fs/promises';
 import { randomBytes } from 'crypto';
 import { join } from 'path';
-import { seedDemoAccounts, seedFirstAdmin, type DemoAccount, type DemoScope, type IdentityStore } from '@lw/auth';
+import { seedDemoAccounts, retireDemoAccounts, seedFirstAdmin, type DemoAccount, type DemoScope, type IdentityStore } from '@lw/auth';
 
 /** The demo county of embedded mode: 灌南县, whose 2021 election summary is seed 003. */
 export const DEMO_COUNTY = '320724';
@@ -38,6 +38,9 @@ export async function seedEmbeddedAccounts(
 ): Promise<EmbeddedAccounts> {
   if (env.LW_DEMO_ACCOUNTS === '0') {
     const password = await localSecret(dataDir, 'admin-initial-password', 12);
+    const demoFile = join(dataDir, 'demo-password');
+    const demo = env.DEMO_PASSWORD ?? (existsSync(demoFile) ? (await readFile(demoFile, 'utf8')).trim() : undefined);
+    if (demo) await retireDemoAccounts(identity, scope, { demo, admin: password });
     const { account } = await seedFirstAdmin(identity, { countyCode: scope.countyCode, password });
     return { accounts: [account], password, demo: false };
   }

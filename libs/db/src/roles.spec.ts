@@ -13,7 +13,15 @@ describe('applyRolePlan', () => {
   const roleB = `${tag}_beta`;
   const plan: RolePlan = {
     roles: [
-      { schema: 'alpha', role: roleA, password: "it's secret", shared: [{ schema: 'shared', access: 'read-write', appendOnly: ['journal'] }, { schema: 'tree', access: 'read' }] },
+      {
+        schema: 'alpha',
+        role: roleA,
+        password: "it's secret",
+        shared: [
+          { schema: 'shared', access: 'read-write', tables: { journal: { insert: true }, people: { select: true, update: ['password'] } } },
+          { schema: 'tree', access: 'read' },
+        ],
+      },
       { schema: 'beta', role: roleB, shared: [{ schema: 'tree', access: 'read' }] },
     ],
   };
@@ -33,6 +41,7 @@ describe('applyRolePlan', () => {
     const admin = db.pool();
     await admin.query(`
       CREATE SCHEMA shared; CREATE TABLE shared.journal (id bigserial PRIMARY KEY, line text); CREATE TABLE shared.accounts (name text PRIMARY KEY, n int);
+      CREATE TABLE shared.people (name text PRIMARY KEY, password text, roles text); INSERT INTO shared.people VALUES ('ann', 'old', 'clerk');
       CREATE SCHEMA tree; CREATE TABLE tree.nodes (code text PRIMARY KEY); INSERT INTO tree.nodes VALUES ('320724');
       -- What a single-user deployment left behind: beta's schema and table owned by the administrator.
       CREATE SCHEMA beta; CREATE TABLE beta.legacy (n int); INSERT INTO beta.legacy VALUES (1);
@@ -71,7 +80,7 @@ describe('applyRolePlan', () => {
     await denied(as(roleB, 'beta').query('CREATE TABLE alpha.intruder (n int)'));
   });
 
-  it('grants shared schemas only as planned: read, read-write, append-only, nothing else', async () => {
+  it('grants shared schemas only as planned: read, read-write, per table, nothing else', async () => {
     const a = as(roleA, 'alpha');
     expect((await a.query('SELECT code FROM tree.nodes')).rows).toEqual([{ code: '320724' }]);
     await denied(a.query(`INSERT INTO tree.nodes VALUES ('x')`));
@@ -81,9 +90,26 @@ describe('applyRolePlan', () => {
     await a.query(`INSERT INTO shared.journal (line) VALUES ('seen')`);
     await denied(a.query(`UPDATE shared.journal SET line = 'rewritten'`));
     await denied(a.query('DELETE FROM shared.journal'));
+    await denied(a.query('SELECT * FROM shared.journal'));
     await denied(as(roleB, 'beta').query('SELECT * FROM shared.accounts'));
     // No hiding place in "public" either.
     await denied(a.query('CREATE TABLE public.stash (n int)'));
+  });
+
+  it('grants UPDATE on the named columns only: the password, never the roles beside it', async () => {
+    const a = as(roleA, 'alpha');
+    expect((await a.query(`UPDATE shared.people SET password = 'new' WHERE name = 'ann'`)).rowCount).toBe(1);
+    await denied(a.query(`UPDATE shared.people SET roles = 'admin' WHERE name = 'ann'`));
+    await denied(a.query(`UPDATE shared.people SET password = 'x', roles = 'admin' WHERE name = 'ann'`));
+    await denied(a.query(`INSERT INTO shared.people VALUES ('mallory', 'x', 'admin')`));
+    await denied(a.query(`DELETE FROM shared.people`));
+    expect((await db.pool().query('SELECT password, roles FROM shared.people')).rows).toEqual([{ password: 'new', roles: 'clerk' }]);
+  });
+
+  it('refuses a grant on a table that does not exist, changing nothing', async () => {
+    const missing: RolePlan = { roles: [{ ...plan.roles[0], shared: [{ schema: 'shared', access: 'read', tables: { nosuch: { select: true } } }] }] };
+    await expect(applyRolePlan(db.pool(), missing)).rejects.toThrow(/shared\.nosuch/);
+    await as(roleA, 'alpha').query(`UPDATE shared.people SET password = 'again' WHERE name = 'ann'`);
   });
 
   it('skips the CREATE of a shared schema that is migrated already (the role may not create there)', async () => {
@@ -102,6 +128,12 @@ describe('applyRolePlan', () => {
       { role: roleB, created: false, reassigned: 0 },
     ]);
     await denied(as(roleA, 'alpha').query('SELECT * FROM shared.accounts'));
+    // A column grant goes with its table: read only now, where the password was writable before.
+    const readOnly: RolePlan = { roles: [{ ...plan.roles[0], shared: [{ schema: 'shared', access: 'read', tables: { people: { select: true } } }] }, plan.roles[1]] };
+    await applyRolePlan(db.pool(), readOnly);
+    expect((await as(roleA, 'alpha').query('SELECT count(*)::int AS n FROM shared.journal')).rows).toEqual([{ n: 1 }]);
+    await denied(as(roleA, 'alpha').query(`UPDATE shared.people SET password = 'x'`));
+    await denied(as(roleA, 'alpha').query(`INSERT INTO shared.journal (line) VALUES ('x')`));
     await applyRolePlan(db.pool(), plan);
     expect((await as(roleA, 'alpha').query('SELECT count(*)::int AS n FROM shared.accounts')).rows).toEqual([{ n: 1 }]);
   });

@@ -4,10 +4,23 @@ import { assertIdentifier } from './pool';
 /** What a service role may do in a schema it does not own. */
 export interface SharedSchemaGrant {
   schema: string;
-  /** read: SELECT only. read-write: SELECT, INSERT, UPDATE, DELETE (and the schema's sequences). */
+  /** Every table `tables` does not name. read: SELECT only. read-write: SELECT, INSERT, UPDATE, DELETE (and the schema's sequences). */
   access: 'read' | 'read-write';
-  /** Tables of a read-write schema that only grow: INSERT and SELECT, never UPDATE or DELETE. */
-  appendOnly?: readonly string[];
+  /** Tables that get exactly these privileges instead of `access` (each must exist). */
+  tables?: Readonly<Record<string, TableGrant>>;
+}
+
+/**
+ * Exactly what a role may do on one table; anything not set is refused. An append-only table is
+ * `{ insert: true }`; `update` as a list grants UPDATE on those columns only (column-level GRANT),
+ * so a role that must touch a password cannot touch the roles next to it.
+ */
+export interface TableGrant {
+  select?: boolean;
+  insert?: boolean;
+  /** true: every column; a list: those columns only. */
+  update?: boolean | readonly string[];
+  delete?: boolean;
 }
 
 /** One service's database role: it owns its schema and reaches the shared ones only as granted. */
@@ -45,7 +58,10 @@ export async function applyRolePlan(admin: Pool, plan: RolePlan): Promise<RoleCh
     assertIdentifier(r.role);
     for (const g of r.shared) {
       assertIdentifier(g.schema);
-      for (const t of g.appendOnly ?? []) assertIdentifier(t);
+      for (const [t, grant] of Object.entries(g.tables ?? {})) {
+        assertIdentifier(t);
+        if (typeof grant.update === 'object') grant.update.forEach(assertIdentifier);
+      }
     }
   }
   const client = await admin.connect();
@@ -87,7 +103,9 @@ async function applyRole(client: PoolClient, r: ServiceRole): Promise<RoleChange
     `SELECT n.nspname AS schema FROM pg_namespace n
       WHERE n.nspname <> ALL ($2::text[]) AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'public')
         AND (EXISTS (SELECT 1 FROM aclexplode(n.nspacl) a WHERE a.grantee = to_regrole($1))
-          OR EXISTS (SELECT 1 FROM pg_class c, aclexplode(c.relacl) a WHERE c.relnamespace = n.oid AND a.grantee = to_regrole($1)))`,
+          OR EXISTS (SELECT 1 FROM pg_class c, aclexplode(c.relacl) a WHERE c.relnamespace = n.oid AND a.grantee = to_regrole($1))
+          OR EXISTS (SELECT 1 FROM pg_class c JOIN pg_attribute t ON t.attrelid = c.oid, aclexplode(t.attacl) a
+                      WHERE c.relnamespace = n.oid AND a.grantee = to_regrole($1)))`,
     [r.role, planned],
   );
   for (const { schema: other } of stale.rows) {
@@ -105,19 +123,42 @@ async function applyRole(client: PoolClient, r: ServiceRole): Promise<RoleChange
     // From scratch each run, so narrowing a grant in the plan takes effect on the next run.
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${g.schema} FROM ${r.role}`);
     await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${g.schema} FROM ${r.role}`);
-    if (g.access === 'read') {
-      await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${g.schema} TO ${r.role}`);
-      continue;
-    }
-    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${g.schema} TO ${r.role}`);
-    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${g.schema} TO ${r.role}`);
-    for (const t of g.appendOnly ?? []) {
+    const tables = Object.entries(g.tables ?? {});
+    for (const [t] of tables) {
       const table = await client.query('SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2', [g.schema, t]);
-      if (table.rowCount === 0) throw new Error(`append-only table ${g.schema}.${t} does not exist`);
-      await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${g.schema}.${t} FROM ${r.role}`);
+      if (table.rowCount === 0) throw new Error(`table ${g.schema}.${t} named in ${r.role}'s grant does not exist`);
+    }
+    // Tables, views and the like the grant does not name (a newer migration's too) get `access`.
+    const { rows: others } = await client.query<{ name: string }>(
+      `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname <> ALL ($2::text[]) ORDER BY 1`,
+      [g.schema, tables.map(([t]) => t)],
+    );
+    const rest = others.map((o) => o.name);
+    if (rest.length > 0) {
+      const privileges = g.access === 'read' ? 'SELECT' : 'SELECT, INSERT, UPDATE, DELETE';
+      await client.query(`GRANT ${privileges} ON ${rest.join(', ')} TO ${r.role}`);
+    }
+    for (const [t, grant] of tables) {
+      const privileges = tablePrivileges(grant);
+      if (privileges.length > 0) await client.query(`GRANT ${privileges.join(', ')} ON ${g.schema}.${t} TO ${r.role}`);
+    }
+    // Sequences serve inserts (identity columns need none: the table's INSERT covers them).
+    if (g.access === 'read-write' || tables.some(([, grant]) => grant.insert)) {
+      await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${g.schema} TO ${r.role}`);
     }
   }
   return { role: r.role, created, reassigned };
+}
+
+function tablePrivileges(grant: TableGrant): string[] {
+  const privileges: string[] = [];
+  if (grant.select) privileges.push('SELECT');
+  if (grant.insert) privileges.push('INSERT');
+  if (grant.update === true) privileges.push('UPDATE');
+  else if (typeof grant.update === 'object' && grant.update.length > 0) privileges.push(`UPDATE (${grant.update.join(', ')})`);
+  if (grant.delete) privileges.push('DELETE');
+  return privileges;
 }
 
 /**

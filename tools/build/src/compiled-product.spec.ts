@@ -29,7 +29,7 @@ describe('the compiled product', () => {
     files = filesUnder(out);
     db = await createTestDatabase('compiled');
     dataDir = mkdtempSync(join(tmpdir(), 'lw-compiled-'));
-    child = spawn(process.execPath, ['--enable-source-maps', 'apps/standalone/src/main.js'], {
+    child = spawn(process.execPath, ['--enable-source-maps', '.'] /* package.json main, as the image's CMD */, {
       cwd: out,
       env: {
         PATH: process.env.PATH,

@@ -79,7 +79,9 @@ export async function packageDeployable(d: Deployable): Promise<{ files: number;
     }
     dependencies[name] = range;
   }
-  const pkg = { name: `@lw/deploy-${d.name}`, version: '0.1.0', private: true, engines: root.engines, dependencies };
+  // `node .` starts the first entry point, so every image has the same default command.
+  const main = d.entries[0]!.replace(/\.ts$/, '.js');
+  const pkg = { name: `@lw/deploy-${d.name}`, version: '0.1.0', private: true, main, engines: root.engines, dependencies };
   writeFileSync(join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   const graph = await createProjectGraphAsync({ exitOnError: true });
   writeFileSync(join(out, 'package-lock.json'), createLockFile(pkg, graph, 'npm'));

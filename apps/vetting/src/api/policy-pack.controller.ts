@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { CurrentActor, Roles } from '@lw/auth';
+import { CurrentActor, Roles, significantPrefix } from '@lw/auth';
 import type { Actor } from '@lw/domain';
 import { Vetting } from '../infrastructure/vetting-runtime';
 
@@ -28,7 +28,8 @@ export class PolicyPackController {
   @Roles('org_dept', 'admin')
   @HttpCode(201)
   async release(@CurrentActor() actor: Actor, @Body() body: unknown) {
-    if (actor.node.length > 6) throw new ForbiddenException({ message: '政策包只能由县级及以上的组织部门或管理员发布' });
+    // The padded form of a county (320724000000) is a county too.
+    if ((significantPrefix(actor.node) ?? actor.node).length > 6) throw new ForbiddenException({ message: '政策包只能由县级及以上的组织部门或管理员发布' });
     const pack = await this.vetting.packs.release(body, actor);
     return { id: pack.id, version: pack.version, name: pack.name };
   }

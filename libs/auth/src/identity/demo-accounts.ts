@@ -61,6 +61,30 @@ export async function seedDemoAccounts(store: IdentityStore, scope: DemoScope): 
 }
 
 /**
+ * Leaving the demo for real use (LW_DEMO_ACCOUNTS=0 on an installation that ran with demo accounts):
+ * every demo account still opened by the shared demo password is retired: disabled (its sessions
+ * end), or for admin given the generated initial password, to be changed at first login. An account
+ * whose password was changed since, or a real account of the same name, is left alone, so this is
+ * safe on every start.
+ */
+export async function retireDemoAccounts(
+  store: IdentityStore,
+  scope: Omit<DemoScope, 'password'>,
+  passwords: { demo: string; admin: string },
+): Promise<string[]> {
+  const retired: string[] = [];
+  for (const a of demoAccounts(scope)) {
+    const user = await store.findByUsername(a.username);
+    if (!user || user.disabled || user.displayName !== a.displayName) continue;
+    if (!(await store.verifyPassword(a.username, passwords.demo, 'local:retire-demo')).ok) continue;
+    if (a.username === 'admin') await store.resetPassword(user.id, passwords.admin);
+    else await store.setDisabled(user.id, true);
+    retired.push(a.username);
+  }
+  return retired;
+}
+
+/**
  * For real use of embedded mode (LW_DEMO_ACCOUNTS=0): only an `admin` at the county, whose
  * generated password must be changed at first login. Returns whether it was created now.
  */

@@ -3,7 +3,7 @@ import { migrate } from '@lw/db';
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
 import type { Pool } from 'pg';
 import { authMigrations } from '../auth.migrations';
-import { seedDemoAccounts } from './demo-accounts';
+import { retireDemoAccounts, seedDemoAccounts } from './demo-accounts';
 import { HashingGate } from './hashing-gate';
 import { InvalidUserError, UsernameTakenError } from './identity-store';
 import { PgIdentityStore } from './pg-identity-store';
@@ -134,6 +134,19 @@ describe('PgIdentityStore (PostgreSQL)', () => {
     expect((await gated.verifyPassword('hal', 'correct horse', '10.0.5.1')).ok).toBe(true);
   });
 
+  it('a busy refusal costs the official no try: five of them in a flood, then the right password works', async () => {
+    const gate = new HashingGate(1, 0);
+    // The store's own limits: 3 tries per (username, source).
+    const gated = new PgIdentityStore(pool, { hashing: gate, limits: { account: { maxAttempts: 3, windowSeconds: 900, lockSeconds: 900 }, source: { maxAttempts: 10, windowSeconds: 900, lockSeconds: 900 } } });
+    await gated.createUser(user('ida'));
+    let release!: () => void;
+    const holding = gate.run(() => new Promise<void>((r) => (release = r)));
+    for (let i = 0; i < 5; i++) expect(await gated.verifyPassword('ida', 'correct horse', '10.0.6.1')).toEqual({ ok: false, reason: 'busy' });
+    release();
+    await holding;
+    expect((await gated.verifyPassword('ida', 'correct horse', '10.0.6.1')).ok).toBe(true);
+  });
+
   it('tells a disabled account apart only after the right password', async () => {
     const u = await store.createUser(user('gina'));
     await store.setDisabled(u.id, true);
@@ -224,5 +237,19 @@ describe('PgIdentityStore (PostgreSQL)', () => {
     expect((await store.verifyPassword('review_dept', 'demo-pass-1')) as { user: { dept: string } }).toMatchObject({ user: { dept: 'public_security' } });
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM users WHERE username = 'township'`);
     expect(rows[0].n).toBe(1);
+
+    // Then the installation goes to real use (LW_DEMO_ACCOUNTS=0): the shared password opens nothing.
+    const discipline = await store.findByUsername('discipline');
+    const session = await store.sessions.open(discipline!.id, new Date(Date.now() + 3600_000));
+    // liaison changed its password above: not the shared one any more, so it is left alone.
+    await store.changePassword((await store.findByUsername('liaison'))!.id, 'demo-pass-1', 'an-own-secret-phrase-9');
+    expect(await retireDemoAccounts(store, scope, { demo: 'demo-pass-1', admin: 'generated-initial-secret' })).toEqual(expect.arrayContaining(['discipline', 'admin']));
+    expect((await store.verifyPassword('liaison', 'an-own-secret-phrase-9')).ok).toBe(true);
+    // A second start retires nothing more (the admin's new password is not the demo one).
+    expect(await retireDemoAccounts(store, scope, { demo: 'demo-pass-1', admin: 'other-secret-123' })).toEqual([]);
+    expect(await store.verifyPassword('discipline', 'demo-pass-1')).toEqual({ ok: false, reason: 'disabled' });
+    expect(await store.sessions.live(session)).toBeNull();
+    expect((await store.verifyPassword('admin', 'demo-pass-1')).ok).toBe(false);
+    expect(await store.verifyPassword('admin', 'generated-initial-secret')).toMatchObject({ ok: true, user: { mustChangePassword: true } });
   });
 });

@@ -108,7 +108,10 @@ export class PgIdentityStore implements IdentityStore {
     const { rows } = await this.pool.query<UserRow & { password_hash: string }>(`SELECT ${COLUMNS}, password_hash FROM users WHERE username = $1`, [username]);
     const row = rows[0];
     const matches = await this.check(password, row?.password_hash);
-    if (matches === 'busy') return { ok: false, reason: 'busy' };
+    if (matches === 'busy') {
+      await this.limiter.refund(username, source);
+      return { ok: false, reason: 'busy' };
+    }
     if (!row || !matches) return { ok: false, reason: 'invalid' };
     await this.limiter.success(username, source);
     if (row.disabled) return { ok: false, reason: 'disabled' };

@@ -70,6 +70,16 @@ export class PgLoginLimiter {
     await this.pool.query('UPDATE login_attempts SET attempts = greatest(attempts - 1, 0) WHERE key = $1 AND NOT coalesce(locked_until > now(), false)', [sourceKey]);
   }
 
+  /**
+   * An attempt that never reached a password check (the hashing gate was full): both keys get it
+   * back, so an official refused as busy during a flood of bogus logins is not throttled for it.
+   */
+  async refund(username: string, source: string | undefined): Promise<void> {
+    for (const [key] of this.keys(username, source)) {
+      await this.pool.query('UPDATE login_attempts SET attempts = greatest(attempts - 1, 0) WHERE key = $1 AND NOT coalesce(locked_until > now(), false)', [key]);
+    }
+  }
+
   /** Deletes rows whose window and lock are both over (housekeeping). */
   async prune(): Promise<number> {
     const longest = Math.max(this.limits.account.windowSeconds, this.limits.source.windowSeconds);

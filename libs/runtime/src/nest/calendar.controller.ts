@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
-import type { Actor, YearArrangement } from '@lw/domain';
+import { REQUEST_DATE_RANGE, type Actor, type YearArrangement } from '@lw/domain';
 import { CurrentActor, ROLES, Roles } from '@lw/auth';
 import type { Hierarchy } from '@lw/hierarchy';
 import { CalendarStore, LoadedYear, YearVersion } from '../calendar/calendar-store';
@@ -7,6 +7,14 @@ import { isInstallationRoot } from '../calendar/installation-root';
 import { HIERARCHY } from './hierarchy.controller';
 
 export const CALENDAR_STORE = Symbol('CalendarStore');
+
+/** A year of the path within the years a request may name (1900–2100); else 400, never a database error. */
+function requestYear(year: number): number {
+  const first = Number(REQUEST_DATE_RANGE.earliest.slice(0, 4));
+  const last = Number(REQUEST_DATE_RANGE.latest.slice(0, 4));
+  if (!Number.isSafeInteger(year) || year < first || year > last) throw new BadRequestException({ message: `年份须在 ${first} 至 ${last} 之间` });
+  return year;
+}
 
 /**
  * Administrators at the installation's top node load a year's official holiday arrangement (a new
@@ -29,7 +37,7 @@ export class CalendarController {
   @Get('years/:year/versions')
   @Roles(...ROLES)
   versions(@Param('year', ParseIntPipe) year: number): Promise<YearVersion[]> {
-    return this.store.versions(year);
+    return this.store.versions(requestYear(year));
   }
 
   /** Body: the arrangement, plus `reason` (required when the year was loaded before). */
@@ -41,6 +49,7 @@ export class CalendarController {
     @CurrentActor() actor: Actor,
   ): Promise<{ horizon: number; year: number; version: number }> {
     // Every statutory deadline of the installation follows this calendar: not a township's call.
+    requestYear(year);
     if (!isInstallationRoot(this.hierarchy, actor.node)) throw new ForbiddenException({ message: '工作日历是全国性数据，只能由本系统最高层级的管理员修改' });
     if (!body || typeof body !== 'object') throw new BadRequestException({ message: '请提交节假日安排' });
     if (body.year !== year) throw new BadRequestException({ message: `路径中的年份 ${year} 与安排中的年份不一致` });
