@@ -8,7 +8,8 @@ import { DESKTOP, PHONE, startConsoleHarness, type ConsoleHarness } from './brow
 // real-name tip and gets the receipt code once; a discipline official asks to see the reporter
 // (confirmed, with a reason), a second one approves, the first sees the identity once; then accepts,
 // assigns, concludes and feeds the result back; the phone reads the feedback by receipt code. The
-// township sees the tip once it is assigned to it; org_dept sees figures only. Jest's expect with
+// township's discipline staff see the tip assigned to its unit; the township committee (which
+// supervises the accused) and org_dept see figures only. Jest's expect with
 // locator.waitFor (no web-first assertions).
 const SUBJECT = '冯测甲';
 const REPORTER = { name: '褚实名', phone: '13800001234' };
@@ -40,7 +41,11 @@ describe('public tip page and tip inbox (browser)', () => {
     townshipName = names.rows.find((r) => r.code !== village)!.name;
     // The approver: a second discipline official of the county (the demo has one).
     const county = c.h.s.accounts.find((a) => a.username === 'discipline')!.node;
-    await new PgIdentityStore(c.h.db.pool('auth', 1)).createUser({ username: 'discipline_b', displayName: '县纪委监委（审批）', password: c.h.s.demoPassword, roles: ['discipline'], node: county });
+    const identity = new PgIdentityStore(c.h.db.pool('auth', 1));
+    await identity.createUser({ username: 'discipline_b', displayName: '县纪委监委（审批）', password: c.h.s.demoPassword, roles: ['discipline'], node: county });
+    // The township's discipline staff: the unit a village cadre's tip is assigned to.
+    const townshipNode = c.h.s.accounts.find((a) => a.username === 'township')!.node;
+    await identity.createUser({ username: 'discipline_town', displayName: '镇纪委', password: c.h.s.demoPassword, roles: ['discipline'], node: townshipNode });
     const day = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
     await c.h.tipline.bus.publish([
       newEnvelope({
@@ -188,19 +193,33 @@ describe('public tip page and tip inbox (browser)', () => {
     await context.close();
   }, 120_000);
 
-  it('shows the township the tip assigned to its unit, and org_dept figures only, without identity buttons', async () => {
+  it('shows the township’s discipline staff the tip assigned to its unit; the township committee and org_dept figures only, without identity buttons', async () => {
+    const d = await c.newPage(DESKTOP);
+    await c.loginAs(d.page, 'discipline_town');
+    await d.page.goto(`${c.url}${tipPath}`);
+    await d.page.getByTestId('tip-text').waitFor(); // assigned to its unit: the content
+    expect(await d.page.content()).not.toContain(REPORTER.name);
+    await d.page.goto(`${c.url}/console/tips`);
+    await d.page.locator('tr', { hasText: SUBJECT }).waitFor();
+    const [file] = await Promise.all([d.page.waitForEvent('download'), d.page.getByTestId('tips-export').click()]);
+    expect(file.suggestedFilename()).toBe('信访举报台账.xlsx');
+    expect(d.errors).toEqual([]);
+    await d.context.close();
+
+    // The township committee supervises the cadre reported: figures only, even of the tip its township's unit handles.
     const t = await c.newPage(DESKTOP);
     await c.loginAs(t.page, 'township');
     await t.page.goto(`${c.url}${tipPath}`);
-    await t.page.getByTestId('tip-text').waitFor(); // assigned to its commission: the content
+    await t.page.getByTestId('tip-statistics-only').waitFor();
+    expect(await t.page.getByTestId('tip-text').count()).toBe(0);
     expect(await t.page.getByTestId('reveal-reporter').count()).toBe(0);
     expect(await t.page.getByTestId('action-close').count()).toBe(0);
     expect(await t.page.content()).not.toContain(REPORTER.name);
+    expect(await t.page.content()).not.toContain(SUBJECT);
     await t.page.goto(`${c.url}/console/tips`);
-    await t.page.getByTestId('tips-own-unit').waitFor();
-    await t.page.locator('tr', { hasText: SUBJECT }).waitFor();
-    const [file] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('tips-export').click()]);
-    expect(file.suggestedFilename()).toBe('信访举报台账.xlsx');
+    await t.page.getByTestId('tips-statistics-only').waitFor();
+    expect(await t.page.getByTestId('tips-export').count()).toBe(0);
+    expect(await t.page.content()).not.toContain(SUBJECT);
     expect(t.errors).toEqual([]);
     await t.context.close();
 

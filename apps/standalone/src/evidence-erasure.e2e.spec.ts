@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { createHash } from 'crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startHarness, type TiplineHarness } from './test-harness';
@@ -115,5 +116,59 @@ describe('tip-line evidence, encrypted and erasable (embedded product, HTTP)', (
     // The key ring rotated with the erasure: the epoch in the database is no longer the first.
     const { rows } = await h.db.pool('tipline').query('SELECT current_epoch FROM tip_key_ring');
     expect(rows[0].current_epoch).not.toBe('ring-1');
+  });
+
+  const erase = (tipId: string) => h.call('POST', `/tipline/tips/${tipId}/reporter/erase`, { token: discipline, json: { reason: '举报人申请删除个人信息' } });
+
+  it('erasure deletes evidence a version before sealing stored in plain form, once no living tip refers to it', async () => {
+    // Two tips from before sealing existed, carrying the same file: one plaintext object, addressed by its own hash.
+    const legacy = Buffer.from('旧版本明文存储的证据：村会计李某收据，证人电话 13677778888。', 'utf8');
+    const address = createHash('sha256').update(legacy).digest('hex');
+    const path = join(dataDir, 'evidence', address.slice(0, 2), address);
+    mkdirSync(join(dataDir, 'evidence', address.slice(0, 2)), { recursive: true });
+    writeFileSync(path, legacy);
+    const tips: string[] = [];
+    for (const text of ['旧举报一（明文证据）。', '旧举报二（同一明文证据）。']) {
+      const sent = await submit(text, [{ name: '说明.txt', bytes: NOTE, type: 'text/plain' }]);
+      const tipId = await tipIdOf(sent.body.receiptCode);
+      await h.db
+        .pool('tipline')
+        .query(`UPDATE events SET data = jsonb_set(data, '{evidence,0,sha256}', to_jsonb($2::text)) WHERE stream_id = $1 AND type = 'TipReceived'`, [`tip-${tipId}`, address]);
+      tips.push(tipId);
+    }
+    const got = await h.call('GET', `/tipline/tips/${tips[1]}/evidence/${address}`, { token: discipline });
+    expect(got.status).toBe(200);
+
+    // The first erasure leaves the file: the second tip, not erased, still needs it.
+    expect((await erase(tips[0])).body).toEqual({ erased: true, irreversible: true });
+    expect(existsSync(path)).toBe(true);
+    // Erasing the last tip that referred to it deletes it from the data folder.
+    expect((await erase(tips[1])).body).toEqual({ erased: true, irreversible: true });
+    expect(existsSync(path)).toBe(false);
+    for (const f of filesUnder(join(dataDir, 'evidence'))) expect(readFileSync(f).includes(Buffer.from('13677778888'))).toBe(false);
+  });
+
+  it('answers irreversible: false while the key ring cannot rotate, and completes with the next erasure', async () => {
+    const id = readFileSync(join(dataDir, 'install-id'), 'utf8').trim();
+    const ringPath = join(keyDir, `${id}.ring`);
+    const tipA = await tipIdOf((await submit('村会计李某收取补贴款（销毁待完成）。', [])).body.receiptCode);
+    const tipB = await tipIdOf((await submit('村会计李某收取补贴款（销毁完成）。', [])).body.receiptCode);
+    // The ring's store fails (a directory where the file was): the erasure commits, the rotation cannot run.
+    renameSync(ringPath, `${ringPath}.aside`);
+    mkdirSync(ringPath);
+    let answer;
+    try {
+      answer = await erase(tipA);
+    } finally {
+      rmSync(ringPath, { recursive: true, force: true });
+      renameSync(`${ringPath}.aside`, ringPath);
+    }
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ erased: true, irreversible: false });
+    const pending = async () => Number((await h.db.pool('tipline').query('SELECT pending FROM tip_key_erasures')).rows[0].pending);
+    expect(await pending()).toBe(1);
+    // The store is back: the next erasure's rotation covers both.
+    expect((await erase(tipB)).body).toEqual({ erased: true, irreversible: true });
+    expect(await pending()).toBe(0);
   });
 });

@@ -232,7 +232,7 @@ describe('public requests behind a trusted proxy (TRUST_PROXY=loopback)', () => 
     }
   });
 
-  it('H1: a repeat tip answers exactly as a first tip — submit, lookup and reply — and does not show the earlier tip', async () => {
+  it('H1: a repeat tip answers as a first tip — submit, acceptance, lookup, reply — on its own clock, is closed with the staff’s own feedback, and never shows the earlier tip’s progress or finding', async () => {
     const subject = { kind: 'person', name: '孙某某', post: '村委会主任', villageCode: village };
     const first = await reporter('203.0.113.20')('POST', '/tipline/public/tips', tip({ category: 'vote_buying', subjects: [subject] }));
     const repeat = await reporter('203.0.113.21')('POST', '/tipline/public/tips', tip({ category: 'vote_buying', subjects: [subject], text: '孙某某拉票贿选，再次反映。' }));
@@ -243,27 +243,56 @@ describe('public requests behind a trusted proxy (TRUST_PROXY=loopback)', () => 
     expect(repeat.body.acceptanceDue).toBe(other.body.acceptanceDue);
     expect(repeat.body.message.replace(repeat.body.receiptCode, '')).toBe(other.body.message.replace(other.body.receiptCode, ''));
 
-    // Staff still see the link …
-    const [a, b] = [await tipIdOf(first.body.receiptCode), await tipIdOf(repeat.body.receiptCode)];
+    // Staff see both, the repeat with its link …
+    const [a, b, c] = [await tipIdOf(first.body.receiptCode), await tipIdOf(repeat.body.receiptCode), await tipIdOf(other.body.receiptCode)];
     await waitFor(async () => {
       const r = await h.call('GET', '/tipline/tips?limit=500', { token: discipline });
-      return r.body.rows?.some((x: any) => x.tipId === a && x.repeatCount === 1);
-    }, 30_000, 'the first tip with its repeat in the inbox');
-    // … and handle the first tip; the repeat's holder must not see that progress (nor, later, its finding).
-    expect((await h.call('POST', `/tipline/tips/${a}/accept`, { token: discipline, json: {} })).status).toBe(200);
-    expect((await h.call('POST', `/tipline/tips/${b}/accept`, { token: discipline, json: {} })).status).toBe(422);
+      return r.body.rows?.some((x: any) => x.tipId === a && x.repeatCount === 1) && r.body.rows?.some((x: any) => x.tipId === b && x.repeatOf === a);
+    }, 30_000, 'the first tip and its linked repeat in the inbox');
+    const staff = (id: string, step: string, json: unknown = {}) => h.call('POST', `/tipline/tips/${id}/${step}`, { token: discipline, json });
+    const lookup = (ip: string, code: string) => reporter(ip)('POST', '/tipline/public/receipts/lookup', { code });
 
-    const lookRepeat = await reporter('203.0.113.21')('POST', '/tipline/public/receipts/lookup', { code: repeat.body.receiptCode });
-    const lookOther = await reporter('203.0.113.22')('POST', '/tipline/public/receipts/lookup', { code: other.body.receiptCode });
+    // … and accept each on its own clock (the repeat: 并入办理). After that step both answer alike.
+    for (const id of [a, b, c]) expect([id, (await staff(id, 'accept')).status]).toEqual([id, 200]);
+    let lookRepeat = await lookup('203.0.113.21', repeat.body.receiptCode);
+    let lookOther = await lookup('203.0.113.22', other.body.receiptCode);
     expect(lookRepeat.status).toBe(200);
     expect(Object.keys(lookRepeat.body).sort()).toEqual(Object.keys(lookOther.body).sort());
-    expect(lookRepeat.body).toMatchObject({ status: 'received', statusLabel: lookOther.body.statusLabel, finding: null, messages: [] });
+    expect(lookRepeat.body).toMatchObject({ status: 'accepted', statusLabel: lookOther.body.statusLabel, finding: null, messages: [] });
+    expect(lookOther.body).toMatchObject({ status: 'accepted', finding: null, messages: [] });
     expect(lookRepeat.body).not.toHaveProperty('mergedIntoEarlierReport');
 
     const replyRepeat = await reporter('203.0.113.21')('POST', '/tipline/public/receipts/reply', { code: repeat.body.receiptCode, text: '还有证人。' });
     const replyOther = await reporter('203.0.113.22')('POST', '/tipline/public/receipts/reply', { code: other.body.receiptCode, text: '还有证人。' });
     expect([replyRepeat.status, replyOther.status]).toEqual([201, 201]);
     expect(Object.keys(replyRepeat.body)).toEqual(Object.keys(replyOther.body));
+
+    // The first tip is checked and concluded; none of it reaches the repeat's receipt.
+    const PRIMARY_SUMMARY = '经查孙某某拉票贿选问题属实已给予党内警告处分';
+    const PRIMARY_FEEDBACK = '首次举报办理结果：孙某某受到党内警告处分';
+    expect((await staff(a, 'assign')).status).toBe(200);
+    expect((await staff(a, 'notes', { text: '已约谈相关村民。' })).status).toBe(201);
+    expect((await staff(a, 'conclude', { finding: 'substantiated', falseAccusation: false, summary: PRIMARY_SUMMARY, needsRectification: false })).status).toBe(200);
+    expect((await staff(a, 'messages', { kind: 'feedback', text: PRIMARY_FEEDBACK })).status).toBe(201);
+    expect((await staff(a, 'close')).status).toBe(200);
+    expect((await lookup('203.0.113.20', first.body.receiptCode)).body).toMatchObject({ status: 'closed', finding: '属实' });
+    lookRepeat = await lookup('203.0.113.21', repeat.body.receiptCode);
+    expect(lookRepeat.body).toMatchObject({ status: 'accepted', finding: null });
+    const leaks = (raw: unknown) => /属实|警告|处分/.test(JSON.stringify(raw)) || JSON.stringify(raw).includes(PRIMARY_SUMMARY);
+    expect(leaks(lookRepeat.body)).toBe(false);
+
+    // The repeat cannot be checked or concluded on its own, and is answered and closed in the staff's own words.
+    expect((await staff(b, 'conclude', { finding: 'substantiated', falseAccusation: false, summary: '不应出现' })).status).toBe(422);
+    expect((await staff(b, 'close')).status).toBe(409); // its reporter must be answered first
+    const OWN_WORDS = '您反映的问题已并入相关举报一并核查处理，感谢您的监督。';
+    expect((await staff(b, 'messages', { kind: 'feedback', text: OWN_WORDS })).status).toBe(201);
+    expect((await staff(b, 'close')).status).toBe(200);
+    lookRepeat = await lookup('203.0.113.21', repeat.body.receiptCode);
+    expect(lookRepeat.body).toMatchObject({ status: 'closed', statusLabel: '已结案', finding: null });
+    expect(lookRepeat.body.messages.filter((m: any) => m.from === 'handler')).toEqual([expect.objectContaining({ kind: 'feedback', text: OWN_WORDS })]);
+    expect(leaks(lookRepeat.body)).toBe(false);
+    lookOther = await lookup('203.0.113.22', other.body.receiptCode);
+    expect(Object.keys(lookRepeat.body).sort()).toEqual(Object.keys(lookOther.body).sort());
   });
 
   it('M3: two clients behind the proxy get separate limiter keys; a forged X-Forwarded-For beyond the trusted hop is ignored', async () => {

@@ -14,9 +14,12 @@ describe('tip-line visibility and approved reveals (embedded product, HTTP)', ()
   let disciplineB: string;
   let disciplineElsewhere: string;
   let township: string;
+  /** The township's discipline staff: a discipline user at the township node (the unit tips are assigned to). */
+  let disciplineTown: string;
   let orgDept: string;
   let village: string;
   let countyNode: string;
+  let townshipNode: string;
   /** In the township's village: assigned to the township's unit / not yet assigned / assigned to the county. */
   const tip = { assigned: '', unassigned: '', county: '' };
   let evidenceOfUnassigned = '';
@@ -27,7 +30,7 @@ describe('tip-line visibility and approved reveals (embedded product, HTTP)', ()
     h = await startHarness();
     village = h.s.accounts.find((a) => a.username === 'liaison')!.node;
     countyNode = h.s.accounts.find((a) => a.username === 'discipline')!.node;
-    const townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
+    townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
     const other = await h.db.pool('hierarchy').query<{ code: string }>(
       `SELECT code FROM divisions WHERE level = 'township' AND code LIKE $1 || '%' AND code <> $2 ORDER BY code LIMIT 1`,
       [countyNode, townshipNode],
@@ -37,8 +40,9 @@ describe('tip-line visibility and approved reveals (embedded product, HTTP)', ()
     const b = await identity.createUser({ username: 'discipline_b', displayName: '县纪委监委审批人', password: h.s.demoPassword, roles: ['discipline'], node: countyNode });
     secondDisciplineId = b.id;
     await identity.createUser({ username: 'discipline_far', displayName: '另一乡镇纪委', password: h.s.demoPassword, roles: ['discipline'], node: other.rows[0].code });
-    [discipline, disciplineB, disciplineElsewhere, township, orgDept] = await Promise.all(
-      ['discipline', 'discipline_b', 'discipline_far', 'township', 'org_dept'].map((u) => h.login(u)),
+    await identity.createUser({ username: 'discipline_town', displayName: '本镇纪委', password: h.s.demoPassword, roles: ['discipline'], node: townshipNode });
+    [discipline, disciplineB, disciplineElsewhere, township, disciplineTown, orgDept] = await Promise.all(
+      ['discipline', 'discipline_b', 'discipline_far', 'township', 'discipline_town', 'org_dept'].map((u) => h.login(u)),
     );
 
     tip.assigned = await file('甲某', '甲某挪用集体资金，内容甲。');
@@ -107,42 +111,45 @@ describe('tip-line visibility and approved reveals (embedded product, HTTP)', ()
       expect((await h.call('GET', '/tipline/tips/access', { token: orgDept })).body).toMatchObject({ list: 'none', statistics: true, reveal: null });
     });
 
-    it('shows a township only the tips assigned to its unit, with their content; never the others', async () => {
+    it('gives the township committee figures only, even of the tip assigned to its township’s unit (it supervises the accused)', async () => {
+      // The attack path: a village cadre's tip goes to the township's unit, coded as the township itself.
+      expect((await inboxRow(tip.assigned))?.unitCode).toBe(townshipNode);
       const inbox = await h.call('GET', '/tipline/tips?limit=500&includeRepeats=true', { token: township });
-      expect(inbox.status).toBe(200);
-      const ids = inbox.body.rows.map((r: any) => r.tipId);
-      expect(ids).toContain(tip.assigned);
-      expect(ids).not.toContain(tip.unassigned);
-      expect(ids).not.toContain(tip.county);
-      expect(inbox.raw).not.toContain('乙某');
-      expect(inbox.raw).not.toContain('丙某');
-      expect(inbox.body.rows.find((r: any) => r.tipId === tip.assigned).subjects).toContain('甲某');
-
-      const own = await h.call('GET', `/tipline/tips/${tip.assigned}`, { token: township });
-      expect(own.status).toBe(200);
-      expect(own.body.text).toContain('内容甲');
-      expect(own.raw).not.toContain(REPORTER.name);
-      const file = await fetch(`${h.s.url}/tipline/tips/${tip.assigned}/evidence/${evidenceOfAssigned}`, { headers: { authorization: `Bearer ${township}` } });
-      expect(file.status).toBe(200);
-
-      for (const id of [tip.unassigned, tip.county]) {
+      expect(inbox.status).toBe(403);
+      expect(inbox.body.message).toContain('统计');
+      expect(inbox.raw).not.toMatch(/甲某|乙某|丙某/);
+      for (const id of Object.values(tip)) {
         const d = await h.call('GET', `/tipline/tips/${id}`, { token: township });
-        expect(d.status).toBe(404);
-        expect(d.raw).not.toMatch(/乙某|丙某|内容乙|内容丙/);
+        expect(d.status).toBe(403);
+        expect(d.raw).not.toMatch(/甲某|乙某|丙某|内容甲|内容乙|内容丙/);
       }
-      expect((await h.call('GET', `/tipline/tips/${tip.unassigned}/evidence/${evidenceOfUnassigned}`, { token: township })).status).toBe(404);
-
+      expect((await h.call('GET', `/tipline/tips/${tip.assigned}/evidence/${evidenceOfAssigned}`, { token: township })).status).toBe(403);
+      expect((await h.call('GET', `/tipline/tips/${tip.unassigned}/evidence/${evidenceOfUnassigned}`, { token: township })).status).toBe(403);
       const xlsx = await xlsxText(township);
-      expect(xlsx.status).toBe(200);
-      expect(xlsx.text).toContain('甲某');
-      expect(xlsx.text).not.toMatch(/乙某|丙某/);
-      expect(xlsx.text).not.toContain(REPORTER.name);
+      expect(xlsx.status).toBe(403);
+      expect(xlsx.text).not.toMatch(/甲某|乙某|丙某/);
 
       // Figures stay by scope: all three of its village's tips count.
       const stats = await h.call('GET', `/tipline/tips/statistics?from=${today()}&to=${today()}&by=township`, { token: township });
       expect(stats.status).toBe(200);
       expect(stats.body.total.received).toBeGreaterThanOrEqual(3);
-      expect((await h.call('GET', '/tipline/tips/access', { token: township })).body).toMatchObject({ list: 'own_unit', statistics: true, reveal: null });
+      expect((await h.call('GET', '/tipline/tips/access', { token: township })).body).toMatchObject({ list: 'none', statistics: true, reveal: null });
+    });
+
+    it('shows the township’s discipline staff the content and evidence of the tip assigned to its unit, never the reporter', async () => {
+      const row = await inboxRow(tip.assigned, disciplineTown);
+      expect(row).toMatchObject({ tipId: tip.assigned });
+      expect(row.subjects).toContain('甲某');
+      const own = await h.call('GET', `/tipline/tips/${tip.assigned}`, { token: disciplineTown });
+      expect(own.status).toBe(200);
+      expect(own.body.text).toContain('内容甲');
+      expect(own.raw).not.toContain(REPORTER.name);
+      const file = await fetch(`${h.s.url}/tipline/tips/${tip.assigned}/evidence/${evidenceOfAssigned}`, { headers: { authorization: `Bearer ${disciplineTown}` } });
+      expect(file.status).toBe(200);
+      const xlsx = await xlsxText(disciplineTown);
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.text).toContain('甲某');
+      expect(xlsx.text).not.toContain(REPORTER.name);
     });
 
     it('keeps every staff GET route of the tip-line, as read from the router, to the access policy for each role', async () => {
@@ -153,7 +160,7 @@ describe('tip-line visibility and approved reveals (embedded product, HTTP)', ()
       const FIGURES = new Set(['/tipline/tips/statistics', '/tipline/tips/access']);
       const query: Record<string, string> = { '/tipline/tips/statistics': `?from=${today()}&to=${today()}&by=category`, '/tipline/tips': '?limit=500&includeRepeats=true', '/tipline/tips/export.xlsx': '?includeRepeats=true' };
       const url = (route: string, id: string, sha: string) => route.replace(':id', id).replace(':sha256', sha).replace(/:[A-Za-z]+/g, '00000000-0000-0000-0000-000000000000') + (query[route] ?? '');
-      const secrets = /乙某|内容乙|丙某|内容丙/;
+      const secrets = /甲某|内容甲|乙某|内容乙|丙某|内容丙/;
       for (const route of routes) {
         // The discipline commission of the county reads every one (the route's parameters are right).
         const own = await h.call('GET', url(route, tip.unassigned, evidenceOfUnassigned), { token: discipline });
@@ -162,12 +169,12 @@ describe('tip-line visibility and approved reveals (embedded product, HTTP)', ()
         const org = await h.call('GET', url(route, tip.unassigned, evidenceOfUnassigned), { token: orgDept });
         if (FIGURES.has(route)) expect([route, org.status]).toEqual([route, 200]);
         else expect([route, org.status]).toEqual([route, 403]);
-        // A township: nothing of a tip not assigned to it, nor of the county's, whatever the route.
-        for (const [id, sha] of [[tip.unassigned, evidenceOfUnassigned], [tip.county, evidenceOfUnassigned]]) {
+        // The township committee: figures only, of every tip, the one assigned to its township's unit included.
+        for (const [id, sha] of [[tip.assigned, evidenceOfAssigned], [tip.unassigned, evidenceOfUnassigned], [tip.county, evidenceOfUnassigned]]) {
           const t = await h.call('GET', url(route, id, sha), { token: township });
-          expect([route, [200, 403, 404].includes(t.status)]).toEqual([route, true]);
+          if (FIGURES.has(route)) expect([route, t.status]).toEqual([route, 200]);
+          else expect([route, t.status]).toEqual([route, 403]);
           expect([route, secrets.test(t.raw)]).toEqual([route, false]);
-          if (route.includes(':id')) expect([route, [403, 404].includes(t.status)]).toEqual([route, true]);
         }
         // A discipline official of another township: the tip is outside the subtree.
         if (route.includes(':id')) expect([route, (await h.call('GET', url(route, tip.unassigned, evidenceOfUnassigned), { token: disciplineElsewhere })).status]).toEqual([route, 404]);

@@ -13,6 +13,8 @@ describe('tip-line (embedded product, HTTP)', () => {
   let h: TiplineHarness;
   let discipline: string;
   let township: string;
+  /** The township's discipline staff (the unit a village cadre's tip is assigned to). */
+  let disciplineTown: string;
   let orgDept: string;
   let village: string;
   let otherVillage: string;
@@ -27,6 +29,8 @@ describe('tip-line (embedded product, HTTP)', () => {
       [townshipNode],
     );
     otherVillage = rows.rows[0].code.padEnd(12, '0');
+    await new PgIdentityStore(h.db.pool('auth', 1)).createUser({ username: 'discipline_town', displayName: '本镇纪委', password: h.s.demoPassword, roles: ['discipline'], node: townshipNode });
+    disciplineTown = await h.login('discipline_town');
   }, 180_000);
 
   afterAll(async () => {
@@ -122,28 +126,27 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(detail.body.history.map((e: any) => e.type)).toContain('ReporterReplied');
   });
 
-  it('shows a township only its own townships\' tips, even when its code ends in zeros (320724100 is not 3207241…)', async () => {
+  it('shows a township’s discipline staff only its own township’s tips, even when its code ends in zeros (320724100 is not 3207241…)', async () => {
     const townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
     expect(townshipNode).toMatch(/0$/); // the case that leaked: 新安镇 320724100
     const sent = await submit(tipBody({ subjects: [{ kind: 'village', villageCode: otherVillage }], text: '另一乡镇的村务问题。' }));
     const tipId = await tipIdOf(sent.body.receiptCode);
     await inboxHas(tipId); // the county sees it
-    const own = await h.call('GET', '/tipline/tips?limit=500&includeRepeats=true', { token: township });
+    const own = await h.call('GET', '/tipline/tips?limit=500&includeRepeats=true', { token: disciplineTown });
     expect(own.status).toBe(200);
     expect(own.body.rows.map((r: any) => r.tipId)).not.toContain(tipId);
     expect(own.body.rows.some((r: any) => r.villageCode === village)).toBe(true); // its own tips are there (earlier tests filed them)
     expect(own.body.rows.every((r: any) => r.villageCode === null || r.villageCode.startsWith(townshipNode))).toBe(true);
   });
 
-  it('never gives township or org_dept users reporter fields, nor the content of a tip not assigned to the township', async () => {
+  it('never gives township or org_dept users reporter fields, nor any tip’s content, even one assigned to the township’s unit', async () => {
     const sent = await submit(tipBody({ text: '独特内容甲乙丙' }));
     const tipId = await tipIdOf(sent.body.receiptCode);
     await inboxHas(tipId);
-    // A township sees only tips assigned to its unit (this one is not yet); org_dept sees figures only.
+    // The township committee supervises the cadres reported: like org_dept, it sees figures only.
     const list = await h.call('GET', '/tipline/tips?limit=500', { token: township });
-    expect(list.status).toBe(200);
-    expect(list.body.rows.map((r: any) => r.tipId)).not.toContain(tipId);
-    expect((await h.call('GET', `/tipline/tips/${tipId}`, { token: township })).status).toBe(404);
+    expect(list.status).toBe(403);
+    expect((await h.call('GET', `/tipline/tips/${tipId}`, { token: township })).status).toBe(403);
     expect((await h.call('GET', '/tipline/tips?limit=500', { token: orgDept })).status).toBe(403);
     expect((await h.call('GET', `/tipline/tips/${tipId}`, { token: orgDept })).status).toBe(403);
     for (const token of [township, orgDept]) {
@@ -154,10 +157,14 @@ describe('tip-line (embedded product, HTTP)', () => {
       }
       expect((await h.call('POST', `/tipline/tips/${tipId}/reporter`, { token, json: {} })).status).toBe(403);
     }
-    const xlsx = await fetch(`${h.s.url}/tipline/tips/export.xlsx`, { headers: { authorization: `Bearer ${township}` } });
+    const refused = await fetch(`${h.s.url}/tipline/tips/export.xlsx`, { headers: { authorization: `Bearer ${township}` } });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('王某');
+    // The township's discipline staff export the tips of its township (the first test's tip is assigned to its unit).
+    const xlsx = await fetch(`${h.s.url}/tipline/tips/export.xlsx`, { headers: { authorization: `Bearer ${disciplineTown}` } });
     expect(xlsx.status).toBe(200);
     const text = await workbookText(Buffer.from(await xlsx.arrayBuffer()));
-    expect(text).toContain('王某'); // the first test's tip, assigned to the township's commission
+    expect(text).toContain('王某');
     expect(text).not.toContain(REPORTER.name);
     expect(text).not.toContain(REPORTER.phone);
     expect((await fetch(`${h.s.url}/tipline/tips/export.xlsx`, { headers: { authorization: `Bearer ${orgDept}` } })).status).toBe(403);
@@ -260,15 +267,27 @@ describe('tip-line (embedded product, HTTP)', () => {
     const second = await submit(tipBody({ category: 'vote_buying', subjects: [{ ...subject, name: ' 赵某 某' }], text: '又一次反映' }));
     const [a, b] = await Promise.all([tipIdOf(first.body.receiptCode), tipIdOf(second.body.receiptCode)]);
     await inboxHas(b);
+    await waitFor(async () => {
+      const inbox = await h.call('GET', '/tipline/tips?limit=500', { token: discipline });
+      return inbox.body.rows.some((r: any) => r.tipId === a && r.repeatCount === 1);
+    }, 30_000, 'the first tip counts its repeat');
+    // Both are listed, the repeat with its link, so staff handle them together; each has its own limit.
     const inbox = await h.call('GET', '/tipline/tips?limit=500', { token: discipline });
     const mine = inbox.body.rows.filter((r: any) => r.subjects.includes('赵某'));
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ tipId: a, repeatCount: 1, electionRelated: true });
+    expect(mine.map((r: any) => r.tipId).sort()).toEqual([a, b].sort());
+    expect(mine.find((r: any) => r.tipId === a)).toMatchObject({ repeatOf: null, repeatCount: 1, electionRelated: true });
+    const repeatRow = mine.find((r: any) => r.tipId === b);
+    expect(repeatRow).toMatchObject({ repeatOf: a, nextDeadline: expect.objectContaining({ kind: 'acknowledgement' }) });
+    expect((await h.call('GET', '/tipline/tips?limit=500&includeRepeats=false', { token: discipline })).body.rows.map((r: any) => r.tipId)).not.toContain(b);
     const look = await h.call('POST', '/tipline/public/receipts/lookup', { json: { code: second.body.receiptCode } });
     // The public answer does not tell that someone reported the matter before (staff see the link).
     expect(look.body).toMatchObject({ status: 'received' });
     expect(look.body).not.toHaveProperty('mergedIntoEarlierReport');
-    expect((await h.call('POST', `/tipline/tips/${b}/accept`, { token: discipline, json: {} })).status).toBe(422);
+    // Accepting the repeat means 并入办理; checking and the finding stay with the first tip.
+    expect((await h.call('POST', `/tipline/tips/${b}/accept`, { token: discipline, json: {} })).status).toBe(200);
+    const assign = await h.call('POST', `/tipline/tips/${b}/assign`, { token: discipline, json: {} });
+    expect(assign.status).toBe(422);
+    expect(assign.body.message).toContain('并入首次举报办理');
   });
 
   it('labels a tip on a candidate under public notice an objection, due by the end of the notice', async () => {

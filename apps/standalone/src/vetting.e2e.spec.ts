@@ -167,22 +167,29 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     for (const nid of running) expect((await h.call('POST', `${base('e2026a')}/nominees/${nid}/joint-review/court`, { token: org, json: { answer: 'pass' } })).status).toBe(200);
     expect((await nominee('e2026a', 'p1')).status).toBe('inspection_subject');
 
-    // Notice (the secretary's 5 working days), an objection from a public tip, confirmation after it is concluded.
+    // Notice (the secretary's 5 working days), objections from public tips, confirmation once each is decided.
     expect((await h.call('POST', `${base('e2026a')}/notice`, { token: org })).status).toBe(200);
     await waitFor(async () => (await h.db.pool('tipline').query('SELECT 1 FROM public_notices WHERE notice_id = $1', [`notice-e2026a-${village}`])).rowCount === 1, 30_000, 'notice at the tip-line');
-    const tipId = await publicTip('赵一A');
-    // Submitted (anonymous, free) but not yet accepted: vetting has it, and it holds nothing (L7).
-    const received = await h.db.pool('tipline').query(`SELECT event_id FROM outbox WHERE envelope->>'type' = 'tipline.TipReceived' AND envelope->'payload'->>'tipId' = $1`, [tipId]);
-    await waitFor(async () => (await h.db.pool('vetting').query('SELECT 1 FROM inbox WHERE event_id = $1', [received.rows[0].event_id])).rowCount === 1, 30_000, 'the tip delivered to vetting');
     expect((await view('e2026a')).openObjections).toBe(0);
-    // Accepted by the discipline office: now it blocks confirmation until concluded.
-    expect((await h.call('POST', `/tipline/tips/${tipId}/accept`, { token: discipline, json: {} })).status).toBe(200);
-    await waitFor(async () => (await view('e2026a')).openObjections === 1, 30_000, 'objection at vetting');
+    // Received, not yet accepted: it blocks already, so a late acceptance cannot let confirmation slip past it.
+    const tipId = await publicTip('赵一A');
+    await waitFor(async () => (await view('e2026a')).openObjections === 1, 30_000, 'objection at vetting on receipt');
+    const declined = await publicTip('钱二A');
+    await waitFor(async () => (await view('e2026a')).openObjections === 2, 30_000, 'second objection at vetting on receipt');
+    await waitFor(async () => (await h.call('GET', '/vetting/elections/e2026a', { token: org })).body.villages[0].open_objections === 2, 10_000, 'the board counts objections received');
     expect((await h.call('POST', `${base('e2026a')}/confirm`, { token: org })).status).toBe(409); // notice still running
     await later('e2026a', (s, c) => endNotice(s, c));
     const blocked = await h.call('POST', `${base('e2026a')}/confirm`, { token: org });
     expect(blocked.status).toBe(409);
-    expect(blocked.body.message).toContain('异议尚未办结');
+    expect(blocked.body.message).toContain('2 件异议尚未办结');
+    // The office declines one (不予受理): that one blocks no longer (L7), and disqualifies nobody.
+    expect((await h.call('POST', `/tipline/tips/${declined}/not-accept`, { token: discipline, json: { reason: '反映内容不具体，无法核查' } })).status).toBe(200);
+    await waitFor(async () => (await view('e2026a')).openObjections === 1, 30_000, 'declined objection lifted at vetting');
+    expect((await nominee('e2026a', 'p2')).status).toBe('on_notice');
+    // Accepted, the other blocks until concluded.
+    expect((await h.call('POST', `/tipline/tips/${tipId}/accept`, { token: discipline, json: {} })).status).toBe(200);
+    const stillBlocked = await h.call('POST', `${base('e2026a')}/confirm`, { token: org });
+    expect([stillBlocked.status, stillBlocked.body.message]).toEqual([409, expect.stringContaining('1 件异议尚未办结')]);
     await conclude(tipId, 'unsubstantiated', ['assign']);
     await waitFor(async () => (await view('e2026a')).openObjections === 0, 30_000, 'objection concluded at vetting');
     expect((await h.call('POST', `${base('e2026a')}/confirm`, { token: org })).status).toBe(200);

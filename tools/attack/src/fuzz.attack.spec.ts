@@ -6,6 +6,7 @@ import { nastyRawBody, nastyString, nastyValue, nearValid, sampleOf } from './na
 import { startProductInWorker, type ProductHandle } from './product-host';
 import { changed, rowCounts, settledCounts } from './row-counts';
 import type { RouteInfo } from './routes';
+import { spoiledFiles, type SpoiledFile } from './spoiled-files';
 
 /** `ATTACK_SEED=<n>` replays a run; the seed is printed either way. */
 const SEED = Number(process.env.ATTACK_SEED ?? Date.now() % 2 ** 31);
@@ -32,6 +33,8 @@ describe('attack: property-based fuzzing of every request schema', () => {
   let f: Fixtures;
   let routes: RouteInfo[];
   let openapi: any;
+  /** Per multipart seed (by method and path): its file field and every spoiled content for it. */
+  const spoiled = new Map<Seed, { field: string; files: SpoiledFile[] }>();
 
   beforeAll(async () => {
     console.log(`fuzz seed ${SEED} (replay: ATTACK_SEED=${SEED}), ${RUNS} runs per route`);
@@ -40,6 +43,10 @@ describe('attack: property-based fuzzing of every request schema', () => {
     f = await buildFixtures(p);
     routes = p.routes;
     openapi = (await p.call('GET', '/tipline/openapi.json')).body;
+    for (const seed of f.seeds) {
+      const file = seed.opts.form && [...seed.opts.form.entries()].find(([, v]) => typeof v !== 'string');
+      if (file) spoiled.set(seed, { field: file[0], files: await spoiledFiles((file[1] as File).name, await (file[1] as File).text()) });
+    }
   }, 240_000);
 
   afterAll(async () => {
@@ -97,6 +104,42 @@ describe('attack: property-based fuzzing of every request schema', () => {
     expect(failures).toEqual([]);
   }, 900_000);
 
+  it('answers every spoiled file on every multipart route below 500, within the bound, and writes nothing when it refuses', async () => {
+    const failures: string[] = [];
+    const routesWithFiles = routes.filter((r) => {
+      const seed = seedFor(f, r.method, r.path);
+      return seed && spoiled.has(seed);
+    });
+    // The roster import and the public tip (with evidence) at least: the fixtures seed both with a file.
+    expect(routesWithFiles.map((r) => r.key)).toEqual(expect.arrayContaining(['POST /vetting/roster/import', 'POST /tipline/public/tips']));
+    for (const r of routesWithFiles) {
+      const seed = seedFor(f, r.method, r.path)!;
+      const { field, files } = spoiled.get(seed)!;
+      const role = roleFor(r);
+      for (const file of files) {
+        const token = role ? await p.login(`attack_${role}_a`) : undefined;
+        const before = await settledCounts(p.pool, undefined, 5_000, 150);
+        const ans = await p.call(r.method, seed.path, { token, form: formWithFile(seed, field, file), timeoutMs: BOUND_MS });
+        const at = `${r.key} with ${field} = ${file.label} (${file.name}, ${file.bytes.length} bytes)`;
+        const verdict = judge(ans);
+        if (verdict) failures.push(`${at}: ${verdict}`);
+        else if (ans.status >= 400) {
+          const diff = changed(before, await rowCounts(p.pool));
+          if (diff.length) failures.push(`${at}: refused with ${ans.status} but wrote ${diff.join('; ')}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  /** The seed's form with its file replaced by a spoiled one (same field name). */
+  function formWithFile(seed: Seed, field: string, file: SpoiledFile): FormData {
+    const form = new FormData();
+    for (const [name, entry] of seed.opts.form!.entries()) if (name !== field) form.append(name, entry);
+    form.append(field, new Blob([file.bytes], { type: file.type }), file.name);
+    return form;
+  }
+
   /** The role of the seed's user if there is a seed, else the first role the route allows. */
   function roleFor(r: RouteInfo): Role | undefined {
     if (r.public) return undefined;
@@ -136,6 +179,8 @@ describe('attack: property-based fuzzing of every request schema', () => {
         nastyRawBody.map((raw) => ({ label: 'raw body', path: base, opts: { token, raw } })),
       );
       if (seed?.opts.form) options.push(spoiledForm(seed, token, base));
+      const files = seed && spoiled.get(seed);
+      if (files) options.push(fc.constantFrom(...files.files).map((file) => ({ label: `multipart file ${files.field}: ${file.label}`, path: base, opts: { token, form: formWithFile(seed, files.field, file) } })));
     }
     return fc.oneof(...options);
   }

@@ -1,8 +1,12 @@
 import JSZip from 'jszip';
+import { randomBytes } from 'crypto';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { citizenId } from './fixtures';
-import { eventually, startAttackProduct, type AttackProduct } from './product';
+import type { CallOptions } from './http';
+import { readKeyMaterial, tryUnwrap } from './key-ring-probe';
+import { eventually } from './product';
+import { startProductInWorker, type ProductHandle } from './product-host';
 import { productTables } from './row-counts';
 
 /** Distinctive identities: found anywhere outside the vault's ciphertext, they leaked. */
@@ -13,6 +17,11 @@ const CLERK = { name: '司马匿踪', phone: '13987654321', idNumber: citizenId(
 const EVIDENCE_MARKER = 'EVIDENCE-PLAINTEXT-6b1f0c';
 /** The real-name tip's subject: content, stored in plain form, so a sweep that never finds it reads nothing. */
 const SUBJECT = '隐私测被举';
+
+/** Sent as the User-Agent of every public request (C1): a network identity like the source IP. */
+const USER_AGENT = 'AttackBrowser/7.3 (privacy-sweep; ua-needle-9c41d2e7)';
+/** The correlation id of an official's request: kept (audit, logs), it proves the sweep finds such ids. */
+const STAFF_CORRELATION_ID = `staffcorr-${randomBytes(8).toString('hex')}`;
 
 interface Needle {
   what: string;
@@ -39,8 +48,30 @@ const NEEDLES: Needle[] = [
  * erasure, nothing answers the identity again.
  */
 describe('attack: privacy sweep', () => {
-  let p: AttackProduct;
+  let p: ProductHandle;
+  let logs: string[] = [];
   const printed: string[] = [];
+  /** Correlation ids of public requests: the ones sent, and any the product echoed back (C1). */
+  const publicCorrelationIds = new Set<string>();
+  /** The real tip's wrapped data key and its epoch, read just before the erasure (H4). */
+  let erasedKey: { wrapped: Buffer; epoch: string } | undefined;
+  /** Every needle: the identities, the public requests' User-Agent and correlation ids. */
+  const needles = (): Needle[] => [
+    ...NEEDLES,
+    { what: 'public requests’ User-Agent', text: USER_AGENT },
+    ...[...publicCorrelationIds].map((id) => ({ what: `correlation id ${id} of a public request`, text: id })),
+  ];
+
+  /** A public call as a browser makes it: with its User-Agent and a correlation id of its own. */
+  async function pub(method: string, path: string, opts: CallOptions, mustSucceed = true): Promise<any> {
+    const sent = `pubcorr-${randomBytes(8).toString('hex')}`;
+    publicCorrelationIds.add(sent);
+    const a = await p.call(method, path, { ...opts, headers: { ...(opts.headers ?? {}), 'user-agent': USER_AGENT, 'x-correlation-id': sent } });
+    const echoed = a.headers['x-correlation-id'];
+    for (const id of [echoed].flat()) if (id) publicCorrelationIds.add(String(id));
+    if (mustSucceed && (a.status < 200 || a.status > 299)) throw new Error(`${method} ${path} → ${a.timedOut ? 'no answer' : a.status}: ${JSON.stringify(a.body)}`);
+    return a.body;
+  }
   const exports = new Map<string, Buffer>();
   let realTip = '';
   let anonymousTip = '';
@@ -57,8 +88,11 @@ describe('attack: privacy sweep', () => {
       }) as typeof stream.write;
       restore.push(() => (stream.write = write));
     }
-    p = await startAttackProduct();
+    // Embedded PostgreSQL under the data folder: its table pages and WAL are what a thief of the folder gets (H4).
+    // In a worker thread: the embedded server's package is an ES module, which Jest's VM cannot load.
+    p = await startProductInWorker({}, { embeddedDatabase: true });
     await scenario();
+    logs = await p.logs();
   }, 300_000);
 
   afterAll(async () => {
@@ -87,10 +121,10 @@ describe('attack: privacy sweep', () => {
       }),
     );
     form.append('evidence', new Blob([`收据说明 ${EVIDENCE_MARKER}`], { type: 'text/plain' }), '收据说明.txt');
-    const real = await p.ok('POST', '/tipline/public/tips', { form, localAddress: REAL.ip });
+    const real = await pub('POST', '/tipline/public/tips', { form, localAddress: REAL.ip });
     realTip = await tipIdOf(real.receiptCode);
     // An anonymous tip from 127.0.0.3.
-    const anon = await p.ok('POST', '/tipline/public/tips', {
+    const anon = await pub('POST', '/tipline/public/tips', {
       json: { category: 'vote_buying', subjects: [{ kind: 'village', villageCode: village }], text: '有人在换届前送礼拉票。', anonymous: true },
       localAddress: ANONYMOUS.ip,
     });
@@ -117,14 +151,20 @@ describe('attack: privacy sweep', () => {
       await step('notes', { text: '已调取账目。' });
       await step('messages', { kind: 'question', text: '请补充具体时间。' });
     }
+    // Control: an official's write with a correlation id of its own, which the product may keep.
+    await p.ok('POST', `/tipline/tips/${clerkTip}/notes`, { token: u.discipline, json: { text: '已核对电话记录。' }, headers: { 'x-correlation-id': STAFF_CORRELATION_ID } });
     // The reporters read and answer from their own addresses.
-    await p.ok('POST', '/tipline/public/receipts/lookup', { json: { code: real.receiptCode }, localAddress: REAL.ip });
-    await p.ok('POST', '/tipline/public/receipts/reply', { json: { code: real.receiptCode, text: '时间是去年十月。' }, localAddress: REAL.ip });
-    await p.ok('POST', '/tipline/public/receipts/lookup', { json: { code: anon.receiptCode }, localAddress: ANONYMOUS.ip });
-    await p.ok('POST', '/tipline/public/receipts/reply', { json: { code: anon.receiptCode, text: '是在村委会办公室。' }, localAddress: ANONYMOUS.ip });
+    await pub('POST', '/tipline/public/receipts/lookup', { json: { code: real.receiptCode }, localAddress: REAL.ip });
+    await pub('POST', '/tipline/public/receipts/reply', { json: { code: real.receiptCode, text: '时间是去年十月。' }, localAddress: REAL.ip });
+    await pub('POST', '/tipline/public/receipts/lookup', { json: { code: anon.receiptCode }, localAddress: ANONYMOUS.ip });
+    await pub('POST', '/tipline/public/receipts/reply', { json: { code: anon.receiptCode, text: '是在村委会办公室。' }, localAddress: ANONYMOUS.ip });
     // A wrong code from each address: the failure counters must not keep the address either.
-    await p.call('POST', '/tipline/public/receipts/lookup', { json: { code: 'AAAAAAAA-BBBBBBBBBBBBBBBB' }, localAddress: REAL.ip });
-    await p.call('POST', '/tipline/public/receipts/lookup', { json: { code: 'AAAAAAAA-BBBBBBBBBBBBBBBB' }, localAddress: ANONYMOUS.ip });
+    await pub('POST', '/tipline/public/receipts/lookup', { json: { code: 'AAAAAAAA-BBBBBBBBBBBBBBBB' }, localAddress: REAL.ip }, false);
+    await pub('POST', '/tipline/public/receipts/lookup', { json: { code: 'AAAAAAAA-BBBBBBBBBBBBBBBB' }, localAddress: ANONYMOUS.ip }, false);
+    // The public page and the public reads, with the same browser.
+    await pub('GET', '/tip/', {}, false);
+    await pub('GET', '/tipline/public/form', {}, false);
+    await pub('GET', '/tipline/public/places', {}, false);
 
     for (const tip of [realTip, anonymousTip, clerkTip]) {
       await p.ok('POST', `/tipline/tips/${tip}/conclude`, { token: u.discipline, json: { finding: 'substantiated', summary: '经核实属实，责令退还。', needsRectification: true } });
@@ -156,8 +196,17 @@ describe('attack: privacy sweep', () => {
       const r = await p.call('GET', path, { token });
       if (r.status === 200) exports.set(path, r.raw);
     }
-    // Erase the real-name reporter's identity.
+    // Erase the real-name reporter's identity, keeping first what a thief would look for: its wrapped data key.
+    const key = await p.pool.query<{ wrapped: Buffer; master_key_id: string }>('SELECT wrapped, master_key_id FROM tipline.tip_data_keys WHERE tip_id = $1', [realTip]);
+    erasedKey = { wrapped: key.rows[0].wrapped, epoch: key.rows[0].master_key_id };
     await p.ok('POST', `/tipline/tips/${realTip}/reporter/erase`, { token: u.discipline, json: { reason: '举报人申请删除个人信息' } });
+    // The erasure is finished by a key-ring rotation (pending count back to 0, a new epoch), then everything goes to disk.
+    await eventually('the key-ring rotation after the erasure', async () => {
+      const ring = await p.pool.query<{ epoch: string }>('SELECT current_epoch AS epoch FROM tipline.tip_key_ring');
+      const pending = await p.pool.query<{ n: string }>('SELECT pending::text AS n FROM tipline.tip_key_erasures');
+      return ring.rows[0]?.epoch !== erasedKey!.epoch && pending.rows[0]?.n === '0';
+    });
+    await p.pool.query('CHECKPOINT');
   }
 
   it('ran the scenario: three tips, their cases, the exports', () => {
@@ -165,36 +214,61 @@ describe('attack: privacy sweep', () => {
     expect(exports.size).toBeGreaterThanOrEqual(2);
   });
 
-  it('no table of any schema holds a reporter’s name, phone, id number or source IP (outbox and bus messages included)', async () => {
+  it('sent every public request with the User-Agent and a correlation id of its own', () => {
+    expect(publicCorrelationIds.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('no table of any schema holds a reporter’s name, phone, id number or source IP, nor a public request’s User-Agent or correlation id (audit log, outbox, events, inbox included)', async () => {
     const hits: string[] = [];
     let control = 0;
+    let staffCorrelation = 0;
+    const all = needles();
     for (const table of await productTables(p.pool)) {
       const { rows } = await p.pool.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t`);
       for (const { row } of rows) {
         if (row.includes(SUBJECT)) control++;
-        for (const n of NEEDLES) if (row.includes(n.text)) hits.push(`${table}: ${n.what} in ${excerpt(row, n.text)}`);
+        if (row.includes(STAFF_CORRELATION_ID)) staffCorrelation++;
+        for (const n of all) if (row.includes(n.text)) hits.push(`${table}: ${n.what} in ${excerpt(row, n.text)}`);
       }
     }
     // The sweep reads what is there: the tip's subject (content, not identity) is stored in plain form.
     expect(control).toBeGreaterThan(0);
+    // …and correlation ids are looked for where they are kept: an official's is found (audit log, events).
+    expect(staffCorrelation).toBeGreaterThan(0);
     expect(hits).toEqual([]);
   }, 120_000);
 
-  it('no log line or printed line holds them', () => {
-    const lines = [...p.logs, ...printed];
+  it('no log line or printed line holds them, nor a public request’s User-Agent or correlation id', () => {
+    const lines = [...logs, ...printed];
     expect(lines.length).toBeGreaterThan(0);
-    const hits = lines.flatMap((line) => NEEDLES.filter((n) => line.includes(n.text)).map((n) => `log: ${n.what} in ${excerpt(line, n.text)}`));
+    // The logs are read where correlation ids are written: lines logged while handling a request or event name one.
+    expect(lines.some((l) => l.includes('"correlationId"'))).toBe(true);
+    const all = needles();
+    const hits = lines.flatMap((line) => all.filter((n) => line.includes(n.text)).map((n) => `log: ${n.what} in ${excerpt(line, n.text)}`));
     expect(hits).toEqual([]);
   });
 
-  it('no file under the data folder holds them, nor the evidence in plain form', () => {
+  it('runs on the embedded PostgreSQL under the data folder, so the sweep below reads its table pages and WAL', () => {
+    expect(p.embeddedDatabase).toBe(true);
+    const files = walk(p.dataDir).map((f) => relative(p.dataDir, f));
+    expect(files.some((f) => f.startsWith(join('pg', 'base')))).toBe(true);
+    expect(files.some((f) => f.startsWith(join('pg', 'pg_wal')))).toBe(true);
+  });
+
+  it('no file under the data folder (table pages and WAL included) holds them, the evidence in plain form, nor a public request’s User-Agent or correlation id', () => {
     const hits: string[] = [];
-    expect(walk(p.dataDir).length).toBeGreaterThan(0);
-    for (const file of walk(p.dataDir)) {
+    const files = walk(p.dataDir);
+    expect(files.length).toBeGreaterThan(0);
+    const all = [...needles(), { what: 'evidence file content', text: EVIDENCE_MARKER }].map((n) => ({ ...n, bytes: Buffer.from(n.text, 'utf8') }));
+    let control = 0;
+    const subject = Buffer.from(SUBJECT, 'utf8');
+    for (const file of files) {
       const bytes = readFileSync(file);
-      const text = bytes.toString('utf8');
-      for (const n of [...NEEDLES, { what: 'evidence file content', text: EVIDENCE_MARKER }]) if (text.includes(n.text)) hits.push(`${relative(p.dataDir, file)}: ${n.what}`);
+      if (bytes.includes(subject)) control++;
+      for (const n of all) if (bytes.includes(n.bytes)) hits.push(`${relative(p.dataDir, file)}: ${n.what}`);
     }
+    // The sweep reads the database's files: the subject (content, stored in plain form) is found there.
+    expect(control).toBeGreaterThan(0);
     expect(hits).toEqual([]);
   });
 
@@ -211,7 +285,7 @@ describe('attack: privacy sweep', () => {
       for (const [entry, file] of Object.entries(archive.files)) {
         const text = await file.async('string');
         if (text.includes(SUBJECT) || text.includes('隐私测另案')) control++;
-        for (const n of NEEDLES) if (text.includes(n.text)) hits.push(`${name} ${entry}: ${n.what}`);
+        for (const n of needles()) if (text.includes(n.text)) hits.push(`${name} ${entry}: ${n.what}`);
       }
     }
     // The exports were read: the tip export lists the subjects (content, shown to discipline).
@@ -237,9 +311,38 @@ describe('attack: privacy sweep', () => {
     expect((await p.pool.query('SELECT count(*)::int AS n FROM tipline.tip_data_keys WHERE tip_id = $1', [realTip])).rows[0].n).toBe(0);
   });
 
-  it('the key that wraps the identities is not kept in the data folder (H4)', () => {
-    const keyFiles = walk(p.dataDir).filter((f) => /master-key|kek/i.test(f));
-    expect(keyFiles.map((f) => relative(p.dataDir, f))).toEqual([]);
+  it('no file under the data folder holds the master key or a key of the ring, in bytes or base64 (H4)', () => {
+    const keys = readKeyMaterial(p.keyDir!);
+    // Control: the key folder outside the data folder holds the master key and a ring it opens.
+    expect(keys.masters.length).toBeGreaterThan(0);
+    expect(keys.epochs.length).toBeGreaterThan(0);
+    const secrets = [...keys.masters.map((k, i) => ({ what: `master key ${i}`, key: k })), ...keys.epochs.map((e) => ({ what: `ring epoch ${e.id}`, key: e.key }))].flatMap((s) => [
+      { what: `${s.what} (bytes)`, bytes: s.key },
+      { what: `${s.what} (base64)`, bytes: Buffer.from(s.key.toString('base64'), 'utf8') },
+      { what: `${s.what} (hex)`, bytes: Buffer.from(s.key.toString('hex'), 'utf8') },
+    ]);
+    const hits: string[] = [];
+    for (const file of walk(p.dataDir)) {
+      const bytes = readFileSync(file);
+      for (const s of secrets) if (bytes.includes(s.bytes)) hits.push(`${relative(p.dataDir, file)}: ${s.what}`);
+    }
+    expect(hits).toEqual([]);
+  });
+
+  it('after the erasure, the erased tip’s wrapped data key that survives in the data folder opens with no key that still exists (H4)', async () => {
+    expect(erasedKey).toBeDefined();
+    const keys = readKeyMaterial(p.keyDir!);
+    const candidates = [...keys.masters, ...keys.epochs.map((e) => e.key)];
+    // Control: the same keys open a living tip's data key, so a failure below is the erasure, not the probe.
+    const living = (await p.pool.query<{ wrapped: Buffer }>('SELECT wrapped FROM tipline.tip_data_keys WHERE tip_id = $1', [clerkTip])).rows[0].wrapped;
+    expect(candidates.some((k) => tryUnwrap(k, clerkTip, living))).toBe(true);
+    // Where the erased key survives on disk (WAL, dead tuples): recorded, not required to be absent.
+    const found = walk(p.dataDir).filter((f) => readFileSync(f).includes(erasedKey!.wrapped)).map((f) => relative(p.dataDir, f));
+    console.log(`erased tip's wrapped data key (epoch ${erasedKey!.epoch}) found after CHECKPOINT in: ${found.join(', ') || 'no file'}`);
+    // Its epoch is gone from the ring, and nothing that exists now unwraps it.
+    expect(keys.epochs.map((e) => e.id)).not.toContain(erasedKey!.epoch);
+    const opens = candidates.filter((k) => tryUnwrap(k, realTip, erasedKey!.wrapped));
+    expect(opens.length).toBe(0);
   });
 });
 

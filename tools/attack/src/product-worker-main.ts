@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'worker_threads';
-import { startAttackProduct, type AttackProduct } from './product';
+import { startAttackProduct, type AttackProduct, type AttackProductOptions } from './product';
 import { enumerateRoutes } from './routes';
 
 /**
@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const port = parentPort!;
   let p: AttackProduct;
   try {
-    p = await startAttackProduct((workerData as { env?: Record<string, string> }).env ?? {});
+    const data = workerData as { env?: Record<string, string>; options?: AttackProductOptions };
+    p = await startAttackProduct(data.env ?? {}, data.options ?? {});
   } catch (err) {
     port.postMessage({ type: 'error', message: (err as Error).stack ?? String(err) });
     return;
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     databaseName: p.db.name,
     databaseUrl: p.db.url,
     dataDir: p.dataDir,
+    keyDir: p.keyDir,
+    embeddedDatabase: p.embeddedDatabase,
     townshipA: p.townshipA,
     townshipB: p.townshipB,
     users: p.users,

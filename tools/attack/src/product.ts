@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Writable } from 'stream';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { PgIdentityStore, ROLES, type Role } from '@lw/auth';
 import { createLogger, loadConfig } from '@lw/runtime';
 import { startStandalone, type Standalone } from '@lw/standalone';
@@ -28,6 +28,13 @@ export interface AttackProduct {
   /** A superuser connection to the product's database, for row counts and sweeps. */
   pool: Pool;
   dataDir: string;
+  /**
+   * Where the tip line's master key and key ring live (TIPLINE_KEY_DIR), outside the data folder;
+   * set only in embedded-database mode (elsewhere the product's default applies).
+   */
+  keyDir?: string;
+  /** True when the product runs its own PostgreSQL under DATA_DIR/pg (every table page and WAL in the data folder). */
+  embeddedDatabase: boolean;
   /** Every log line the product wrote (trace level: the most there is). */
   logs: string[];
   townshipA: { code: string; name: string; villages: string[] };
@@ -47,9 +54,20 @@ export const PASSWORD = 'attack-suite-password';
  * start it (apps/standalone/src/test-harness.ts), with the data folder and the log lines kept for
  * the privacy sweep, and users of every role in two townships.
  */
-export async function startAttackProduct(env: Record<string, string> = {}): Promise<AttackProduct> {
-  const db = await createTestDatabase('attack');
+export interface AttackProductOptions {
+  /**
+   * No DATABASE_URL: the product starts its embedded PostgreSQL under DATA_DIR/pg, so the data folder
+   * holds the table pages and WAL an attacker holding it would have (issue 14 H4). The master key and
+   * the key ring go to a temporary TIPLINE_KEY_DIR outside the data folder.
+   */
+  embeddedDatabase?: boolean;
+}
+
+export async function startAttackProduct(env: Record<string, string> = {}, options: AttackProductOptions = {}): Promise<AttackProduct> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lw-attack-'));
+  const keyDir = options.embeddedDatabase ? mkdtempSync(join(tmpdir(), 'lw-attack-keys-')) : undefined;
+  if (keyDir) env = { TIPLINE_KEY_DIR: keyDir, ...env };
+  let db: TestDatabase | undefined = options.embeddedDatabase ? undefined : await createTestDatabase('attack');
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -59,21 +77,29 @@ export async function startAttackProduct(env: Record<string, string> = {}): Prom
   });
   // A cheap receipt hash and no submission cap: the suites send many public requests from loopback.
   Object.assign(process.env, { TIPLINE_RECEIPT_HASH_COST: '10', TIPLINE_PUBLIC_SUBMISSIONS_PER_HOUR: '0', DEMO_PASSWORD: PASSWORD, ...env });
-  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'trace' }, 'embedded');
+  const config = loadConfig({ DATA_DIR: dataDir, ...(db ? { DATABASE_URL: db.url } : {}), PORT: '0', LOG_LEVEL: 'trace' }, 'embedded');
+  const removeFolders = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+  };
   let s: Standalone;
   try {
     s = await startStandalone({ config, county: COUNTY, logger: createLogger({ service: 'attack', level: 'trace', destination: sink }) });
   } catch (err) {
-    await db.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await db?.drop();
+    removeFolders();
     throw err;
   }
-  const pool = db.pool(undefined, 4);
+  // The embedded server's database, reached like a test database (dropping it = closing the pools; the server stops with the product).
+  db ??= embeddedDatabaseHandle(s.databaseUrl);
+  const database = db;
+  const pool = database.pool(undefined, 4);
   const base = s.url;
   const stop = async () => {
+    if (s.embeddedDatabase) await database.drop();
     await s.stop();
-    await db.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!s.embeddedDatabase) await database.drop();
+    removeFolders();
   };
   try {
     const { rows: townships } = await pool.query<{ code: string; name: string }>(
@@ -88,7 +114,7 @@ export async function startAttackProduct(env: Record<string, string> = {}): Prom
     const townshipA = { ...a, villages: await villagesOf(a.code) };
     const townshipB = { ...b, villages: await villagesOf(b.code) };
 
-    const store = new PgIdentityStore(db.pool('auth', 2));
+    const store = new PgIdentityStore(database.pool('auth', 2));
     const login = async (username: string) => (await ok(base, 'POST', '/auth/login', { json: { username, password: PASSWORD } })).token as string;
     const inScope = {} as Record<Role, string>;
     const otherTownship = {} as Record<Role, string>;
@@ -106,9 +132,11 @@ export async function startAttackProduct(env: Record<string, string> = {}): Prom
     const secondDiscipline = await account('attack_discipline_a2', 'discipline', COUNTY);
     return {
       s,
-      db,
+      db: database,
       pool,
       dataDir,
+      keyDir,
+      embeddedDatabase: s.embeddedDatabase,
       logs,
       townshipA,
       townshipB,
@@ -122,6 +150,23 @@ export async function startAttackProduct(env: Record<string, string> = {}): Prom
     await stop();
     throw err;
   }
+}
+
+function embeddedDatabaseHandle(url: string): TestDatabase {
+  const pools: Pool[] = [];
+  return {
+    name: new URL(url).pathname.slice(1),
+    url,
+    pool(schema?: string, max?: number) {
+      const p = new Pool({ connectionString: url, max: max ?? 10, application_name: 'attack:probe', options: schema ? `-c search_path=${schema},public` : undefined });
+      p.on('error', () => undefined);
+      pools.push(p);
+      return p;
+    },
+    async drop() {
+      await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
+    },
+  };
 }
 
 /** Waits for an effect of the in-process bus (a projection, a reaction in another service). Bounded. */

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '@lw/auth';
 import { buildFixtures, fillPath, seedFor, type Fixtures } from './fixtures';
 import type { Answer, CallOptions } from './http';
+import { sampleOf } from './nasty';
 import { startAttackProduct, type AttackProduct } from './product';
 import { changed, rowCounts, settledCounts, type RowCounts } from './row-counts';
 import { enumerateRoutes, expressRoutes, type RouteInfo } from './routes';
@@ -15,11 +16,13 @@ describe('attack: scope and roles from the router itself', () => {
   let p: AttackProduct;
   let f: Fixtures;
   let routes: RouteInfo[];
+  let openapi: any;
 
   beforeAll(async () => {
     p = await startAttackProduct();
     f = await buildFixtures(p);
     routes = enumerateRoutes(p.s.app);
+    openapi = (await p.call('GET', '/tipline/openapi.json')).body;
   }, 240_000);
 
   /** Attempts per family and their answers, printed at the end (the README's security figures). */
@@ -37,10 +40,13 @@ describe('attack: scope and roles from the router itself', () => {
       return `${family}: ${total} attempts, answers ${JSON.stringify(Object.fromEntries(byStatus))}`;
     });
     if (lines.length) console.log(`routes attack over ${routes?.length ?? 0} routes\n${lines.join('\n')}`);
+    if (placeholderRefused.size) console.log(`scope not exercised (no valid request known, refused by validation first):\n${[...placeholderRefused].sort().join('\n')}`);
     await p?.stop();
   });
 
   const guarded = () => routes.filter((r) => !r.public);
+  /** Routes whose placeholder request (no seed) was refused by validation before any scope check. */
+  const placeholderRefused = new Set<string>();
 
   it('enumerates every route Express serves, and finds the services', () => {
     const known = new Set(routes.map((r) => r.key));
@@ -98,9 +104,10 @@ describe('attack: scope and roles from the router itself', () => {
         const out: Answer[] = [];
         // A write that names nothing of township A (logout, password change) has no scope to break.
         if (r.method !== 'GET' && !refersToTownshipA(r)) return [];
+        const body = await sentBody(r);
         for (const role of r.roles ?? ROLES) {
           const token = p.users.otherTownship[role];
-          for (const query of queryVariants(r)) out.push(Object.assign(await send(r, token, query), { who: `${role}@${p.townshipB.code}`, query }));
+          for (const query of queryVariants(r)) out.push(Object.assign(await send(r, token, query), { who: `${role}@${p.townshipB.code}`, query, sentText: body }));
         }
         return out;
       },
@@ -110,19 +117,38 @@ describe('attack: scope and roles from the router itself', () => {
         const at = `${r.key}${query ? `?${query}` : ''} as ${who}`;
         count('other township', a);
         if (a.timedOut || a.status >= 500) return `${at} → ${outcome(a)}`;
-        if (refused(a) || (a.status >= 400 && a.status < 500)) return null;
-        // A 2xx is acceptable only for a read that shows nothing of township A.
+        // Every answer, refusals included, is read for township A: an error message can leak as well as a list.
+        // What the caller itself sent (ids in the URL, the seed body) may come back; anything else of township A is a leak.
+        const sent = `${decodeURIComponent(`${fillPath(f, r.path).path}?${query}`)} ${(a as Answer & { sentText: string }).sentText}`;
+        const seen = f.markers.filter((m) => a.raw.toString('utf8').includes(m) && !sent.includes(m));
+        if (seen.length) return `${at} → ${a.status} showing township A's ${seen.join(', ')}`;
+        if (refused(a)) return null;
+        const allowed = OTHER_TOWNSHIP_4XX.find((x) => x.applies(r, a, query, seedQuery(r), !seedFor(f, r.method, r.path)));
+        if (allowed) {
+          if (allowed.name === PLACEHOLDER) placeholderRefused.add(r.key);
+          return (count(`other township allowed 4xx: ${allowed.name}`, a), null);
+        }
+        if (a.status >= 400) return `${at} → ${outcome(a)} (expected 401/403/404: a scope refusal)`;
+        // A 2xx is acceptable only for a read that showed nothing of township A (checked above).
         if (r.method !== 'GET') return `${at} → ${outcome(a)} (a write outside the user's township was accepted)`;
-        const text = a.raw.toString('utf8');
-        // An id the caller put in the URL may come back; anything else of township A is a leak.
-        const url = decodeURIComponent(`${fillPath(f, r.path).path}?${query}`);
-        const seen = f.markers.filter((m) => text.includes(m) && !url.includes(m));
-        return seen.length ? `${at} → ${a.status} showing township A's ${seen.join(', ')}` : null;
+        return null;
       },
       failures,
     );
     expect(failures).toEqual([]);
   }, 240_000);
+
+  /** What `send` sends on the route as its body: the seed's JSON, or every field and file of its seed form. */
+  async function sentBody(r: RouteInfo): Promise<string> {
+    const seed = seedFor(f, r.method, r.path);
+    if (r.method === 'GET' || r.method === 'DELETE' || !seed) return '';
+    if (seed.opts.form) return (await Promise.all([...seed.opts.form.entries()].map(async ([k, v]) => `${k}=${typeof v === 'string' ? v : await v.text()}`))).join(' ');
+    return JSON.stringify(seed.opts.json ?? {});
+  }
+
+  function seedQuery(r: RouteInfo): string | undefined {
+    return seedFor(f, r.method, r.path)?.path.split('?')[1];
+  }
 
   function refersToTownshipA(r: RouteInfo): boolean {
     if (r.params.length) return true;
@@ -147,9 +173,58 @@ describe('attack: scope and roles from the router itself', () => {
     if (r.method !== 'GET' && r.method !== 'DELETE') {
       if (seed?.opts.json !== undefined) opts.json = seed.opts.json;
       else if (seed?.opts.form) opts.form = seed.opts.form;
-      else opts.json = {};
+      else opts.json = probeRequest(r.key)?.json ?? openapiBody(r) ?? {};
     }
+    // Without a seed, a known valid query (or the required ones the OpenAPI document names, sampled).
+    if (r.method === 'GET' && !seed && query === '') query = probeRequest(r.key)?.query ?? openapiQuery(r);
     return p.call(r.method, query ? `${path}?${query}` : path, opts);
+  }
+
+  /**
+   * Valid requests for routes the fixtures never call successfully (their state would move on), so
+   * the scope check, not validation, answers the other township. Not a route list: a route missing
+   * here is still attacked, and reported as "scope not exercised" if validation refuses it.
+   */
+  function probeRequest(key: string): { json?: unknown; query?: string } | undefined {
+    const a = p.townshipA.code;
+    const known: Record<string, { json?: unknown; query?: string }> = {
+      'GET /hierarchy/search': { query: 'q=攻防' },
+      'GET /tipline/tips/statistics': { query: 'from=2026-01-01&to=2026-12-31' },
+      'GET /vetting/assessments/summary': { query: `scope=${a}&period=${f.period}` },
+      'GET /vetting/roster/basic-situation': { query: `scope=${a}&date=2026-01-01&lastElectionDate=2021-01-15` },
+      'GET /vetting/roster/basic-situation.xlsx': { query: `scope=${a}&date=2026-01-01&lastElectionDate=2021-01-15` },
+      'POST /grievance/cases/:id/apply': { json: { evidence: '已公开第三季度账目。' } },
+      'POST /grievance/cases/:id/close': { json: { summary: '整改到位，同意销号。' } },
+      'POST /grievance/cases/:id/return': { json: { reasons: '佐证不足。' } },
+      'POST /grievance/cases/:id/reopen': { json: { reason: '复查发现问题反弹。', workingDays: 10 } },
+      'POST /grievance/cases/:id/deadline': { json: { reason: '需协调县直部门。', workingDays: 10 } },
+      'POST /grievance/cases/:id/responsible': { json: { responsibleUnit: '村委会', responsiblePerson: null, reason: '调整责任单位。' } },
+      'POST /vetting/roster/persons/:id/records/:rid/end': { json: { endsOn: '2019-06-01' } },
+      'POST /vetting/roster/persons/:id/investigations/:iid/close': { json: { closedOn: '2025-06-01' } },
+      'POST /vetting/roster/villages/:code/holdings/end': { json: { personId: f.personId, body: 'committee', post: '委员', on: '2025-06-01' } },
+      'POST /vetting/elections/:eid/villages/:code/result': { json: { elected: [f.nomineeId] } },
+      'POST /vetting/elections/:eid/villages/:code/approvals': { json: { ruleId: 'age', nomineeId: f.nomineeId, reason: '经研究同意。' } },
+      'POST /vetting/elections/:eid/villages/:code/nominees/:nid/joint-review/:dept': { json: { answer: 'pass' } },
+    };
+    return known[key];
+  }
+
+  function openapiOp(r: RouteInfo): any {
+    return openapi?.paths?.[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
+  }
+
+  /** A minimal body valid by the route's OpenAPI schema (tip line only), for routes without a seed. */
+  function openapiBody(r: RouteInfo): unknown {
+    const schema = openapiOp(r)?.requestBody?.content?.['application/json']?.schema;
+    return schema ? sampleOf(schema, f.village) : undefined;
+  }
+
+  function openapiQuery(r: RouteInfo): string {
+    const q = new URLSearchParams();
+    for (const x of (openapiOp(r)?.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: unknown }[]) {
+      if (x.in === 'query' && x.required) q.set(x.name, String(sampleOf(x.schema, f.village)));
+    }
+    return q.toString();
   }
 
   /**
@@ -177,6 +252,35 @@ describe('attack: scope and roles from the router itself', () => {
     }
   }
 });
+
+/**
+ * 4xx answers other than 401/403/404 that are the correct answer to an other-township call, by name.
+ * Everything else an other-township user gets must be a scope refusal (401/403/404): a 409 or 422 on
+ * township A's object tells its state, a 400 on a valid seed body means validation ran before scope.
+ */
+const PLACEHOLDER = 'placeholder request of a route without a seed refused by validation';
+const OTHER_TOWNSHIP_4XX: { name: string; applies: (r: RouteInfo, a: Answer, query: string, seedQuery: string | undefined, noSeed: boolean) => boolean }[] = [
+  {
+    // The suite adds scope keys (village=, scope=, node= …) to every GET to point it at township A. Strict
+    // query schemas refuse a key the route does not take, before reading anything: a 400 there says nothing
+    // of township A. Only for those added keys, never for the bare call or the route's own seed query.
+    name: 'unknown scope key added to a GET query',
+    applies: (r, a, query, seedQuery) => r.method === 'GET' && a.status === 400 && query !== '' && query !== seedQuery,
+  },
+  {
+    // The fixtures made no valid request of the route, so the suite sends a placeholder ({} or an OpenAPI
+    // sample, no query) that fails validation: the 400 names only the caller's missing fields. Not a scope
+    // answer at all: these routes are listed at the end as "scope not exercised" (a gap to close with a seed).
+    name: PLACEHOLDER,
+    applies: (_r, a, _query, _seedQuery, noSeed) => noSeed && a.status === 400,
+  },
+  {
+    // The roster import is a batch: rows whose village lies outside the importer's subtree are refused
+    // together, 422 with the row numbers and the codes the caller's own file holds; nothing is imported.
+    name: 'roster import rows outside the importer’s scope',
+    applies: (r, a) => r.key === 'POST /vetting/roster/import' && a.status === 422,
+  },
+];
 
 function refused(a: Answer): boolean {
   return !a.timedOut && (a.status === 401 || a.status === 403 || a.status === 404);

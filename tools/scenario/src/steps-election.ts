@@ -30,7 +30,7 @@ export async function nominateToNotice(c: Ctx): Promise<void> {
   });
 }
 
-/** 4b. A public tip naming one nominee (no login), accepted by discipline ⇒ an objection at vetting that blocks confirmation. */
+/** 4b. A public tip naming one nominee (no login) ⇒ an objection at vetting that blocks confirmation from its receipt; discipline accepts it. */
 export async function publicTipObjects(c: Ctx): Promise<void> {
   const { client, users, ids } = c;
   const sent = await client.ok('POST', '/tipline/public/tips', {
@@ -44,9 +44,9 @@ export async function publicTipObjects(c: Ctx): Promise<void> {
   });
   ids.tipId = row.tipId;
   if (!row.objection) throw new Error('the tip-line did not take the tip as an objection: the notice had not reached it');
-  // A submitted objection blocks nothing until the discipline office accepts it (受理).
-  await client.ok('POST', `/tipline/tips/${ids.tipId}/accept`, { token: users.discipline, json: {} });
+  // A received objection blocks while the office has not decided on it; accepted (受理), until concluded.
   await c.until('the objection at vetting', async () => (await c.villageView()).openObjections === 1);
+  await client.ok('POST', `/tipline/tips/${ids.tipId}/accept`, { token: users.discipline, json: {} });
   const refused = await client.call('POST', `${base(c)}/confirm`, { token: users.org });
   if (refused.status !== 409) throw new Error(`confirmation with an objection open answered ${refused.status}`);
   ids.confirmRefusal = { status: refused.status, message: String(refused.body?.message ?? '') };

@@ -47,8 +47,9 @@ interface AuditedRequest {
 
 /**
  * Staff endpoints (/tipline/tips…). Handling is for the discipline role. Every read goes through the
- * access policy: by default discipline sees content in its subtree, a township only tips assigned to
- * its unit, org_dept figures only. The reporter's identity takes a reasoned request, a second
+ * access policy: by default discipline sees content in its subtree (a township unit's discipline
+ * staff included); the township committee, which supervises the accused, and org_dept see figures
+ * only. The reporter's identity takes a reasoned request, a second
  * official's approval, and then a reveal by the requester, each recorded before anything is decrypted.
  */
 @Controller('tips')
@@ -352,15 +353,18 @@ export class StaffTipsController {
     };
   }
 
-  /** Crypto-shredding of the reporter's identity: irreversible. */
+  /**
+   * Crypto-shredding of the reporter's identity. `irreversible` is false while a step after the commit
+   * (key-ring rotation, deleting plaintext evidence of older versions) has yet to succeed; it is retried.
+   */
   @Post(':id/reporter/erase')
   @Roles('discipline')
   @HttpCode(200)
   async erase(@CurrentActor() a: Actor, @Param('id') id: string, @Body() body: unknown, @Req() req: AuditedRequest) {
     req.auditTarget = id;
     const { reason } = parseInput(s.reasonSchema, body, { reason: '销毁事由' });
-    await this.tipline.commands.eraseReporter(id, a, reason);
-    return { erased: true };
+    const { irreversible } = await this.tipline.erasure.erase(id, a, reason);
+    return { erased: true, irreversible };
   }
 }
 

@@ -148,9 +148,9 @@ export class SubmitTip {
             repeatOf,
             electionRelated: data.electionRelated,
             objection: objection !== null,
-            // What a first tip would be told, for a repeat too (it has no deadlines of its own): the
-            // public answer must not reveal that someone reported the same matter before.
-            acceptanceDue: checked.deadlines.find((x) => x.kind === 'acceptance')?.due ?? null,
+            // A repeat has its own limits like a first tip: the public answer must not reveal that
+            // someone reported the same matter before.
+            acceptanceDue: data.deadlines.find((x) => x.kind === 'acceptance')?.due ?? null,
           };
     };
     if (opts.tx) {

@@ -46,7 +46,7 @@ export function integrationEventsFor(
   const out: IntegrationEvent[] = [];
   for (const e of events) {
     if (e.type === 'TipAccepted') {
-      // Vetting holds a candidate's confirmation for an objection only once it is accepted.
+      // Vetting holds a candidate's confirmation for an accepted objection until it is concluded.
       out.push(
         newEnvelope({
           type: 'tipline.TipAccepted',
@@ -54,7 +54,20 @@ export function integrationEventsFor(
           producer: 'tipline',
           villageCode: d.villageCode,
           actor,
-          payload: { tipId: d.tipId, acceptedAt: e.data.at, villageCode: d.villageCode, objection: d.objection },
+          // A repeat is never concluded itself (the earlier tip is): as an objection it would hold the confirmation for ever.
+          payload: { tipId: d.tipId, acceptedAt: e.data.at, villageCode: d.villageCode, objection: d.repeatOf ? null : d.objection },
+        }),
+      );
+    } else if (e.type === 'TipNotAccepted' || e.type === 'TipTransferred') {
+      // The office's decision not to take it up: an objection received stops blocking confirmation.
+      out.push(
+        newEnvelope({
+          type: 'tipline.TipNotAccepted',
+          version: 1,
+          producer: 'tipline',
+          villageCode: d.villageCode,
+          actor,
+          payload: { tipId: d.tipId, decidedAt: e.data.at, decision: e.type === 'TipNotAccepted' ? 'not_accepted' : 'transferred', villageCode: d.villageCode, objection: d.objection },
         }),
       );
     } else if (e.type === 'TipConcluded') {
@@ -79,7 +92,7 @@ export function integrationEventsFor(
         }),
       );
     } else if (e.type === 'TipClosed') {
-      const outcome = before.status === 'not_accepted' ? 'not_accepted' : before.status === 'transferred' ? 'transferred' : 'concluded';
+      const outcome = before.status === 'not_accepted' ? 'not_accepted' : before.status === 'transferred' ? 'transferred' : d.repeatOf ? 'merged' : 'concluded';
       out.push(
         newEnvelope({
           type: 'tipline.TipClosed',

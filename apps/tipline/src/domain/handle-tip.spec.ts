@@ -432,21 +432,63 @@ describe('closing', () => {
   });
 });
 
-describe('repeats', () => {
-  it('refuse accept, not-accept, transfer and close with a validation error', () => {
-    const s = receive({ repeatOf: 'tip-0' });
-    const when = at('2026-09-21T09:00');
-    expectInvalid(() => accept(s, when), 'tip.is_repeat');
-    expectInvalid(() => notAccept(s, '重复', when), 'tip.is_repeat');
-    expectInvalid(() => transfer(s, '县信访局', '重复', when), 'tip.is_repeat');
-    const e = expectInvalid(() => close(s, when), 'tip.is_repeat');
-    expect(e.messageZh).toContain('重复举报');
+describe('repeats (a public lifecycle of their own, issue 14 H1)', () => {
+  const repeat = (o: Partial<ReceiveTipInput> = {}) => receive({ repeatOf: 'tip-0', ...o });
+
+  it('run on their own clock: the same acceptance limit as a first tip, reminded and flagged overdue like one', () => {
+    const first = receive();
+    const r = repeat();
+    expect(currentDeadline(r, 'acceptance')).toMatchObject({ due: currentDeadline(first, 'acceptance')!.due, metAt: null });
+    expect(flagDeadline(r, 'DeadlineOverdue', 'acceptance', at('2026-10-16T09:00'))).toEqual([
+      { type: 'DeadlineOverdue', data: expect.objectContaining({ kind: 'acceptance' }) },
+    ]);
+  });
+
+  it('are accepted (并入办理) like a first tip, with the same public states, and a conclusion limit met by the feedback', () => {
+    const first = run(receive(), (x) => accept(x, at('2026-09-22T09:00')));
+    let r = run(repeat(), (x) => accept(x, at('2026-09-22T09:00')));
+    expect(r.status).toBe(first.status);
+    expect(currentDeadline(r, 'acceptance')?.metAt).toBe('2026-09-22T01:00:00.000Z');
+    expect(currentDeadline(r, 'conclusion')).toMatchObject({ due: currentDeadline(first, 'conclusion')!.due, metAt: null });
+    r = run(r, (x) => messageReporter(x, 'm-1', 'feedback', '您反映的问题已并入相关举报一并核查处理。', at('2026-10-10T09:00')));
+    expect(r.status).toBe('feedback_given');
+    expect(r.finding).toBeNull();
+    expect(currentDeadline(r, 'conclusion')?.metAt).toBe('2026-10-10T01:00:00.000Z');
+    r = run(r, (x) => close(x, at('2026-10-11T09:00')));
+    expect(r).toMatchObject({ status: 'closed', closedFrom: 'feedback_given', finding: null });
+  });
+
+  it('are not accepted or transferred, then closed, like a first tip', () => {
+    const n = run(repeat(), (x) => notAccept(x, '不属于受理范围。', at('2026-09-21T09:00')));
+    expect(n.status).toBe('not_accepted');
+    expect(run(n, (x) => close(x, at('2026-09-22T09:00'))).status).toBe('closed');
+    const t = run(repeat(), (x) => transfer(x, '县信访局', '属信访事项。', at('2026-09-21T09:00')));
+    expect(run(t, (x) => close(x, at('2026-09-22T09:00'))).status).toBe('closed');
+  });
+
+  it('are closed only after their reporter has had the staff’s feedback (unless no one can be told)', () => {
+    const accepted = run(repeat(), (x) => accept(x, at('2026-09-22T09:00')));
+    expectConflict(() => close(accepted, at('2026-09-23T09:00')));
+    const anonymousWithCode = run(repeat({ anonymous: true, sealedReporter: null }), (x) => accept(x, at('2026-09-22T09:00')));
+    expectConflict(() => close(anonymousWithCode, at('2026-09-23T09:00')));
+    const unreachable = run(repeat({ anonymous: true, sealedReporter: null, receiptLocator: null }), (x) => accept(x, at('2026-09-22T09:00')));
+    expect(run(unreachable, (x) => close(x, at('2026-09-23T09:00'))).status).toBe('closed');
+  });
+
+  it('are checked and concluded only through the earlier tip: assign, notes, tasks and conclude refuse, in Chinese', () => {
+    const r = run(repeat(), (x) => accept(x, at('2026-09-22T09:00')));
+    const e = expectInvalid(() => assign(r, UNIT, at('2026-09-23T09:00')), 'tip.is_repeat');
+    expect(e.messageZh).toContain('并入首次举报办理');
+    expectInvalid(() => addNote(r, 'n', '记录', at('2026-09-23T09:00')), 'tip.is_repeat');
+    expectInvalid(() => addTask(r, 't', '任务', null, at('2026-09-23T09:00')), 'tip.is_repeat');
+    expectInvalid(() => conclude(r, SUBSTANTIATED, at('2026-09-23T09:00')), 'tip.is_repeat');
   });
 
   it('still take the reporter’s replies and messages to the reporter', () => {
-    const s = receive({ repeatOf: 'tip-0', anonymous: true, sealedReporter: null });
+    const s = repeat({ anonymous: true, sealedReporter: null });
     expect(reporterReply(s, 'r-1', null, '补充：还有新情况。', at('2026-09-21T09:00'))).toHaveLength(1);
     expect(messageReporter(s, 'm-1', 'question', '请说明时间。', at('2026-09-21T09:00'))).toHaveLength(1);
+    expectConflict(() => messageReporter(s, 'm-2', 'feedback', '已处理。', at('2026-09-21T09:00')));
   });
 });
 

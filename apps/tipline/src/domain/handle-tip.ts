@@ -27,10 +27,18 @@ function requireText(value: string, field: string, fieldZh: string, max: number)
   return t;
 }
 
-/** A repeat is handled through the first tip; it only takes messages and the reporter's replies. */
-function requireNotRepeat(state: TipState): void {
+/**
+ * A repeat has a public lifecycle of its own (its reporter sees only it): it is accepted (并入办理:
+ * handled with the earlier tip), not accepted or transferred, and answered in the staff's own words,
+ * but the checking and the finding belong to the earlier tip, never mirrored onto the repeat.
+ */
+function requireNotRepeat(state: TipState, action: string, actionZh: string): void {
   if (state.received.repeatOf) {
-    throw invalidTip('is_repeat', '该举报为重复举报，已并入首次举报办理，请在首次举报中操作', `tip is a repeat of ${state.received.repeatOf}`);
+    throw invalidTip(
+      'is_repeat',
+      `该举报为重复举报，受理后并入首次举报办理，不能单独${actionZh}；请在首次举报中核实办理，并向本举报人反馈结果后结案`,
+      `cannot ${action} a repeat (of ${state.received.repeatOf})`,
+    );
   }
 }
 
@@ -41,21 +49,19 @@ export function acknowledge(state: TipState, ctx: HandleContext): TipEvent[] {
   return [{ type: 'TipAcknowledged', data: { at: ctx.now.toISOString() } }];
 }
 
+/** On a repeat, acceptance means 并入办理; its conclusion limit is met by the feedback to its reporter. */
 export function accept(state: TipState, ctx: HandleContext): TipEvent[] {
-  requireNotRepeat(state);
   requireStatus(state, ['received'], 'accept', '受理');
   const regime = ctx.policy.regimes[state.received.regime];
   return [{ type: 'TipAccepted', data: { at: ctx.now.toISOString(), deadlines: [startDeadline('conclusion', ctx.now, regime.conclusion, ctx.calendar)] } }];
 }
 
 export function notAccept(state: TipState, reason: string, ctx: HandleContext): TipEvent[] {
-  requireNotRepeat(state);
   requireStatus(state, ['received'], 'not accept', '作出不予受理决定');
   return [{ type: 'TipNotAccepted', data: { at: ctx.now.toISOString(), reason: requireText(reason, 'reason', '不予受理的理由', MAX_REASON) } }];
 }
 
 export function transfer(state: TipState, to: string, reason: string, ctx: HandleContext): TipEvent[] {
-  requireNotRepeat(state);
   requireStatus(state, ['received'], 'transfer', '转办');
   return [
     {
@@ -66,17 +72,20 @@ export function transfer(state: TipState, to: string, reason: string, ctx: Handl
 }
 
 export function assign(state: TipState, unit: { code: string; name: string; level: 'county' | 'township' }, ctx: HandleContext): TipEvent[] {
+  requireNotRepeat(state, 'assign', '交办');
   requireStatus(state, ['accepted', 'assigned'], 'assign', '交办');
   if (state.unit?.code === unit.code) return [];
   return [{ type: 'TipAssigned', data: { at: ctx.now.toISOString(), unitCode: unit.code, unitName: unit.name, unitLevel: unit.level } }];
 }
 
 export function addNote(state: TipState, noteId: string, text: string, ctx: HandleContext): TipEvent[] {
+  requireNotRepeat(state, 'add a check note', '添加核实记录');
   requireStatus(state, ['assigned', 'checking'], 'add a check note', '添加核实记录');
   return [{ type: 'CheckNoteAdded', data: { at: ctx.now.toISOString(), noteId, text: requireText(text, 'note', '核实记录', MAX_NOTE) } }];
 }
 
 export function addTask(state: TipState, taskId: string, title: string, dueOn: string | null, ctx: HandleContext): TipEvent[] {
+  requireNotRepeat(state, 'add a check task', '添加核实任务');
   requireStatus(state, ['assigned', 'checking'], 'add a check task', '添加核实任务');
   return [{ type: 'CheckTaskAdded', data: { at: ctx.now.toISOString(), taskId, title: requireText(title, 'task', '任务内容', 200), dueOn } }];
 }
@@ -104,6 +113,7 @@ export function conclude(
   input: { finding: Finding; falseAccusation: boolean; summary: string; needsRectification?: boolean },
   ctx: HandleContext,
 ): TipEvent[] {
+  requireNotRepeat(state, 'conclude', '办结');
   requireStatus(state, ['assigned', 'checking'], 'conclude', '办结');
   if (!FINDINGS.includes(input.finding)) throw invalidTip('finding', '核实结论应为属实、部分属实、不属实或无法查实', `bad finding ${String(input.finding)}`);
   if (input.falseAccusation && input.finding !== 'unsubstantiated') {
@@ -127,11 +137,13 @@ export function conclude(
 
 /** A message the reporter reads with the receipt code: a question, or the feedback on the result. */
 export function messageReporter(state: TipState, messageId: string, kind: 'question' | 'feedback', text: string, ctx: HandleContext): TipEvent[] {
-  if (!state.received.receiptLocator && state.received.anonymous) {
+  if (!hasChannel(state)) {
     throw invalidTip('no_channel', '该匿名举报没有查询码，无法向举报人留言', 'anonymous tip without receipt code');
   }
   if (state.status === 'closed') throw wrongStatus('message the reporter', '向举报人留言', state.status);
-  if (kind === 'feedback') requireStatus(state, ['concluded', 'feedback_given', 'not_accepted', 'transferred'], 'give feedback', '反馈结果');
+  // A repeat accepted (并入办理) is answered by the staff's own feedback: it has no finding of its own.
+  const feedbackFrom: TipStatus[] = ['concluded', 'feedback_given', 'not_accepted', 'transferred', ...(state.received.repeatOf ? (['accepted'] as const) : [])];
+  if (kind === 'feedback') requireStatus(state, feedbackFrom, 'give feedback', '反馈结果');
   return [{ type: 'MessageToReporter', data: { at: ctx.now.toISOString(), messageId, kind, text: requireText(text, 'message', '留言内容', MAX_NOTE) } }];
 }
 
@@ -140,14 +152,24 @@ export function reporterReply(state: TipState, messageId: string, inReplyTo: str
   return [{ type: 'ReporterReplied', data: { at: ctx.now.toISOString(), messageId, inReplyTo, text: requireText(text, 'reply', '回复内容', MAX_NOTE) } }];
 }
 
+function closableFrom(state: TipState): TipStatus[] {
+  const decided: TipStatus[] = ['feedback_given', 'not_accepted', 'transferred'];
+  // A repeat accepted is closed once its reporter has had the staff's feedback (unless no one can be told).
+  if (state.received.repeatOf) return hasChannel(state) ? decided : ['accepted', ...decided];
+  return state.received.anonymous ? ['concluded', ...decided] : decided;
+}
+
+function hasChannel(state: TipState): boolean {
+  return !!state.received.receiptLocator || !state.received.anonymous;
+}
+
 /**
  * Closing needs the handling finished: concluded and (for a real-name reporter) told, or not accepted
- * or transferred. A substantiated tip whose rectification is still open in grievance stays open.
+ * or transferred; a repeat accepted, once its reporter has the staff's feedback. A substantiated tip whose rectification is still open in grievance stays open.
  */
 export function close(state: TipState, ctx: HandleContext): TipEvent[] {
-  requireNotRepeat(state);
-  const allowed: TipStatus[] = state.received.anonymous ? ['concluded', 'feedback_given', 'not_accepted', 'transferred'] : ['feedback_given', 'not_accepted', 'transferred'];
-  requireStatus(state, allowed, 'close', '结案（实名举报须先反馈结果）');
+  const allowed: TipStatus[] = closableFrom(state);
+  requireStatus(state, allowed, 'close', state.received.repeatOf ? '结案（重复举报须先向举报人反馈结果）' : '结案（实名举报须先反馈结果）');
   const feedbackDue = currentDeadline(state, 'feedback');
   if (feedbackDue && !feedbackDue.metAt) {
     throw new DomainConflictError('tip.feedback_pending', '还有未反馈给举报人的结果（如整改销号情况），请先反馈再结案', 'a feedback is still due');

@@ -279,11 +279,13 @@ describe('receiveTip: time limits started at receipt', () => {
     });
   });
 
-  it('a repeat starts no limits, even an election objection', () => {
-    const data = receiveTip(input({ category: 'vote_buying', repeatOf: 'tip-0', objection: { noticeId: 'n', endsOn: '2026-09-25' } }), ctx());
+  it('a repeat starts the same limits as a first tip (its own clock), an election objection’s included', () => {
+    const tip = (repeatOf: string | null) => receiveTip(input({ category: 'vote_buying', repeatOf, objection: { noticeId: 'n', endsOn: '2026-09-25' } }), ctx());
+    const data = tip('tip-0');
     expect(data.repeatOf).toBe('tip-0');
     expect(data.electionRelated).toBe(true);
-    expect(data.deadlines).toEqual([]);
+    expect(data.deadlines.map((d) => d.kind)).toEqual(['acceptance', 'acknowledgement', 'objection']);
+    expect(data.deadlines).toEqual(tip(null).deadlines);
   });
 
   it('follows a configured regime rather than fixed numbers', () => {

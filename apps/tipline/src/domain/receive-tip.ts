@@ -55,12 +55,11 @@ export function receiveTip(input: ReceiveTipInput, ctx: ReceiveContext): TipRece
   const regime = regimeFor(policy, input.channel, category.group);
   const electionRelated = category.group === 'election' || input.objection !== null;
   const deadlines: TipDeadline[] = [];
-  if (!input.repeatOf) {
-    // A repeat follows the first tip's handling; its own limits would only raise false alarms.
-    deadlines.push(startDeadline('acceptance', ctx.now, policy.regimes[regime].acceptance, ctx.calendar));
-    if (electionRelated) deadlines.push(startDeadline('acknowledgement', ctx.now, policy.electionAcknowledgement, ctx.calendar));
-    if (input.objection) deadlines.push(objectionDeadline(ctx.now, input.objection.endsOn));
-  }
+  // A repeat runs on its own clock like a first tip: its reporter is owed an answer in the same time,
+  // and a repeat left waiting would tell the accused that someone reported him before.
+  deadlines.push(startDeadline('acceptance', ctx.now, policy.regimes[regime].acceptance, ctx.calendar));
+  if (electionRelated) deadlines.push(startDeadline('acknowledgement', ctx.now, policy.electionAcknowledgement, ctx.calendar));
+  if (input.objection) deadlines.push(objectionDeadline(ctx.now, input.objection.endsOn));
   return {
     tipId: input.tipId,
     receivedAt: ctx.now.toISOString(),

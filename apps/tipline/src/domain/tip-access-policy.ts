@@ -38,17 +38,20 @@ export interface TipAccessPolicy {
 
 /**
  * Default (检举控告工作规则: 严格控制知情范围): the discipline commission sees the content of the tips
- * in its subtree; a township sees a tip's content only once it is assigned to its unit, and otherwise
- * only figures (its committee supervises the cadres reported); the organisation department sees
- * figures only. A reveal needs a second discipline official's approval, used once within 30 minutes.
+ * in its subtree; a tip assigned to a unit is handled by that unit's discipline staff (a township
+ * unit's code is the township's, "XX镇纪委"), which the discipline grant already covers. The township
+ * party committee (role `township`) supervises the cadres reported, so it sees figures only, even of
+ * tips assigned to its township's unit; the organisation department sees figures only. A reveal needs
+ * a second discipline official's approval, used once within 30 minutes. Version 1 let `township` read
+ * the content of tips assigned to its unit: withdrawn (issue 14, M5).
  */
 export const DEFAULT_TIP_ACCESS_POLICY: TipAccessPolicy = validateTipAccessPolicy({
   id: 'default',
-  version: 1,
-  name: '默认举报知悉范围（2026）',
+  version: 2,
+  name: '默认举报知悉范围（2026，第 2 版）',
   roles: {
     discipline: { inScope: 'content', assignedToOwnUnit: 'content' },
-    township: { inScope: 'statistics', assignedToOwnUnit: 'content' },
+    township: { inScope: 'statistics', assignedToOwnUnit: 'statistics' },
     org_dept: { inScope: 'statistics', assignedToOwnUnit: 'statistics' },
   },
   reveal: { roles: ['discipline'], minReasonLength: 8, approvalValidMinutes: 30, revealsPerApproval: 1 },

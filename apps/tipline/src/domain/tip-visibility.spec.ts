@@ -13,13 +13,22 @@ describe('tip visibility (default access policy)', () => {
     expect(listReach(policy, v.roles)).toBe('all');
   });
 
-  it('shows a township the content of tips assigned to its unit only, and figures of the rest', () => {
+  it('gives the township committee figures only, even of a tip assigned to its township’s unit (it supervises the accused)', () => {
     const v = { roles: ['township'], unitCode: TOWNSHIP };
-    expect(tipViewFor(policy, v, { inScope: true, unitCode: TOWNSHIP })).toBe('content');
+    // The attack path: suggestHandlingUnit sends a village cadre's tip to the township unit, coded as the township.
+    expect(tipViewFor(policy, v, { inScope: true, unitCode: TOWNSHIP })).toBe('statistics');
     expect(tipViewFor(policy, v, { inScope: true, unitCode: null })).toBe('statistics');
     expect(tipViewFor(policy, v, { inScope: true, unitCode: '320724' })).toBe('statistics');
-    expect(listReach(policy, v.roles)).toBe('own_unit');
+    expect(visibleParts(tipViewFor(policy, v, { inScope: true, unitCode: TOWNSHIP }))).toEqual({ row: false, subjects: false, content: false });
+    expect(listReach(policy, v.roles)).toBe('none');
     expect(seesStatistics(policy, v.roles)).toBe(true);
+    expect(mayReveal(policy, v.roles)).toBe(false);
+  });
+
+  it('shows the township’s discipline staff (discipline at the township node) the content of its tips', () => {
+    const v = { roles: ['discipline'], unitCode: TOWNSHIP };
+    expect(tipViewFor(policy, v, { inScope: true, unitCode: TOWNSHIP })).toBe('content');
+    expect(tipViewFor(policy, v, { inScope: true, unitCode: null })).toBe('content');
   });
 
   it('shows nothing outside the subtree, even a tip assigned to the viewer’s unit', () => {

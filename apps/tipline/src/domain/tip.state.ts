@@ -138,9 +138,13 @@ export function evolveTip(state: TipState | null, event: TipEvent): TipState {
       };
     case 'RectificationClosed':
       return { ...s, rectificationClosedBy: event.data.caseId, deadlines: withDeadlines(s, event.data.deadlines ?? []) };
-    case 'MessageToReporter':
+    case 'MessageToReporter': {
       if (event.data.kind !== 'feedback') return s;
-      return { ...s, status: s.status === 'concluded' ? 'feedback_given' : s.status, deadlines: meet(s, ['feedback'], event.data.at) };
+      // A repeat merged into the earlier tip's handling is answered by this feedback: it ends its own limits.
+      const repeatAnswered = !!s.received.repeatOf && s.status === 'accepted';
+      const met: DeadlineKind[] = repeatAnswered ? ['conclusion', 'objection', 'feedback'] : ['feedback'];
+      return { ...s, status: s.status === 'concluded' || repeatAnswered ? 'feedback_given' : s.status, deadlines: meet(s, met, event.data.at) };
+    }
     case 'TipClosed':
       return { ...s, status: 'closed', closedFrom: s.status, closedAt: event.data.at };
     case 'DeadlineReminded':

@@ -15,10 +15,13 @@ import { KeyRing, KeyRingFile } from './confidential/key-ring';
 import { keyRingStore } from './confidential/key-ring-location';
 import { loadMasterKeys } from './confidential/master-key';
 import { PgIdentityVault } from './confidential/pg-identity-vault';
+import { ReporterErasure } from './confidential/reporter-erasure';
 import { DEFAULT_LIMITS, PgAttemptLimiter } from './receipt/pg-attempt-limiter';
 import { ScryptReceiptHasher } from './receipt/scrypt-receipt-hasher';
 import { evidenceStorageFromEnv } from './evidence/evidence-storage.config';
 import { SealedEvidenceStorage } from './evidence/sealed-evidence-storage';
+import { EvidenceReferences } from './evidence/evidence-references';
+import { PlaintextEvidencePurge } from './evidence/plaintext-evidence-purge';
 import { PgTipIndexes } from './persistence/pg-tip-indexes';
 import { tipListProjection } from './read-model/tip-list.projection';
 import { TipQueries } from './read-model/tip-queries';
@@ -45,6 +48,8 @@ export class Tipline {
     readonly calendar: () => WorkingCalendar,
     /** The reporter-identity vault: started (key ring checked) before the service takes requests. */
     readonly vault: PgIdentityVault,
+    /** Erasure of a reporter's identity, with the steps after the commit that make it irreversible. */
+    readonly erasure: ReporterErasure,
   ) {}
 }
 
@@ -88,14 +93,9 @@ export function buildTipline(kernel: ServiceKernel, overrides: Partial<TiplineSe
   const vault = new PgIdentityVault(pool, masterKeys, ring, kernel.logger, platform.env.TIPLINE_KEY_RING_ACCEPT_LOSS?.trim() === 'true');
   // Where the keys are (never the keys): the operator must back them up apart from the data folder.
   kernel.logger.info({ masterKey: masterKeys.source, keyRing: ring.file.path }, 'tip-line reporter keys');
-  // An erasure becomes irreversible when the key ring has rotated: right after the erasing transaction commits.
-  const commandTransaction = async <T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> => {
-    const result = await withTransaction(pool, fn);
-    if (vault.erasurePending) {
-      await vault.completeErasures().catch((err: Error) => kernel.logger.error({ err: err.message }, 'key ring rotation after an erasure failed; retried every 5 minutes, at the next erasure and at start'));
-    }
-    return result;
-  };
+  // An erasure becomes irreversible when the key ring has rotated, right after the erasing transaction
+  // commits: ReporterErasure does it and reports whether it succeeded.
+  const commandTransaction = <T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> => withTransaction(pool, fn);
   const hasher = new ScryptReceiptHasher({ cost: settings.receiptHashCost });
   const indexes = new PgTipIndexes(pool);
   const evidence = new SealedEvidenceStorage(blobs, vault);
@@ -193,6 +193,7 @@ export function buildTipline(kernel: ServiceKernel, overrides: Partial<TiplineSe
     places,
     calendar,
     vault,
+    new ReporterErasure({ commands, store, vault, purge: new PlaintextEvidencePurge(blobs, new EvidenceReferences(pool)), log: kernel.logger }),
   );
 }
 
@@ -215,9 +216,11 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
     providers: [{ provide: Tipline, useValue: tipline }],
     start: async () => {
       await tipline.vault.start();
-      // A rotation that failed after an erasure (store unreachable) is retried here, not only at the next erasure.
+      // Plaintext evidence of erased tips (erasures before sealing existed, failed deletions): in the background.
+      tipline.erasure.sweep().catch((err: Error) => kernel.logger.error({ err: err.message }, 'deleting plaintext evidence of erased tips failed; retried at the next start'));
+      // A rotation or deletion that failed after an erasure (store unreachable) is retried here, not only at the next erasure.
       erasureRetry = setInterval(() => {
-        tipline.vault.completeErasures().catch((err: Error) => kernel.logger.error({ err: err.message }, 'key ring rotation retry failed'));
+        tipline.erasure.retry().catch((err: Error) => kernel.logger.error({ err: err.message }, 'erasure retry failed'));
       }, ERASURE_RETRY_MS);
       erasureRetry.unref();
       tipline.deadlineJobs.register();

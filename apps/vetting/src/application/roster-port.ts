@@ -31,6 +31,12 @@ export interface RosterPort {
   /** The villages whose roster names each person (who may see them); unknown ids are absent. */
   villagesOf(personIds: readonly string[], tx?: PoolClient): Promise<Map<string, string[]>>;
 
+  /**
+   * Every village each person's records lie in (named by, roles, posts held): read through
+   * personReach, the one definition of "outside the caller's area". Unknown ids are absent.
+   */
+  reachOf(personIds: readonly string[], tx?: PoolClient): Promise<Map<string, Set<string>>>;
+
   /** Hand-over: the renewed bodies of the village move to the new term, in the caller's transaction. */
   startTerm(change: TermChange, actor: Actor | null, tx?: PoolClient): Promise<void>;
 }

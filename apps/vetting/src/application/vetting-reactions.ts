@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { ContractRegistry, IntegrationEvent, LocalDate } from '@lw/domain';
 import { shanghaiDateOf } from '@lw/domain';
-import { concludeObjection, raiseObjection } from '../domain/election';
+import { concludeObjection, dropObjection, raiseObjection } from '../domain/election';
 import type { AuditGate } from './election/audit-gate';
 import { AUDIT_EVENTS } from './election/audit-gate';
 import type { ElectionReview } from './election/election-review';
@@ -11,15 +11,17 @@ import { streamOfNotice } from './village-election-stream';
 
 const SUBSTANTIATED = ['substantiated', 'partly_substantiated'];
 
+const OBJECTION_EVENTS = new Set(['tipline.TipReceived', 'tipline.TipAccepted', 'tipline.TipNotAccepted', 'tipline.TipConcluded']);
+
 /**
  * What vetting does with other services' events, inside the inbox transaction:
- * - tip-line objections: a tip labelled with one of our notices blocks confirmation once the
- *   discipline office has accepted it (受理), not on submission: anyone may send an objection,
- *   anonymous and free, and each would otherwise hold the whole village's confirmation until fully
- *   investigated. The office decides on acceptance within the notice (the tip's objection limit is
- *   the notice's last day), before confirmation is possible, so a real objection is never missed; one
- *   not accepted (or transferred) never blocks. Its conclusion lifts the block, and a substantiated
- *   one disqualifies the nominee with the tip as evidence;
+ * - tip-line objections: a tip labelled with one of our notices blocks confirmation from its receipt
+ *   (tipline.TipReceived) while the discipline office has not decided on it, so a late acceptance
+ *   never lets confirmation slip past a real objection. Deciding not to accept it, or transferring it
+ *   away (tipline.TipNotAccepted), lifts the block: a cheap anonymous objection holds a village no
+ *   longer than that decision, which the tip-line clocks to the notice's last day. Accepted, it
+ *   blocks until concluded; a substantiated one disqualifies the nominee with the tip as evidence.
+ *   A repeat of an earlier tip is never decided on its own and blocks nothing (the first one does);
  * - any tip concluded substantiated against a person named in a village with open nominations joins
  *   that nominee's facts and re-runs their review (the negative list sees it);
  * - auditing's reports open or close each village's gate.
@@ -27,10 +29,12 @@ const SUBSTANTIATED = ['substantiated', 'partly_substantiated'];
 export function vettingReactions(deps: { contracts: ContractRegistry; commands: ElectionCommands; review: ElectionReview; tips: SubstantiatedTips; gate: AuditGate }) {
   return async (raw: IntegrationEvent, tx: PoolClient): Promise<void> => {
     if (AUDIT_EVENTS.has(raw.type)) return deps.gate.apply(deps.contracts.decode(raw) as IntegrationEvent<any>, tx);
-    if (raw.type !== 'tipline.TipAccepted' && raw.type !== 'tipline.TipConcluded') return;
+    if (!OBJECTION_EVENTS.has(raw.type)) return;
     const event = deps.contracts.decode(raw) as IntegrationEvent<any>;
     const p = event.payload;
-    if (event.type === 'tipline.TipAccepted') {
+    if (event.type === 'tipline.TipReceived' || event.type === 'tipline.TipAccepted') {
+      // Raised on receipt; TipAccepted raises it again (no-op) for a tip received before this rule.
+      if (event.type === 'tipline.TipReceived' && p.repeatOf) return;
       const stream = p.objection ? streamOfNotice(p.objection.noticeId) : null;
       if (!stream) return;
       await tx.query('INSERT INTO objections (tip_id, stream_id, notice_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [p.tipId, stream, p.objection.noticeId]);
@@ -38,6 +42,10 @@ export function vettingReactions(deps: { contracts: ContractRegistry; commands: 
       return;
     }
     const { rows } = await tx.query<{ stream_id: string }>('SELECT stream_id FROM objections WHERE tip_id = $1', [p.tipId]);
+    if (event.type === 'tipline.TipNotAccepted') {
+      if (rows[0]) await deps.commands.run(rows[0].stream_id, null, (s, c) => dropObjection(s, p.tipId, p.decision, c), { tx });
+      return;
+    }
     if (rows[0]) await deps.commands.run(rows[0].stream_id, null, (s, c) => concludeObjection(s, p.tipId, p.finding, c), { tx });
     if (SUBSTANTIATED.includes(p.finding)) await substantiatedAgainstNominees(deps, p, tx);
   };

@@ -22,6 +22,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     anonymous: true,
   },
   'tipline.TipAccepted': { tipId: TIP, acceptedAt: '2026-09-19T02:00:00Z', villageCode: VILLAGE, objection: { noticeId: 'n-1', endsOn: '2026-09-22', candidateId: 'c-1' } },
+  'tipline.TipNotAccepted': { tipId: TIP, decidedAt: '2026-09-19T02:00:00Z', decision: 'transferred', villageCode: VILLAGE, objection: null },
   'tipline.TipConcluded': {
     tipId: TIP,
     concludedAt: '2026-10-08T09:30:00Z',

@@ -27,8 +27,8 @@ export const tipReceivedV1 = z.object({
 export type TipReceivedV1 = z.infer<typeof tipReceivedV1>;
 
 /**
- * The discipline office took the tip up (受理). For an objection (异议) to a candidate under notice this
- * is what makes it block confirmation: a bare submission, anonymous and unchecked, must not (L7).
+ * The discipline office took the tip up (受理). An objection (异议) to a candidate under notice blocks
+ * confirmation from its receipt while undecided; once accepted, until it is concluded.
  */
 export const tipAcceptedV1 = z.object({
   tipId: z.uuid(),
@@ -37,6 +37,20 @@ export const tipAcceptedV1 = z.object({
   objection: z.object({ noticeId: z.string().min(1), endsOn: localDate, candidateId: z.string().min(1).optional() }).nullable(),
 });
 export type TipAcceptedV1 = z.infer<typeof tipAcceptedV1>;
+
+/**
+ * The discipline office decided not to take the tip up itself: not accepted (不予受理) or transferred
+ * to another body (转办). An objection received against a candidate under notice blocks confirmation
+ * until this decision or TipAccepted; this lifts that block.
+ */
+export const tipNotAcceptedV1 = z.object({
+  tipId: z.uuid(),
+  decidedAt: instant,
+  decision: z.enum(['not_accepted', 'transferred']),
+  villageCode: divisionCode.nullable(),
+  objection: z.object({ noticeId: z.string().min(1), endsOn: localDate, candidateId: z.string().min(1).optional() }).nullable(),
+});
+export type TipNotAcceptedV1 = z.infer<typeof tipNotAcceptedV1>;
 
 export const tipConcludedV1 = z.object({
   tipId: z.uuid(),
@@ -63,6 +77,7 @@ export type TipClosedV1 = z.infer<typeof tipClosedV1>;
 export const TIPLINE_CONTRACTS: EventContract[] = [
   { type: 'tipline.TipReceived', version: 1, schema: tipReceivedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
   { type: 'tipline.TipAccepted', version: 1, schema: tipAcceptedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
+  { type: 'tipline.TipNotAccepted', version: 1, schema: tipNotAcceptedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
   { type: 'tipline.TipConcluded', version: 1, schema: tipConcludedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
   { type: 'tipline.TipClosed', version: 1, schema: tipClosedV1, forbiddenKeys: REPORTER_IDENTITY_KEYS },
 ];

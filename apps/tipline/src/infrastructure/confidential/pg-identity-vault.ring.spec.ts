@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { migrate, withTransaction } from '@lw/db';
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
@@ -188,5 +188,65 @@ describe('PgIdentityVault with a key ring', () => {
     for (const [i, t] of fresh.entries()) expect(await v.open(t, boxes[i])).toBe(`fresh ${t}`);
     const ids = (await pool.query<{ id: string }>('SELECT DISTINCT master_key_id AS id FROM tip_data_keys')).rows.map((r) => r.id);
     expect(ids).toEqual([(await ringFile(m).read())!.current]);
+  });
+
+  it('upgrading with the master key that wrapped the old rows logs an error naming the master-key rotation; a rotated key does not', async () => {
+    const k1 = randomBytes(32);
+    const errors: string[] = [];
+    const log = { info: () => undefined, warn: () => undefined, error: (_o: object, msg: string) => errors.push(msg) };
+    const tip = uuidv7();
+    await pool.query(`INSERT INTO tip_data_keys (tip_id, master_key_id, wrapped) VALUES ($1, 'k1', $2)`, [tip, wrapDataKey(k1, tip, randomBytes(32))]);
+    // Same master key as before the upgrade: the erased rows in WAL/backups still open with it.
+    const same: MasterKeys = { current: { id: 'k1', key: k1 }, all: new Map([['k1', k1]]) };
+    await new PgIdentityVault(pool, same, new KeyRing(ringFile(same)), log).start();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/master key k1.*TIPLINE_MASTER_KEY.*TIPLINE_OLD_MASTER_KEYS/);
+    expect((await keyRow(tip)).master_key_id).toMatch(/^ring-/);
+
+    // The remedy: a new master key, k1 given as old for this one start. No error.
+    await pool.query('TRUNCATE tip_data_keys, tip_key_ring');
+    await pool.query(`INSERT INTO tip_data_keys (tip_id, master_key_id, wrapped) VALUES ($1, 'k1', $2)`, [tip, wrapDataKey(k1, tip, randomBytes(32))]);
+    errors.length = 0;
+    const rotated = master(undefined, [['k1', k1]]);
+    await new PgIdentityVault(pool, rotated, new KeyRing(ringFile(rotated, 'rotated.ring')), log).start();
+    expect(errors).toEqual([]);
+  });
+
+  it('a key read under an epoch a rotation destroys before it is unwrapped is read again, not a 500 (unwrap race)', async () => {
+    const m = master();
+    const ring = new KeyRing(ringFile(m));
+    const v = new PgIdentityVault(pool, m, ring);
+    await v.start();
+    const tip = uuidv7();
+    const box = await seal(v, tip, '举报人: 王五');
+    // Between the read of the tip's key row and its unwrap, a rotation of this process re-wraps the
+    // row under a new epoch and destroys the old one (the steps of rotateLocked, done by hand here).
+    const rotateNow = async () => {
+      const old = (await ring.file.read())!;
+      const next = await ring.addEpoch();
+      const r = await keyRow(tip);
+      const dataKey = unwrapDataKey(old.epochs[0].key, tip, r.wrapped);
+      await pool.query('UPDATE tip_data_keys SET master_key_id = $2, wrapped = $3 WHERE tip_id = $1', [tip, next.id, wrapDataKey(next.key, tip, dataKey)]);
+      await ring.retainOnly(next.id);
+    };
+    const again = await withTransaction(pool, async (tx) => {
+      let raced = false;
+      const racing = new Proxy(tx, {
+        get(target, prop, receiver) {
+          if (prop !== 'query') return Reflect.get(target, prop, receiver);
+          return async (...args: Parameters<PoolClient['query']>) => {
+            const result = await (target.query as (...a: unknown[]) => Promise<unknown>)(...args);
+            if (!raced && String(args[0]).startsWith('SELECT master_key_id, wrapped')) {
+              raced = true;
+              await rotateNow();
+            }
+            return result;
+          };
+        },
+      });
+      return v.seal(tip, '举报人: 王五（补充）', racing);
+    });
+    expect(await v.open(tip, again)).toBe('举报人: 王五（补充）');
+    expect(await v.open(tip, box)).toBe('举报人: 王五');
   });
 });

@@ -15,6 +15,7 @@ interface KeyRow {
 interface VaultLog {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
 }
 
 const REWRAP_BATCH = 500;
@@ -60,6 +61,8 @@ export class PgIdentityVault implements IdentityVault {
     if (!this.ring) return;
     const ring = this.ring;
     const acceptLoss = this.acceptLostEpoch;
+    // A bucket that keeps object versions would keep every destroyed epoch: refuse before using it.
+    await ring.file.store.prepare?.();
     await this.withRingLock(async () => {
       const row = (await this.pool.query<{ current_epoch: string }>('SELECT current_epoch FROM tip_key_ring')).rows[0];
       let content = await ring.load(!row);
@@ -83,6 +86,7 @@ export class PgIdentityVault implements IdentityVault {
       const stale = Number(
         (await this.pool.query('SELECT count(*) AS n FROM tip_data_keys WHERE master_key_id <> $1', [content!.current])).rows[0].n,
       );
+      await this.warnIfMasterWrappedKeysStay();
       const pending = await this.pendingErasures();
       if (pending > 0 || stale > 0 || content!.epochs.length > 1) await this.rotateLocked(pending);
       // Master-key rotation: once this returns, the old master key opens nothing that still exists.
@@ -200,20 +204,15 @@ export class PgIdentityVault implements IdentityVault {
       [tipId, kek.id, wrapped],
     );
     const row = await this.row(tipId, tx);
-    if (!row) throw new Error(`data key of tip ${tipId} vanished while sealing`);
-    return this.unwrap(tipId, row);
+    const key = row ? await this.unwrap(tipId, row, tx) : null;
+    if (!key) throw new Error(`data key of tip ${tipId} vanished while sealing`);
+    return key;
   }
 
   /** The tip's data key outside a transaction, or null when shredded. */
   private async current(tipId: string): Promise<Buffer | null> {
     const row = await this.row(tipId, this.pool);
-    if (!row) return null;
-    // A rotation may have re-wrapped the row and destroyed its epoch since it was read: read it again.
-    if (!(await this.kekFor(row.master_key_id)) && this.ring) {
-      const again = await this.row(tipId, this.pool);
-      return again ? this.unwrap(tipId, again) : null;
-    }
-    return this.unwrap(tipId, row);
+    return row ? this.unwrap(tipId, row, this.pool) : null;
   }
 
   /** The KEK new keys are wrapped under. Ring mode reads the epoch FOR SHARE: a rotation's switch waits for this transaction. */
@@ -270,6 +269,26 @@ export class PgIdentityVault implements IdentityVault {
     this.log?.info({ epoch: epoch.id, rewrapped: moved }, 'key ring rotated: erased reporter data keys can no longer be opened');
   }
 
+  /**
+   * Keys an older version wrapped directly under the master key are moved into the ring at start;
+   * but the rows of identities erased BEFORE this upgrade survive in WAL and backups wrapped under
+   * that master key, and stay decryptable while it is the master key. Only a master-key rotation
+   * closes that: logged as an error rather than refused, so that an upgrade never takes the tip line
+   * down (installations that never erased anything are not at risk, and the rotation can follow at
+   * any later start).
+   */
+  private async warnIfMasterWrappedKeysStay(): Promise<void> {
+    const masterId = this.keys.current.id;
+    const n = Number((await this.pool.query('SELECT count(*) AS n FROM tip_data_keys WHERE master_key_id = $1', [masterId])).rows[0].n);
+    if (n === 0) return;
+    this.log?.error(
+      { keys: n, masterKey: masterId },
+      `reporter data keys were wrapped directly under master key ${masterId}, which is still the master key: identities erased before this upgrade ` +
+        'remain decryptable from the database WAL and backups with it. Rotate the master key now: start once with a new TIPLINE_MASTER_KEY ' +
+        `(and TIPLINE_MASTER_KEY_ID) and the current one in TIPLINE_OLD_MASTER_KEYS ("${masterId}:<base64>"), then destroy the old key (README, 举报人信息的密钥)`,
+    );
+  }
+
   private async pendingErasures(): Promise<number> {
     return Number((await this.pool.query('SELECT pending FROM tip_key_erasures')).rows[0]?.pending ?? 0);
   }
@@ -297,8 +316,19 @@ export class PgIdentityVault implements IdentityVault {
     return res.rows[0] ?? null;
   }
 
-  private async unwrap(tipId: string, row: KeyRow): Promise<Buffer> {
-    const kek = await this.kekFor(row.master_key_id);
+  /**
+   * The data key in `row`, or null when it was shredded meanwhile. A rotation may have re-wrapped the
+   * row and destroyed its epoch since it was read (in `db`, a new statement sees that commit): then
+   * the row is read once more.
+   */
+  private async unwrap(tipId: string, row: KeyRow, db: Pool | PoolClient): Promise<Buffer | null> {
+    let kek = await this.kekFor(row.master_key_id);
+    if (!kek && this.ring) {
+      const again = await this.row(tipId, db);
+      if (!again) return null;
+      row = again;
+      kek = await this.kekFor(row.master_key_id);
+    }
     if (!kek) throw new Error(`data key of tip ${tipId} is wrapped by master key ${row.master_key_id}, which is not configured`);
     return unwrapDataKey(kek, tipId, row.wrapped);
   }

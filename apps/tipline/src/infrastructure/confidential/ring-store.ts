@@ -12,6 +12,8 @@ export interface RingStore {
   readonly location: string;
   read(): Promise<Buffer | null>;
   write(bytes: Buffer): Promise<void>;
+  /** Checked once before the ring is used: throws when this store cannot destroy replaced bytes. */
+  prepare?(): Promise<void>;
 }
 
 /** A file, replaced by temp file, fsync, rename and directory fsync: a crash leaves the old ring or the new one. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetBucketVersioningCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { KeyRingFile } from '../confidential/key-ring';
 import { keyRingStore } from '../confidential/key-ring-location';
 import type { MasterKeys } from '../confidential/master-key';
@@ -66,5 +66,37 @@ describe('S3RingStore against a real S3-protocol server', () => {
     const second = { id: 'ring-2', key: randomBytes(32) };
     await ring.write({ current: 'ring-2', next: 3, epochs: [second] });
     expect((await ring.read())!.epochs.map((e) => e.id)).toEqual(['ring-2']);
+  });
+});
+
+describe('S3RingStore refuses a bucket that keeps versions (issue 14, H4)', () => {
+  const options = { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', bucket: 'ev', forcePathStyle: true, ...TEST_S3_CREDENTIALS };
+  // s3rver answers GetBucketVersioning with NotImplemented: a stub client stands in for this one call.
+  const answering = (status: string | undefined) => {
+    const asked: unknown[] = [];
+    const client = { send: async (cmd: unknown) => (asked.push(cmd), { Status: status }) } as unknown as S3Client;
+    return { store: new S3RingStore(options, undefined, client), asked };
+  };
+
+  it.each(['Enabled', 'Suspended'])('versioning %s: refuses to start, naming TIPLINE_KEY_RING_FILE', async (status) => {
+    const { store, asked } = answering(status);
+    await expect(store.prepare()).rejects.toThrow(new RegExp(`versioning ${status}.*TIPLINE_KEY_RING_FILE`));
+    expect(asked[0]).toBeInstanceOf(GetBucketVersioningCommand);
+  });
+
+  it('a bucket that never had versioning is accepted', async () => {
+    await expect(answering(undefined).store.prepare()).resolves.toBeUndefined();
+  });
+
+  it('a real server that does not implement versioning (s3rver) is accepted', async () => {
+    const s3 = await startTestS3Server();
+    await s3.createBucket('plain');
+    const store = new S3RingStore({ ...options, endpoint: s3.endpoint, bucket: 'plain' });
+    try {
+      await expect(store.prepare()).resolves.toBeUndefined();
+    } finally {
+      store.close();
+      await s3.stop();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetBucketVersioningCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { RingStore } from '../confidential/ring-store';
 import type { S3EvidenceStorageOptions } from './s3-evidence-storage';
 
@@ -13,8 +13,9 @@ export class S3RingStore implements RingStore {
   constructor(
     private readonly options: S3EvidenceStorageOptions,
     private readonly key = 'keyring/tipline.ring',
+    client?: S3Client,
   ) {
-    this.client = new S3Client({
+    this.client = client ?? new S3Client({
       endpoint: options.endpoint,
       region: options.region,
       forcePathStyle: options.forcePathStyle,
@@ -22,6 +23,28 @@ export class S3RingStore implements RingStore {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+  }
+
+  /**
+   * Refuses a bucket that keeps object versions (versioning Enabled, or Suspended with versions kept):
+   * every overwritten ring, old epochs included, would stay readable with the master key, so no
+   * erasure would ever be irreversible. A server without versioning (NotImplemented) keeps none.
+   */
+  async prepare(): Promise<void> {
+    let status: string | undefined;
+    try {
+      status = (await this.client.send(new GetBucketVersioningCommand({ Bucket: this.options.bucket }))).Status;
+    } catch (err) {
+      if (err instanceof S3ServiceException && err.name === 'NotImplemented') return;
+      throw err;
+    }
+    if (status === 'Enabled' || status === 'Suspended') {
+      throw new Error(
+        `the evidence bucket ${this.options.bucket} has object versioning ${status}: the key ring (${this.location}) kept there would keep ` +
+          'every old version, so erased reporter identities would stay decryptable. Set TIPLINE_KEY_RING_FILE to a file outside the bucket ' +
+          '(README, 举报人信息的密钥), or use a bucket that never had versioning',
+      );
+    }
   }
 
   get location(): string {

@@ -47,7 +47,8 @@ async function upsert(tx: PoolClient, s: TipState, version: number, townshipOf: 
   const r = s.received;
   const next = nextDeadline(s);
   const conclusion = currentDeadline(s, 'conclusion');
-  const withinLimit = conclusion?.metAt ? Date.parse(conclusion.metAt) <= Date.parse(conclusion.endsAt) : null;
+  // Only a real conclusion counts (a repeat's feedback meets its limit but concludes nothing).
+  const withinLimit = s.concludedAt && conclusion?.metAt ? Date.parse(conclusion.metAt) <= Date.parse(conclusion.endsAt) : null;
   const label = r.subjects.map((x) => (x.kind === 'person' ? `${x.name}${x.post ? `（${x.post}）` : ''}` : x.villageCode)).join('、');
   await tx.query(
     `INSERT INTO tip_list (tip_id, version, status, channel, category, category_group, village_code, township_code, subjects_label,

@@ -29,6 +29,7 @@ export interface InboxFilter {
   village?: string;
   overdue?: boolean;
   electionRelated?: boolean;
+  /** Default true: a repeat has its own reporter and limits; false lists first tips only. */
   includeRepeats?: boolean;
   limit: number;
   offset: number;
@@ -115,7 +116,8 @@ export class TipQueries {
     }
     if (f.overdue !== undefined) where.push(f.overdue ? '(next_deadline_at < now() OR overdue_flagged)' : 'NOT (coalesce(next_deadline_at < now(), false) OR overdue_flagged)');
     if (f.electionRelated !== undefined) where.push(f.electionRelated ? 'election_related' : 'NOT election_related');
-    if (!f.includeRepeats) where.push('repeat_of IS NULL');
+    // Repeats are listed (each with its link to the earlier tip) unless asked otherwise: each has a reporter to answer.
+    if (f.includeRepeats === false) where.push('repeat_of IS NULL');
     const sqlWhere = where.join(' AND ');
     const total = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM tip_list WHERE ${sqlWhere}`, params);
     params.push(f.limit, f.offset);

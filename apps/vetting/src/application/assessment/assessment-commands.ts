@@ -11,13 +11,14 @@ import {
   type AssessmentRecorded,
 } from '../../domain/assessment';
 import type { RosterPort } from '../roster-port';
+import { personReach, reachesOutside } from '../roster/person-reach';
 import { assessmentIntegrationEvents } from './assessment-integration-event';
 import { assessmentStream, loadAssessments } from './assessment-stream';
 
 export interface AssessmentCommandsDeps {
   store: EventStore;
   contracts: ContractRegistry;
-  roster: Pick<RosterPort, 'holdingsOfVillage' | 'villagesOf'>;
+  roster: Pick<RosterPort, 'holdingsOfVillage' | 'reachOf'>;
   /** True when the village lies inside the actor's node. */
   inScope: (actor: Actor, villageCode: string) => boolean;
   isVillage: (code: string) => boolean;
@@ -70,14 +71,15 @@ export class AssessmentCommands {
   /**
    * Graded persons must belong to the village's roster when the roster has the village at all (until
    * a county's roster is imported there is nothing to check against): grades feed the negative list.
-   * A roster person named by a village outside the actor's node is a stranger too, whatever the
-   * village's holdings: a grade is an appraisal in every township's review of him.
+   * A roster person whose records reach a village outside the actor's node (named by, roles, posts
+   * held: personReach, as for roster writes) is a stranger too, whatever the village's holdings: a grade is an appraisal in every township's review of him.
    */
   private async checkMembers(actor: Actor, input: AssessmentInput): Promise<void> {
     const holdings = await this.deps.roster.holdingsOfVillage(input.villageCode);
-    const named = await this.deps.roster.villagesOf(input.memberGrades.map((m) => m.personId));
+    // The same reach as the roster's writes (personReach): named by, roles, posts held.
+    const reach = await personReach(this.deps.roster.reachOf, input.memberGrades.map((m) => m.personId));
     const known = new Set(holdings.map((h) => h.personId));
-    const outside = (personId: string) => (named.get(personId) ?? []).some((v) => !this.deps.inScope(actor, v));
+    const outside = (personId: string) => reachesOutside(reach.get(personId), (v) => this.deps.inScope(actor, v));
     const strangers = input.memberGrades.filter((m) => (holdings.length > 0 && !known.has(m.personId)) || outside(m.personId));
     if (strangers.length) {
       throw new DomainValidationError('assessment.member_not_in_roster', `${strangers.map((m) => m.name).join('、')} 不在本村“两委”花名册中`, `persons ${strangers.map((m) => m.personId).join(',')} not in ${input.villageCode}`);

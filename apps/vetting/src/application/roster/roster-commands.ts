@@ -19,14 +19,16 @@ import {
   type VillageEvent,
 } from '../../domain/roster';
 import { recordDetails } from '../../domain/roster/person-decisions';
-import { villagesOfPerson } from '../../domain/roster/person-state';
-import { appendTo, claim, claimedIds, heldVillages, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
+import { personReach, reachesOutside, type ReachReader } from './person-reach';
+import { appendTo, claim, claimedIds, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
 
 export interface RosterCommandsDeps {
   pool: Pool;
   store: EventStore;
   /** True when the village lies inside the actor's node. */
   inScope: (actor: Actor, villageCode: string) => boolean;
+  /** The roster read model's villages of each person (RosterQueries.reachOf): read through personReach. */
+  reachOf: ReachReader;
   /** Today in Asia/Shanghai. */
   today: () => LocalDate;
   newId: () => string;
@@ -71,10 +73,10 @@ export class RosterCommands {
    * by, roles, posts held) is inside the actor's node. Seeing one of them is not enough: a fact
    * recorded on a person reaches every township's review of him.
    */
-  private writable(actor: Actor | null, s: PersonState, held: ReadonlySet<string> | undefined): boolean {
+  private writable(actor: Actor | null, s: PersonState, reach: ReadonlySet<string> | undefined): boolean {
     if (s.details === null) return false;
     if (actor === null) return true;
-    return [...villagesOfPerson(s), ...(held ?? [])].every((v) => this.deps.inScope(actor, v));
+    return !reachesOutside(reach, (v) => this.deps.inScope(actor, v));
   }
 
   private checkVillage(actor: Actor | null, villageCode: string): void {
@@ -98,7 +100,7 @@ export class RosterCommands {
       const personId = known ?? this.deps.newId();
       if (!known) await claim(t, [{ citizenId: details.citizenId, personId }]);
       const { state, version } = (await loadPersons(t, [personId])).get(personId)!;
-      if (known && actor && !this.writable(actor, state, (await heldVillages(t, [personId])).get(personId))) {
+      if (known && actor && !this.writable(actor, state, (await personReach(this.deps.reachOf, [personId], t, new Map([[personId, state]]))).get(personId))) {
         throw new DomainValidationError('roster.citizen_id_not_importable', CITIZEN_ID_NOT_IMPORTABLE, `citizen id claimed by a person outside ${actor.node}`);
       }
       await appendTo(this.deps.store, t, personStream(personId), version, recordDetails(state, details), actor);
@@ -110,7 +112,7 @@ export class RosterCommands {
   async onPerson(personId: string, actor: Actor | null, decide: (s: PersonState, others: Map<string, PersonState>) => PersonEvent[], others: string[] = []): Promise<PersonState> {
     return this.transact(async (tx) => {
       const loaded = await loadPersons(tx, [personId, ...others]);
-      const held = actor ? await heldVillages(tx, [personId, ...others]) : new Map<string, Set<string>>();
+      const held = actor ? await personReach(this.deps.reachOf, [personId, ...others], tx, new Map([...loaded].map(([id, l]) => [id, l.state]))) : new Map<string, Set<string>>();
       const { state, version } = loaded.get(personId)!;
       if (!this.writable(actor, state, held.get(personId))) throw new DomainNotFoundError('roster.person_not_found', '该人员不存在或不在您的管辖范围内', `person ${personId} unknown or outside scope`);
       for (const o of others) {

@@ -1,7 +1,8 @@
 import type { Actor, LocalDate } from '@lw/domain';
-import { mapHeader, personStream, planImport, validateRoster, villageStream, villagesOfPerson, type KnownPerson, type RosterRowError, type SheetRows } from '../../domain/roster';
+import { mapHeader, personStream, planImport, validateRoster, villageStream, type KnownPerson, type RosterRowError, type SheetRows } from '../../domain/roster';
 import type { RosterCommands } from './roster-commands';
-import { appendTo, claim, claimedIds, heldVillages, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
+import { personReach } from './person-reach';
+import { appendTo, claim, claimedIds, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
 
 export type ImportMode = 'all_or_nothing' | 'valid_rows_only';
 
@@ -62,12 +63,12 @@ export async function importRoster(commands: RosterCommands, req: ImportRequest)
     await lockCitizenIds(tx, citizenIds);
     const claimed = await claimedIds(tx, citizenIds);
     const persons = await loadPersons(tx, [...claimed.values()]);
-    const held = await heldVillages(tx, [...claimed.values()]);
+    const reach = await personReach(commands.deps.reachOf, [...claimed.values()], tx, new Map([...persons].map(([id, l]) => [id, l.state])));
     const villages = await loadVillages(tx, [...new Set(checked.valid.map((r) => r.villageCode))]);
     const basis = new Map<string, KnownPerson>();
     for (const [citizenId, personId] of claimed) {
       const s = persons.get(personId)!.state;
-      basis.set(citizenId, { personId, details: s.details, villages: s.villages, reach: new Set([...villagesOfPerson(s), ...(held.get(personId) ?? [])]) });
+      basis.set(citizenId, { personId, details: s.details, villages: s.villages, reach: reach.get(personId)! });
     }
     const area = new Set(req.villages.keys());
     const plan = planImport(checked.valid, { persons: basis, villages: new Map([...villages].map(([c, v]) => [c, v.state])), area }, req.date, commands.deps.newId);

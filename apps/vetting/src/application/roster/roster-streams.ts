@@ -70,22 +70,6 @@ export async function lockCitizenIds(tx: PoolClient, citizenIds: readonly string
   );
 }
 
-/**
- * The villages where these persons ever held a post (person id → village codes), read from the
- * villages' streams in the transaction: a post need not be in the village that named the person.
- */
-export async function heldVillages(tx: PoolClient, personIds: readonly string[]): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
-  if (!personIds.length) return out;
-  const { rows } = await tx.query<{ person_id: string; village_code: string }>(
-    `SELECT DISTINCT data->>'personId' AS person_id, data->>'villageCode' AS village_code
-       FROM events WHERE stream_id LIKE 'roster-village-%' AND type = 'HoldingStarted' AND data->>'personId' = ANY ($1::text[])`,
-    [personIds],
-  );
-  for (const r of rows) out.set(r.person_id, (out.get(r.person_id) ?? new Set()).add(r.village_code));
-  return out;
-}
-
 /** The persons already claiming these citizen ids (citizen id → person id). */
 export async function claimedIds(tx: PoolClient, citizenIds: readonly string[]): Promise<Map<string, string>> {
   if (!citizenIds.length) return new Map();

@@ -137,7 +137,10 @@ export function startNotice(s: VillageElectionState, noticeId: string, periodFor
   ];
 }
 
-/** An objection (异议) from the tip-line about a nominee under notice blocks confirmation until concluded. */
+/**
+ * An objection (异议) from the tip-line about a nominee under notice blocks confirmation from its
+ * receipt until the office declines it (dropObjection) or, once accepted, concludes it.
+ */
 export function raiseObjection(s: VillageElectionState, noticeId: string, tipId: string, nomineeId: string | null, c: ElectionContext): VillageElectionEvent[] {
   if (!s.notice || s.notice.noticeId !== noticeId || s.openObjections.has(tipId)) return [];
   return [{ type: 'ObjectionRaised', data: { noticeId, nomineeId, tipId, at: at(c) } }];
@@ -152,6 +155,15 @@ export function concludeObjection(s: VillageElectionState, tipId: string, findin
     events.push({ type: 'NomineeDisqualified', data: { nomineeId, reason: '公示期间被举报问题经核实属实', evidence: { tipId }, at: at(c) } });
   }
   return events;
+}
+
+/**
+ * The discipline office decided not to accept the objection, or transferred it away: it no longer
+ * blocks confirmation, and (not being a finding) disqualifies nobody.
+ */
+export function dropObjection(s: VillageElectionState, tipId: string, decision: 'not_accepted' | 'transferred', c: ElectionContext): VillageElectionEvent[] {
+  if (!s.openObjections.has(tipId)) return [];
+  return [{ type: 'ObjectionConcluded', data: { tipId, finding: decision, at: at(c) } }];
 }
 
 export function endNotice(s: VillageElectionState, c: ElectionContext): VillageElectionEvent[] {

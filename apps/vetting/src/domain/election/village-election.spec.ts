@@ -127,6 +127,27 @@ describe('village election: a slate end to end', () => {
     expect(s.nominees.get('n1')!.status).toBe('disqualified');
   });
 
+  it('lifts an objection the office declines (not accepted or transferred) without disqualifying anyone', () => {
+    let s = opened();
+    s = apply(s, e.recordFirstReview(s, 'n1', PASS, at('2026-09-02T09:00:00')));
+    s = apply(s, e.requestJointReview(s, 'n1', ['公安'], { amount: 5, unit: 'working_days' }, at('2026-09-03T09:00:00')));
+    s = apply(s, e.answerJointReview(s, 'n1', '公安', 'pass', null, at('2026-09-04T09:00:00')));
+    s = slateOk(s, '2026-09-15T08:00:00');
+    s = apply(s, e.startNotice(s, 'no-1', NOTICE_DAYS, at('2026-09-15T09:00:00')));
+    s = apply(s, e.raiseObjection(s, 'no-1', 'tip-1', 'n1', at('2026-09-16T09:00:00')));
+    s = apply(s, e.raiseObjection(s, 'no-1', 'tip-2', 'n1', at('2026-09-16T10:00:00')));
+    s = apply(s, e.endNotice(s, at('2026-09-22T00:30:00')));
+    s = apply(s, e.dropObjection(s, 'tip-1', 'not_accepted', at('2026-09-17T09:00:00')));
+    expect(zh(() => e.confirmCandidates(s, PASS, at('2026-09-23T09:00:00')))).toContain('1 件异议尚未办结');
+    const dropped = e.dropObjection(s, 'tip-2', 'transferred', at('2026-09-18T09:00:00'));
+    expect(dropped).toEqual([expect.objectContaining({ type: 'ObjectionConcluded', data: expect.objectContaining({ tipId: 'tip-2', finding: 'transferred' }) })]);
+    s = apply(s, dropped);
+    expect(e.dropObjection(s, 'tip-2', 'transferred', at('2026-09-18T09:00:00'))).toEqual([]);
+    expect(s.nominees.get('n1')!.status).toBe('on_notice');
+    s = apply(s, e.confirmCandidates(s, PASS, at('2026-09-23T09:00:00')));
+    expect(s.nominees.get('n1')!.status).toBe('confirmed');
+  });
+
   it('disqualifies a nominee already in joint review when a re-evaluation now blocks (a new disciplinary record)', () => {
     let s = opened();
     s = apply(s, e.recordFirstReview(s, 'n1', PASS, at('2026-09-02T09:00:00')));

@@ -131,4 +131,16 @@ describe('reading a clerk spreadsheet', () => {
     expect(await zhOf(readSheet(Buffer.from('序号,姓名\n1,"张三\n2,李四'), 'q.csv'))).toBe('CSV 第 2 行的引号没有闭合，请检查该行');
     expect(await zhOf(readSheet(Buffer.from('只有一列\n1'), 'one.csv'))).toContain('找不到表头');
   });
+  it('refuses a cell holding NUL or another control character, naming its row and column (L1)', async () => {
+    const row = rosterRow(0).map(String);
+    row[3] = `张\u0000三`;
+    const csv = ['××镇两委干部花名册,,,', HEADER.join(','), row.join(',')].join('\n');
+    expect(await zhOf(readSheet(Buffer.from(csv), 'nul.csv', { isHeader: looksLikeRosterHeader }))).toBe(
+      '“nul.csv”第 3 行 D 列（姓名）含有不可见的控制字符（如 NUL），请删除这些字符后重新导入，本次未导入任何数据',
+    );
+    const bell = [HEADER.join(','), rosterRow(0).map(String).join(','), [...rosterRow(1).slice(0, 6).map(String), '汉\u0007族'].join(',')].join('\r\n');
+    expect(await zhOf(readSheet(Buffer.from(bell), 'bell.csv'))).toContain('第 3 行 G 列（民族）含有不可见的控制字符');
+    // Tabs and line breaks inside a cell are text, not control characters.
+    expect((await readSheet(Buffer.from(`${HEADER.join(',')}\n1,"新安\n村"`), 'ok.csv')).rows[0][1]).toBe('新安\n村');
+  });
 });

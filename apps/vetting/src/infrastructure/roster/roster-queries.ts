@@ -86,6 +86,21 @@ export class RosterQueries {
     return (await this.db(tx).query(`SELECT ${HOLDING_COLUMNS} FROM roster_holdings WHERE person_id = ANY ($1::text[]) ORDER BY from_date, village_code, body, post`, [ids])).rows.map(toHolding);
   }
 
+  /**
+   * Each person's villages: named by, roles, posts held (past or present), through the person_id
+   * indexes. Unknown ids are absent.
+   */
+  async reachOf(ids: readonly string[], tx?: PoolClient): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    if (!ids.length) return out;
+    const sql = `SELECT person_id, unnest(villages) AS village_code FROM roster_persons WHERE person_id = ANY ($1::text[])
+                 UNION SELECT person_id, village_code FROM roster_roles WHERE person_id = ANY ($1::text[])
+                 UNION SELECT person_id, village_code FROM roster_holdings WHERE person_id = ANY ($1::text[])`;
+    const { rows } = await this.db(tx).query<{ person_id: string; village_code: string }>(sql, [ids]);
+    for (const r of rows) out.set(r.person_id, (out.get(r.person_id) ?? new Set()).add(r.village_code));
+    return out;
+  }
+
   async holdingsOfVillage(villageCode: string, tx?: PoolClient): Promise<Holding[]> {
     const sql = `SELECT ${HOLDING_COLUMNS} FROM roster_holdings WHERE village_code = $1 ORDER BY from_date, body, post, person_id`;
     return (await this.db(tx).query(sql, [villageCode])).rows.map(toHolding);

@@ -57,15 +57,16 @@ export function rosterRuntime(kernel: ServiceKernel): { port: RosterPort; runtim
     handle: (events, tx) => projectRoster(events, tx),
     onError: (err) => kernel.logger.warn({ err: err.message }, 'roster projection failed, will retry'),
   });
+  const queries = new RosterQueries(pool);
   const commands = new RosterCommands({
     pool,
     store,
+    reachOf: (ids, tx) => queries.reachOf(ids, tx),
     inScope: (actor, village) => platform.hierarchy.isInside(village, actor.node),
     today: () => shanghaiDateOf(new Date()),
     newId: () => randomUUID(),
     afterCommit: (txId) => readYourWrites(projector, txId, kernel),
   });
-  const queries = new RosterQueries(pool);
   const port: RosterPort = {
     personFacts: (ids, asOf, tx) => queries.personFacts(ids, asOf, tx),
     relativesAmong: (ids, tx) => queries.relativesAmong(ids, tx),
@@ -75,6 +76,7 @@ export function rosterRuntime(kernel: ServiceKernel): { port: RosterPort; runtim
       return { holdings, persons: await queries.domainPersons([...new Set(holdings.map((h) => h.personId))], tx) };
     },
     villagesOf: async (ids, tx) => new Map((await queries.persons(ids, tx)).map((p) => [p.person_id, p.villages])),
+    reachOf: (ids, tx) => queries.reachOf(ids, tx),
     startTerm: async (change, actor, tx) => {
       await commands.startTerm(change, actor, tx);
       projector.wake();

@@ -1,7 +1,7 @@
 // Crypto-shredding of a reporter's identity (discipline only): the data key is deleted, so the sealed
 // identity can never be read again. Irreversible, hence a typed confirmation and a reason, audited.
 import { useState } from 'react';
-import { Alert, Input, Modal, Typography } from 'antd';
+import { Alert, Input, Modal, Typography, message } from 'antd';
 import { api, ApiError } from '../../../shared/api';
 
 const CONFIRM_WORD = '销毁';
@@ -16,7 +16,10 @@ export function EraseReporterModal({ tipId, onClose, onErased }: { tipId: string
     setBusy(true);
     setError(null);
     try {
-      await api(`/tipline/tips/${tipId}/reporter/erase`, { method: 'POST', json: { reason: reason.trim() } });
+      const done = await api<{ irreversible?: boolean }>(`/tipline/tips/${tipId}/reporter/erase`, { method: 'POST', json: { reason: reason.trim() } });
+      // Not yet irreversible: the server retries the remaining step (key rotation, file deletion) by itself.
+      if (done?.irreversible === false) message.warning('销毁待完成：身份信息已不可查看，系统正在自动完成其余步骤');
+      else message.success('销毁已完成');
       onErased();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '销毁失败');

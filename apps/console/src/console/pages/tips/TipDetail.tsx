@@ -106,6 +106,13 @@ const ACTIONS: ActionSpec[] = [
   { key: 'close', label: '结案', statuses: ['concluded', 'feedback_given', 'not_accepted', 'transferred'], versioned: true },
 ];
 
+const REPEAT_SKIPS: ActionKey[] = ['assign', 'notes', 'tasks', 'conclude'];
+
+/** Statuses from which the reporter can be given the result (a repeat: once accepted, in the staff's own words). */
+function feedbackAllowed(tip: { status: string; repeatOf: string | null }): boolean {
+  return ['concluded', 'feedback_given', 'not_accepted', 'transferred'].includes(tip.status) || (!!tip.repeatOf && tip.status === 'accepted');
+}
+
 export default function TipDetail() {
   const { id } = useParams();
   const user = useUser();
@@ -148,7 +155,9 @@ export default function TipDetail() {
   if (!tip) return <Spin />;
 
   const available = ACTIONS.filter((a) => (a.statuses === 'open' ? tip.status !== 'closed' : a.statuses.includes(tip.status)))
-    .filter((a) => a.key !== 'acknowledge' || (tip.electionRelated && !tip.history.some((h) => h.type === 'TipAcknowledged')));
+    .filter((a) => a.key !== 'acknowledge' || (tip.electionRelated && !tip.history.some((h) => h.type === 'TipAcknowledged')))
+    // A repeat is checked and concluded through the earlier tip; it is accepted (并入办理), answered and closed on its own.
+    .filter((a) => !tip.repeatOf || !REPEAT_SKIPS.includes(a.key));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -183,10 +192,21 @@ export default function TipDetail() {
           </Descriptions.Item>
           {tip.repeatOf && (
             <Descriptions.Item label="重复举报" span={3}>
-              已并入 <Link to={`/tips/${tip.repeatOf}`}>首次举报</Link> 办理
+              与 <Link to={`/tips/${tip.repeatOf}`}>首次举报</Link> 为同一事项：受理即并入其办理，核实与结论在首次举报中进行；本举报按自己的期限受理，并须另向本举报人反馈结果后结案（不得转述首次举报的进展或结论）。
             </Descriptions.Item>
           )}
-          {tip.repeats.length > 0 && <Descriptions.Item label="重复举报次数">{tip.repeats.length}</Descriptions.Item>}
+          {tip.repeats.length > 0 && (
+            <Descriptions.Item label="重复举报" span={3}>
+              <Space wrap>
+                {tip.repeats.map((r, i) => (
+                  <Link key={r} to={`/tips/${r}`}>
+                    第 {i + 1} 件
+                  </Link>
+                ))}
+              </Space>
+              （各须单独受理并反馈其举报人）
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
 
@@ -447,7 +467,7 @@ function ActionModal({ tip, action, onClose, onDone }: { tip: TipDetailView; act
 
   return (
     <Modal open title={action.label} onCancel={onClose} onOk={submit} confirmLoading={busy} okText="确定" cancelText="取消" destroyOnHidden okButtonProps={{ 'data-testid': 'action-ok' } as any}>
-      <Form form={form} layout="vertical" initialValues={{ kind: tip.status === 'concluded' ? 'feedback' : 'question', needsRectification: undefined }}>
+      <Form form={form} layout="vertical" initialValues={{ kind: tip.status === 'concluded' || (tip.repeatOf && tip.status === 'accepted') ? 'feedback' : 'question', needsRectification: undefined }}>
         {action.key === 'accept' && <Typography.Paragraph>确认受理该举报？受理后开始计算办结期限。</Typography.Paragraph>}
         {action.key === 'acknowledge' && <Typography.Paragraph>确认已收悉该选举期间举报（第一时间确认）。</Typography.Paragraph>}
         {action.key === 'close' && <Typography.Paragraph>确认结案？结案后不能再办理或留言。</Typography.Paragraph>}
@@ -514,7 +534,7 @@ function ActionModal({ tip, action, onClose, onDone }: { tip: TipDetailView; act
               <Radio.Group
                 options={[
                   { value: 'question', label: '向举报人提问' },
-                  { value: 'feedback', label: '反馈办理结果', disabled: !['concluded', 'feedback_given', 'not_accepted', 'transferred'].includes(tip.status) },
+                  { value: 'feedback', label: '反馈办理结果', disabled: !feedbackAllowed(tip) },
                 ]}
                 data-testid="action-kind"
               />

@@ -21,6 +21,8 @@ export interface InboxRow {
   anonymous: boolean;
   electionRelated: boolean;
   objection: boolean;
+  /** The earlier tip on the same matter, when this one is a repeat (handled together with it). */
+  repeatOf: string | null;
   repeatCount: number;
   unitName: string | null;
   finding: string | null;
@@ -177,6 +179,11 @@ export function TipInbox() {
                 {r.objection && <Tag color="volcano">异议</Tag>}
                 {r.anonymous && <Tag>匿名</Tag>}
                 {r.repeatCount > 0 && <Tag color="gold">重复 {r.repeatCount}</Tag>}
+                {r.repeatOf && (
+                  <Tag color="gold" data-testid="tips-repeat-of">
+                    <Link to={`/tips/${r.repeatOf}`}>重复举报 · 首次举报</Link>
+                  </Tag>
+                )}
               </Space>
             ),
           },
