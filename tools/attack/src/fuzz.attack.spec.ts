@@ -106,6 +106,7 @@ describe('attack: property-based fuzzing of every request schema', () => {
 
   it('answers every spoiled file on every multipart route below 500, within the bound, and writes nothing when it refuses', async () => {
     const failures: string[] = [];
+    const answers: string[] = [];
     const routesWithFiles = routes.filter((r) => {
       const seed = seedFor(f, r.method, r.path);
       return seed && spoiled.has(seed);
@@ -121,6 +122,7 @@ describe('attack: property-based fuzzing of every request schema', () => {
         const before = await settledCounts(p.pool, undefined, 5_000, 150);
         const ans = await p.call(r.method, seed.path, { token, form: formWithFile(seed, field, file), timeoutMs: BOUND_MS });
         const at = `${r.key} with ${field} = ${file.label} (${file.name}, ${file.bytes.length} bytes)`;
+        answers.push(`${at} → ${ans.timedOut ? 'hang' : ans.status}`);
         const verdict = judge(ans);
         if (verdict) failures.push(`${at}: ${verdict}`);
         else if (ans.status >= 400) {
@@ -129,6 +131,7 @@ describe('attack: property-based fuzzing of every request schema', () => {
         }
       }
     }
+    console.log(`spoiled files:\n${answers.join('\n')}`);
     expect(failures).toEqual([]);
   }, 600_000);
 

@@ -21,7 +21,8 @@ export class ElectionController {
     const input = parseInput(s.openElectionSchema, body);
     const h = this.vetting.kernel.platform.hierarchy;
     const scope = h.get(input.scope.padEnd(12, '0'))?.code ?? h.get(input.scope)?.code;
-    if (!scope || !this.vetting.inScope(actor, scope)) throw new DomainValidationError('election.scope', `范围 ${input.scope} 不存在或不在您的管辖范围内`, `scope ${input.scope}`);
+    // Unknown and outside the caller's area read the same (404): the answer tells nothing of other areas.
+    if (!scope || !this.vetting.inScope(actor, scope)) throw new DomainNotFoundError('election.scope_not_found', `范围 ${input.scope} 不存在或不在您的管辖范围内`, `scope ${input.scope} outside ${actor.node}`);
     const inScope = this.vetting.isVillage(scope) ? [scope] : h.descendants(scope, { level: 'village' }).map((v) => v.code);
     const listed = input.villages ?? inScope.map((villageCode) => ({ villageCode, seats: undefined }));
     if (listed.length === 0) throw new DomainValidationError('election.no_villages', `范围 ${input.scope} 内没有村（社区）`, `no villages in ${scope}`);
