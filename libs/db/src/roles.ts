@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { assertIdentifier } from './pool';
+import { assertIdentifier, withTransaction } from './pool';
 
 /** What a service role may do in a schema it does not own. */
 export interface SharedSchemaGrant {
@@ -64,22 +64,14 @@ export async function applyRolePlan(admin: Pool, plan: RolePlan): Promise<RoleCh
       }
     }
   }
-  const client = await admin.connect();
-  const changes: RoleChange[] = [];
-  try {
-    await client.query('BEGIN');
+  return withTransaction(admin, async (client) => {
+    const changes: RoleChange[] = [];
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('db-roles'))`);
     // Before PostgreSQL 15 every role may create tables in "public": a service could hide data there.
     await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
     for (const r of plan.roles) changes.push(await applyRole(client, r));
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-  return changes;
+    return changes;
+  });
 }
 
 async function applyRole(client: PoolClient, r: ServiceRole): Promise<RoleChange> {

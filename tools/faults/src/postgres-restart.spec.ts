@@ -1,5 +1,5 @@
 import { ScenarioClient, eventually, mintUsers } from '@lw/scenario';
-import { privatePostgresUnavailable, startPrivatePostgres } from './private-postgres';
+import { privatePostgresUnavailable, startPrivatePostgres } from '@lw/testing';
 import { probes } from './probes';
 import { COUNTY, SERVICES, startFaultProduct, Undo, type FaultProduct } from './product';
 import { concludeWithRectification, submitPublicTip } from './tips';

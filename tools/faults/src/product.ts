@@ -5,7 +5,7 @@ import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 import { createTestDatabase, kafkaForTests, type TestKafka } from '@lw/testing';
 import { serviceProcessEnv, eventually, type ServiceUrls, startServiceProcess, type ServiceProcess, withDeadline } from '@lw/scenario';
 export { Cleanup as Undo } from '@lw/scenario';
-import type { PrivatePostgres } from './private-postgres';
+import type { PrivatePostgres } from '@lw/testing';
 
 export const SERVICES = ['vetting', 'tipline', 'auditing', 'grievance'] as const;
 export type ServiceName = (typeof SERVICES)[number];

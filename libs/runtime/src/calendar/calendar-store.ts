@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '@lw/db';
 import { Actor, bundledChineseDaysData, DomainValidationError, validateYearArrangement, WorkingCalendar, YearArrangement } from '@lw/domain';
 
 export interface LoadedYear {
@@ -52,9 +53,7 @@ export class CalendarStore {
     };
     const why = reason?.trim();
     if (why !== undefined && why.length > 500) throw new DomainValidationError('calendar.reason', '修改原因不能超过 500 字', 'reason too long');
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(this.pool, async (client) => {
       // One writer per year at a time, so versions are numbered without gaps or clashes.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('calendar_year_versions'), $1)`, [arrangement.year]);
       const { rows } = await client.query<{ latest: number | null }>('SELECT max(version) AS latest FROM calendar_year_versions WHERE year = $1', [arrangement.year]);
@@ -72,13 +71,7 @@ export class CalendarStore {
            loaded_by = EXCLUDED.loaded_by, loaded_at = now(), version = EXCLUDED.version`,
         [arrangement.year, JSON.stringify(stored), arrangement.source, actor.userId, version],
       );
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
     return this.reload();
   }
 

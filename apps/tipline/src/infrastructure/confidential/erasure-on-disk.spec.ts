@@ -1,13 +1,11 @@
-import { execFile } from 'child_process';
 import { randomBytes } from 'crypto';
-import { chownSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
-import { createServer } from 'net';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { promisify } from 'util';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { migrate, withTransaction } from '@lw/db';
+import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from '@lw/testing';
 import { keyRingMigrations } from '../persistence/key-ring.migrations';
 import { confidentialMigrations } from './confidential.migrations';
 import { openWith, unwrapDataKey } from './envelope-cipher';
@@ -21,38 +19,20 @@ import { PgIdentityVault } from './pg-identity-vault';
  * it (WAL, heap pages) and try to open it with every key that still exists. The control arm shows
  * the attack working on the old design (master key wraps the data keys, erasure deletes the row).
  */
-const run = promisify(execFile);
-const BIN = `/usr/lib/postgresql/${(() => {
-  try {
-    return readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).pop();
-  } catch {
-    return '15';
-  }
-})()}/bin`;
 // initdb refuses root and needs the postgres OS user; elsewhere the suite cannot run.
-const canRun = process.getuid?.() === 0;
+const canRun = privatePostgresUnavailable() === null;
 
 const REPORTER = JSON.stringify({ name: '赵秀英', phone: '13700001111', idNumber: '110101199003074578' });
 
 let work: string;
-let pgDir: string;
+let cluster: PrivatePostgres;
 let pool: Pool;
-let stopCluster: () => Promise<void>;
 
 (canRun ? describe : describe.skip)('erasure holds against the data folder (private PostgreSQL cluster)', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'tl-erasure-disk-'));
-    pgDir = mkdtempSync(join(tmpdir(), 'tl-erasure-pg-'));
-    const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
-    const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
-    chownSync(pgDir, uid, gid);
-    const data = join(pgDir, 'data');
-    const asPostgres = (cmd: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { cwd: pgDir });
-    await asPostgres('initdb', ['-D', data, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
-    const port = await freePort();
-    await asPostgres('pg_ctl', ['-D', data, '-w', '-t', '60', '-o', `-p ${port} -k ${pgDir} -c listen_addresses=127.0.0.1`, '-l', join(pgDir, 'log'), 'start']);
-    stopCluster = async () => void (await asPostgres('pg_ctl', ['-D', data, '-w', '-m', 'immediate', 'stop']).catch(() => undefined));
-    pool = new Pool({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`, options: '-c search_path=tipline', max: 8 });
+    cluster = await startPrivatePostgres();
+    pool = new Pool({ connectionString: cluster.adminUrl, options: '-c search_path=tipline', max: 8 });
     await pool.query('CREATE SCHEMA tipline');
     await migrate(pool, 'tipline', [...confidentialMigrations, ...keyRingMigrations]);
     // Stands in for the event store: history keeps the sealed identity for ever.
@@ -61,8 +41,7 @@ let stopCluster: () => Promise<void>;
 
   afterAll(async () => {
     await pool?.end();
-    await stopCluster?.();
-    rmSync(pgDir, { recursive: true, force: true });
+    await cluster?.destroy();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -80,7 +59,7 @@ let stopCluster: () => Promise<void>;
   async function backupNow(name: string): Promise<string> {
     await pool.query('CHECKPOINT');
     const copy = join(work, name);
-    cpSync(join(pgDir, 'data'), copy, { recursive: true });
+    cpSync(cluster.dataDir, copy, { recursive: true });
     return copy;
   }
 
@@ -139,15 +118,4 @@ function findAll(dir: string, needle: Buffer): Buffer[] {
     for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) hits.push(Buffer.from(bytes.subarray(at, at + needle.length)));
   }
   return hits;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }

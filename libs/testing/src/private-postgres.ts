@@ -26,6 +26,8 @@ const BIN =
 export interface PrivatePostgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   adminUrl: string;
+  /** The cluster's data folder (PGDATA): every byte in it is this test's. */
+  dataDir: string;
   createDatabase(name: string): Promise<string>;
   /** pg_ctl stop -m fast: every session is terminated (57P01), new connections refused. */
   stop(): Promise<void>;
@@ -39,7 +41,7 @@ export function privatePostgresUnavailable(): string | null {
 }
 
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
-  const dir = mkdtempSync(join(tmpdir(), 'lw-faults-pg-'));
+  const dir = mkdtempSync(join(tmpdir(), 'lw-private-pg-'));
   const data = join(dir, 'data');
   const { stdout } = await run('id', ['-u', 'postgres']);
   const { stdout: gid } = await run('id', ['-g', 'postgres']);
@@ -55,6 +57,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     adminUrl,
+    dataDir: data,
     async createDatabase(name) {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();
