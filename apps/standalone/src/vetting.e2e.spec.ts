@@ -258,7 +258,8 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
 
   it('keeps users inside their scope and validates input in Chinese', async () => {
     const other = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'bad', name: '越界', scope: '110101', seats: { party: 3, committee: 3, supervision: 3 } } });
-    expect(other.status).toBe(422);
+    // Outside one's area reads as unknown (404): nothing is told of other areas.
+    expect(other.status).toBe(404);
     const bad = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'x', name: '', scope: village } });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/换届编号|换届名称/);
