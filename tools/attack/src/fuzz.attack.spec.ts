@@ -14,6 +14,8 @@ const SEED = Number(process.env.ATTACK_SEED ?? Date.now() % 2 ** 31);
 const RUNS = Number(process.env.ATTACK_RUNS ?? 8);
 /** A request not answered within this bound is a hang. */
 const BOUND_MS = 10_000;
+/** Longer than the bus's and the projectors' poll (500 ms): see the settles below. */
+const SETTLE_AFTER_WRITE_MS = 600;
 
 interface Attempt {
   label: string;
@@ -70,7 +72,10 @@ describe('attack: property-based fuzzing of every request schema', () => {
       let counts = await settledCounts(p.pool, undefined, 5_000);
       const details = await fc.check(
         fc.asyncProperty(arb, async (a) => {
-          if (!quiet) counts = await settledCounts(p.pool, undefined, 5_000, 150);
+          // An accepted write starts reactions that run in stages on the bus and projectors (each
+          // polls every 500 ms): quiet must outlast one poll, or a later stage looks like the next
+          // refusal's write. A read starts nothing.
+          if (!quiet) counts = await settledCounts(p.pool, undefined, 5_000, r.method === 'GET' ? 150 : SETTLE_AFTER_WRITE_MS);
           const ans = await p.call(r.method, a.path, { ...a.opts, timeoutMs: BOUND_MS });
           quiet = false;
           statuses.set(ans.status, (statuses.get(ans.status) ?? 0) + 1);
@@ -119,7 +124,7 @@ describe('attack: property-based fuzzing of every request schema', () => {
       const role = roleFor(r);
       for (const file of files) {
         const token = role ? await p.login(`attack_${role}_a`) : undefined;
-        const before = await settledCounts(p.pool, undefined, 5_000, 150);
+        const before = await settledCounts(p.pool, undefined, 10_000, SETTLE_AFTER_WRITE_MS);
         const ans = await p.call(r.method, seed.path, { token, form: formWithFile(seed, field, file), timeoutMs: BOUND_MS });
         const at = `${r.key} with ${field} = ${file.label} (${file.name}, ${file.bytes.length} bytes)`;
         answers.push(`${at} → ${ans.timedOut ? 'hang' : ans.status}`);
