@@ -86,13 +86,13 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
 }
 
 /** Nest's own messages into the JSON log. */
-const ROUTE_LISTING = new Set(['RoutesResolver', 'RouterExplorer']);
+const START_UP_LISTING = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
 function nestLogger(log: Logger): LoggerService {
   return {
-    // Nest's start-up lists every route (about 160 lines): kept for debugging, not for every start.
+    // Nest's start-up lists every module and route (about 170 lines): kept for debugging, not for every start.
     log: (message, context) =>
-      context && ROUTE_LISTING.has(context) ? log.debug({ context }, String(message)) : log.info({ context }, String(message)),
+      context && START_UP_LISTING.has(context) ? log.debug({ context }, String(message)) : log.info({ context }, String(message)),
     error: (message, trace, context) => log.error({ context, trace }, String(message)),
     warn: (message, context) => log.warn({ context }, String(message)),
     debug: (message, context) => log.debug({ context }, String(message)),
