@@ -132,7 +132,11 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
       ['general', '0.20', null],
     ]);
 
-    await waitFor(async () => (await h.call('GET', `/auditing/elections/${EID}/progress`, { token: org })).body.published === 1, 30_000, 'progress');
+    // The progress read model follows each engagement's events on its own: wait for both figures.
+    await waitFor(async () => {
+      const p = (await h.call('GET', `/auditing/elections/${EID}/progress`, { token: org })).body;
+      return p.published === 1 && p.concluded === 2;
+    }, 30_000, 'progress');
     const progress = (await h.call('GET', `/auditing/elections/${EID}/progress`, { token: org })).body;
     expect(progress).toMatchObject({ planned: 3, concluded: 2, published: 1, seriousOpen: 1, blockingVillages: 3 });
     expect(progress.blocking.find((v: any) => v.villageCode === A).reasons).toEqual(['审计发现 1 个严重问题尚未整改销号']);
