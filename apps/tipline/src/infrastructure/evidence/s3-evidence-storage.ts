@@ -18,20 +18,25 @@ export interface S3EvidenceStorageOptions {
  * Evidence in an S3-protocol bucket (distributed mode: every replica sees the same objects), under
  * `evidence/<sha256>`. The bucket is provisioned by the operator, not created here.
  */
+/** The S3 client of the evidence bucket (the evidence objects, and the key ring when it is kept there). */
+export function s3ClientFor(options: S3EvidenceStorageOptions): S3Client {
+  return new S3Client({
+    endpoint: options.endpoint,
+    region: options.region,
+    forcePathStyle: options.forcePathStyle,
+    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+    // The SDK's default CRC32 trailer checksums (2025) are refused by many S3-compatible servers;
+    // send them only where an operation requires one. Content-MD5 on uploads guards them instead.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
 export class S3EvidenceStorage implements EvidenceBlobStore {
   private readonly client: S3Client;
 
   constructor(readonly options: S3EvidenceStorageOptions) {
-    this.client = new S3Client({
-      endpoint: options.endpoint,
-      region: options.region,
-      forcePathStyle: options.forcePathStyle,
-      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-      // The SDK's default CRC32 trailer checksums (2025) are refused by many S3-compatible servers;
-      // send them only where an operation requires one. Content-MD5 below guards the upload instead.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    this.client = s3ClientFor(options);
   }
 
   async put(sha256: string, bytes: Buffer, mediaType: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { GetBucketVersioningCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { RingStore } from '../confidential/ring-store';
-import type { S3EvidenceStorageOptions } from './s3-evidence-storage';
+import { s3ClientFor, type S3EvidenceStorageOptions } from './s3-evidence-storage';
 
 /**
  * The key ring as one object in the evidence bucket (distributed mode without TIPLINE_KEY_RING_FILE):
@@ -15,14 +15,7 @@ export class S3RingStore implements RingStore {
     private readonly key = 'keyring/tipline.ring',
     client?: S3Client,
   ) {
-    this.client = client ?? new S3Client({
-      endpoint: options.endpoint,
-      region: options.region,
-      forcePathStyle: options.forcePathStyle,
-      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    this.client = client ?? s3ClientFor(options);
   }
 
   /**
