@@ -1,5 +1,5 @@
 import { checkCharOf } from '@lw/domain';
-import { startHarness, type TiplineHarness } from './test-harness';
+import { startHarness, waitFor, type TiplineHarness } from './test-harness';
 
 // Assessments (研判 / 民主测评) and county targets in the embedded product, over HTTP as the demo
 // organisation department and township users: scope, validation, the outbox, corrections.
@@ -28,6 +28,13 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
     expect(ownVillages).toHaveLength(4);
     expect(otherVillages).toHaveLength(2);
   }, 180_000);
+
+  /** The summary once it counts `assessed` assessments. */
+  const settled = async (token: string, query: string, assessed: number) => {
+    let last: Awaited<ReturnType<TiplineHarness['call']>> | undefined;
+    await waitFor(async () => (last = await h.call('GET', `/vetting/assessments/summary${query}`, { token })).body?.assessed === assessed, 10_000, `summary ${query}`);
+    return last!;
+  };
 
   afterAll(async () => {
     await h?.stop();
@@ -68,6 +75,9 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
       expect(r.status).toBe(200);
       return r.body.items.map((a: any) => `${a.villageCode}/${a.period}`).sort();
     };
+    // The read model follows the event store; an event is held back while any older transaction
+    // in the cluster is open (read-all.ts), so a read straight after a write may not show it yet.
+    await waitFor(async () => (await list(org, `?scope=${county}`)).length === 3, 10_000, 'three assessments listed');
     expect(await list(township, '')).toEqual([`${ownVillages[0]}/2025`, `${ownVillages[1]}/2024`].sort());
     expect(await list(org, `?scope=${county}&period=2025`)).toEqual([`${ownVillages[0]}/2025`, `${otherVillages[0]}/2025`].sort());
     expect(await list(org, '?weak=true')).toEqual([`${otherVillages[0]}/2025`]);
@@ -75,7 +85,7 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
 
     const scales = await h.call('GET', '/vetting/assessments/scales', { token: township });
     expect(scales.body.items.map((x: any) => [x.id, x.teamGrades.join('/'), x.minTurnoutPercent])).toEqual([['default', '好/一般/较差', 60], ['evaluation', '先进/一般/后进', 60]]);
-    const summary = await h.call('GET', `/vetting/assessments/summary?period=2025`, { token: org });
+    const summary = await settled(org, '?period=2025', 2);
     expect(summary.status).toBe(200);
     expect(summary.body).toMatchObject({ assessed: 2, valid: 2, classification: { 平稳: 1, 难点: 1, 调整充实: 0 }, weak: { count: 1, villages: [otherVillages[0]] }, memberGrades: { 优秀: 2, 称职: 2 } });
   });
@@ -134,7 +144,7 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
     expect(low.body).toMatchObject({ valid: false, minTurnoutPercent: 60 });
     const sent = async (id: string) => (await vetting().query(`SELECT 1 FROM outbox WHERE envelope->'payload'->>'assessmentId' = $1`, [id])).rowCount;
     expect(await sent(low.body.assessmentId)).toBe(0);
-    const summary = await h.call('GET', `/vetting/assessments/summary?period=2026`, { token: township });
+    const summary = await settled(township, '?period=2026', 1);
     expect(summary.body).toMatchObject({ assessed: 1, valid: 0, belowMinimumTurnout: { count: 1, villages: [ownVillages[3]] } });
     const rerun = await record(township, body(ownVillages[3], { period: '2026' }));
     expect(rerun.status).toBe(201);
