@@ -1,4 +1,5 @@
 export * from './errors/domain-error';
+export * from './errors/outside-jurisdiction';
 
 export * from './division/division-code';
 export * from './citizen/citizen-id';

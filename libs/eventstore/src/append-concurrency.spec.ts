@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
 import type { TestDatabase } from '@lw/testing';
 import { EventStore } from './event-store';
-import { loadAndAppend } from './load-and-append';
 import { createStoreDatabase } from './test-store';
 import { WrongExpectedVersionError } from './wrong-expected-version.error';
 
@@ -82,33 +81,5 @@ describe('append: optimistic concurrency', () => {
       early.release();
     }
     expect((await store.readStream('case-7')).map((e) => e.type)).toEqual(['A', 'B']);
-  });
-});
-
-describe('loadAndAppend', () => {
-  it('retries on conflicts so 10 concurrent increments all land, each decided on fresh history', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        loadAndAppend(store, 'counter', (history) => [ev('Incremented', { to: history.length + 1 })], { maxAttempts: 30 }),
-      ),
-    );
-    const stream = await store.readStream('counter');
-    expect(stream.map((e) => e.data.to)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(results.some((r) => r.attempts > 1)).toBe(true);
-  });
-
-  it('gives up after maxAttempts with the conflict error', async () => {
-    await store.append('contended', 'no_stream', [ev('A')]);
-    let calls = 0;
-    const decide = async () => {
-      calls++;
-      await store.append('contended', 'any', [ev('Interloper')]); // someone always gets in between
-      return [ev('Mine')];
-    };
-    await expect(loadAndAppend(store, 'contended', decide, { maxAttempts: 3 })).rejects.toBeInstanceOf(
-      WrongExpectedVersionError,
-    );
-    expect(calls).toBe(3);
-    expect((await store.readStream('contended')).filter((e) => e.type === 'Mine')).toHaveLength(0);
   });
 });

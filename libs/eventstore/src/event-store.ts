@@ -87,14 +87,36 @@ export class EventStore {
     return rows.map(toStoredEvent);
   }
 
+  /** Whether the stream has any event (inside the caller's transaction with `client`). */
+  async streamExists(streamId: string, client?: PoolClient): Promise<boolean> {
+    const { rowCount } = await (client ?? this.pool).query('SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1', [streamId]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Several streams' events at once, each in version order; a stream without events is absent. */
+  async readStreams(streamIds: readonly string[], client?: PoolClient): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>();
+    if (streamIds.length === 0) return streams;
+    const { rows } = await (client ?? this.pool).query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [streamIds],
+    );
+    for (const row of rows) {
+      const list = streams.get(row.stream_id) ?? [];
+      list.push(toStoredEvent(row));
+      streams.set(row.stream_id, list);
+    }
+    return streams;
+  }
+
   /** Up to `limit` events after `after` in gap-safe order; `next` is the checkpoint to store. See read-all.ts. */
   readAll(after: AllPosition, limit: number): Promise<{ events: StoredEvent[]; next: AllPosition }> {
     return readAllAfter(this.pool, after, limit);
   }
 
   /** Keeps the newest snapshot per stream; a different schemaVersion always replaces it. */
-  async saveSnapshot<S>(streamId: string, version: number, state: S, schemaVersion = 1): Promise<void> {
-    await this.pool.query(
+  async saveSnapshot<S>(streamId: string, version: number, state: S, schemaVersion = 1, client?: PoolClient): Promise<void> {
+    await (client ?? this.pool).query(
       `INSERT INTO snapshots (stream_id, version, state, schema_version) VALUES ($1, $2, $3, $4)
        ON CONFLICT (stream_id) DO UPDATE
          SET version = excluded.version, state = excluded.state, schema_version = excluded.schema_version,
@@ -105,8 +127,8 @@ export class EventStore {
   }
 
   /** The stream's snapshot, or null if none or (when schemaVersion is given) of another shape. */
-  async loadSnapshot<S = any>(streamId: string, schemaVersion?: number): Promise<Snapshot<S> | null> {
-    const { rows } = await this.pool.query<{ version: number; state: S; schema_version: number }>(
+  async loadSnapshot<S = any>(streamId: string, schemaVersion?: number, client?: PoolClient): Promise<Snapshot<S> | null> {
+    const { rows } = await (client ?? this.pool).query<{ version: number; state: S; schema_version: number }>(
       'SELECT version, state, schema_version FROM snapshots WHERE stream_id = $1',
       [streamId],
     );

@@ -1,6 +1,6 @@
 import type { ExpectedVersion } from './event.types';
 
-/** Optimistic concurrency conflict: reload the stream and decide again (see loadAndAppend). */
+/** Optimistic concurrency conflict: reload the stream and decide again (see decideAndAppend). */
 export class WrongExpectedVersionError extends Error {
   /** What a user sees when retries are exhausted. */
   readonly userMessage = '该记录已被他人修改，请刷新后重试';

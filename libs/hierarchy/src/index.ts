@@ -9,3 +9,4 @@ export * from './import-divisions';
 export * from './record-succession';
 export * from './hierarchy';
 export * from './subtree-sql';
+export * from './jurisdiction';

@@ -11,3 +11,4 @@ export * from './kafka/kafka-bus.options';
 export * from './in-process/in-process-bus';
 export * from './kafka/kafka-test-settings';
 export * from './observability/bus-observability';
+export * from './reactions';

@@ -1,4 +1,5 @@
-import type { Provider } from '@nestjs/common';
+import type { INestApplicationContext, Provider } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
 import { migrate, Migration } from '@lw/db';
 import { EventStore, eventstoreMigrations, OutboxRelay } from '@lw/eventstore';
@@ -8,6 +9,7 @@ import type { Logger } from './logger';
 import { CorrelatingEventStore } from './ops/correlating-event-store';
 import { runWithCorrelation } from './ops/correlation-context';
 import { DependencyCheck, readinessOf, ReadinessReport } from './ops/readiness';
+import { createServiceCqrs } from './nest/service-cqrs';
 import type { ServiceName } from './services';
 import type { ServiceMetric, ServicePlatform, ServiceRuntime } from './service-runtime';
 
@@ -55,6 +57,7 @@ export class ServiceKernel {
   readonly platform: ServicePlatform;
   private readonly relay: OutboxRelay;
   private built?: ServiceRuntime;
+  private cqrs?: INestApplicationContext;
   private consumer?: string;
   private draining = false;
 
@@ -90,6 +93,8 @@ export class ServiceKernel {
     const applied = await this.migrate();
     if (applied.length) this.logger.info({ applied }, 'migrations applied');
     this.built = this.options.runtime?.(this) ?? {};
+    // The buses exist before anything dispatches: the consumer, the jobs, the HTTP app.
+    this.cqrs = await createServiceCqrs(this.built.providers ?? [], this.built.handlers ?? []);
     const consumes = this.built.consumes ?? this.options.consumes;
     if (consumes) {
       const handle = consumes.handle;
@@ -128,6 +133,7 @@ export class ServiceKernel {
     await this.jobs.stop();
     await this.built?.stop?.();
     await this.relay.stop();
+    await this.cqrs?.close();
     this.logger.info('service stopped');
   }
 
@@ -135,6 +141,18 @@ export class ServiceKernel {
   runtime(): ServiceRuntime {
     if (!this.built) throw new Error(`service ${this.name} is not started`);
     return this.built;
+  }
+
+  /** Carries every state change of this service to its @CommandHandler; available once start() has run. */
+  get commandBus(): CommandBus {
+    if (!this.cqrs) throw new Error(`service ${this.name} is not started`);
+    return this.cqrs.get(CommandBus);
+  }
+
+  /** Carries every read of this service to its @QueryHandler; available once start() has run. */
+  get queryBus(): QueryBus {
+    if (!this.cqrs) throw new Error(`service ${this.name} is not started`);
+    return this.cqrs.get(QueryBus);
   }
 
   /** The consumer name this service subscribed under, if it consumes integration events. */

@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import type { Provider, Type } from '@nestjs/common';
 import type { AuditLog } from '@lw/auth';
 import type { Hierarchy } from '@lw/hierarchy';
 import type { IntegrationHandler } from '@lw/messaging';
@@ -32,8 +32,10 @@ export interface ServiceMetric {
 export interface ServiceRuntime {
   /** Integration events it reacts to, handled inside its inbox transaction. */
   consumes?: { producers: string[]; handle: IntegrationHandler };
-  /** Providers its Nest controllers inject. */
+  /** Providers its Nest controllers and its handlers inject. */
   providers?: Provider[];
+  /** Its @CommandHandler and @QueryHandler classes: the kernel's buses dispatch to them. */
+  handlers?: Type[];
   /** Registers job handlers, starts projectors; runs before the relay and the jobs start. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

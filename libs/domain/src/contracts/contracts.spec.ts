@@ -1,3 +1,4 @@
+import { LATEST_PAYLOADS } from './latest-payloads';
 import { ContractViolationError } from '../events/contract-errors';
 import type { IntegrationEvent } from '../events/envelope';
 import { newEnvelope } from '../events/new-envelope';
@@ -261,5 +262,14 @@ describe('integration contracts', () => {
         expect(e.issues.map((i) => i.path)).toEqual([['reporterPhone']]);
       }
     });
+  });
+});
+
+describe('latest payloads (what typed reactions decode to)', () => {
+  it('names every contract type once, with the schema of its latest registered version', () => {
+    const latest = new Map<string, { version: number; schema: unknown }>();
+    for (const c of ALL_CONTRACTS) if ((latest.get(c.type)?.version ?? 0) < c.version) latest.set(c.type, c);
+    expect(Object.keys(LATEST_PAYLOADS).sort()).toEqual([...latest.keys()].sort());
+    for (const [type, c] of latest) expect([type, LATEST_PAYLOADS[type as keyof typeof LATEST_PAYLOADS]]).toEqual([type, c.schema]);
   });
 });

@@ -4,3 +4,4 @@ export * from './vetting.contracts';
 export * from './grievance.contracts';
 export * from './auditing.contracts';
 export * from './integration-contracts';
+export * from './latest-payloads';

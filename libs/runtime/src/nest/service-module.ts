@@ -1,4 +1,5 @@
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { ServiceKernel } from '../service-kernel';
 import { HealthController } from './health.controller';
 import { KERNEL } from './kernel.token';
@@ -17,7 +18,14 @@ export function serviceModule(
   return {
     module,
     controllers: [HealthController, ReadyController, ...(extra.controllers ?? [])],
-    providers: [{ provide: KERNEL, useValue: kernel }, ...kernel.providers(), ...(extra.providers ?? [])],
+    // The service's own buses (its kernel's): its controllers dispatch to its handlers only.
+    providers: [
+      { provide: KERNEL, useValue: kernel },
+      { provide: CommandBus, useValue: kernel.commandBus },
+      { provide: QueryBus, useValue: kernel.queryBus },
+      ...kernel.providers(),
+      ...(extra.providers ?? []),
+    ],
     exports: [KERNEL],
   };
 }
