@@ -133,6 +133,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
         jobs: new PgJobScheduler({ pool: servicePool }),
         logger: log,
         migrations: definition.migrations,
+        readModels: definition.readModels,
         consumes: definition.consumes,
         runtime: definition.runtime,
         platform,

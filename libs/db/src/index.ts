@@ -3,3 +3,4 @@ export * from './migrations';
 export * from './leader';
 export * from './run-all';
 export * from './roles';
+export * from './read-model-source';

@@ -162,3 +162,19 @@ describe('snapshots', () => {
     expect(await loadAggregate(store, ledger(100, 2), stream)).toEqual({ state: { openCases: 1, amountFen: '5' }, version: 1 });
   });
 });
+
+describe('eventsWhere', () => {
+  it('finds events of a type by data containment, filtered by what else their stream holds', async () => {
+    const ev = (type: string, data: unknown) => [{ type, data }];
+    await store.append('tip-1', 'no_stream', ev('TipReceived', { evidence: [{ sha256: 'aa' }, { sha256: 'bb' }] }));
+    await store.append('tip-2', 'no_stream', ev('TipReceived', { evidence: [{ sha256: 'bb' }] }));
+    await store.append('tip-2', 1, ev('ReporterIdentityErased', {}));
+    await store.append('tip-3', 'no_stream', ev('TipReceived', { evidence: [] }));
+    const streams = (events: { streamId: string }[]) => events.map((e) => e.streamId);
+    expect(streams(await store.eventsWhere({ type: 'TipReceived', dataContains: { evidence: [{ sha256: 'bb' }] } }))).toEqual(['tip-1', 'tip-2']);
+    expect(streams(await store.eventsWhere({ type: 'TipReceived', dataContains: { evidence: [{ sha256: 'bb' }] }, streamLacks: 'ReporterIdentityErased' }))).toEqual(['tip-1']);
+    expect(streams(await store.eventsWhere({ type: 'TipReceived', dataContains: { evidence: [{ sha256: 'aa' }] }, exceptStream: 'tip-1' }))).toEqual([]);
+    expect(streams(await store.eventsWhere({ type: 'TipReceived', streamHas: 'ReporterIdentityErased' }))).toEqual(['tip-2']);
+    expect(await store.eventsWhere({ type: 'TipReceived', limit: 1 })).toHaveLength(1);
+  });
+});

@@ -109,6 +109,34 @@ export class EventStore {
     return streams;
   }
 
+  /**
+   * Events of one type across streams, for the rare question no read model may answer late (e.g.
+   * whether a blob is still referenced before deleting it): `dataContains` is a jsonb containment
+   * on the event's data; `streamHas`/`streamLacks` keep streams that do / do not also hold an event
+   * of that type; in stream order, at most `limit`.
+   */
+  async eventsWhere(q: {
+    type: string;
+    dataContains?: unknown;
+    streamHas?: string;
+    streamLacks?: string;
+    exceptStream?: string;
+    limit?: number;
+  }): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events r
+        WHERE r.type = $1
+          AND ($2::jsonb IS NULL OR r.data @> $2::jsonb)
+          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = r.stream_id AND e.type = $3))
+          AND ($4::text IS NULL OR NOT EXISTS (SELECT 1 FROM events e WHERE e.stream_id = r.stream_id AND e.type = $4))
+          AND ($5::text IS NULL OR r.stream_id <> $5)
+        ORDER BY r.stream_id, r.stream_version
+        LIMIT $6`,
+      [q.type, q.dataContains === undefined ? null : JSON.stringify(q.dataContains), q.streamHas ?? null, q.streamLacks ?? null, q.exceptStream ?? null, q.limit ?? null],
+    );
+    return rows.map(toStoredEvent);
+  }
+
   /** Up to `limit` events after `after` in gap-safe order; `next` is the checkpoint to store. See read-all.ts. */
   readAll(after: AllPosition, limit: number): Promise<{ events: StoredEvent[]; next: AllPosition }> {
     return readAllAfter(this.pool, after, limit);

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { ALL_START, AllPosition, StoredEvent } from './event.types';
 import { LeasedLoop, LoopStep } from './leased-loop';
 import { readAllAfter } from './read-all';
@@ -7,8 +8,13 @@ export interface ProjectorOptions {
   pool: Pool;
   /** Checkpoint and lease name; one active projector per name (per schema). */
   name: string;
-  /** Applies a batch through `tx`; its writes commit together with the new checkpoint. */
-  handle: (events: StoredEvent[], tx: PoolClient) => Promise<void>;
+  /**
+   * Applies a batch through `tx` (raw SQL) or `manager` (TypeORM entities, when `readModels` is
+   * given); its writes commit together with the new checkpoint.
+   */
+  handle: (events: StoredEvent[], tx: PoolClient, manager: EntityManager | undefined) => Promise<void>;
+  /** The service's read-model DataSource (see readModelSource, on this same pool): batches run on its connections. */
+  readModels?: DataSource;
   batchSize?: number;
   pollIntervalMs?: number;
   /** Run only while holding the lease (default). Without it, batches still never overlap. */
@@ -79,14 +85,17 @@ export class Projector {
 
   /** One transaction: lock, read checkpoint, read events, handle, store checkpoint. Returns the count. */
   async processBatch(): Promise<number> {
-    const tx = await this.opts.pool.connect();
+    // With read models on TypeORM the batch's connection is a query runner's (from the same pool),
+    // so entity writes and the checkpoint share one transaction.
+    const runner: QueryRunner | undefined = this.opts.readModels?.createQueryRunner();
+    const tx: PoolClient = runner ? await runner.connect() : await this.opts.pool.connect();
     let broken = false;
     // A checked-out client whose connection dies (database restart) emits 'error'; unheard, it
     // would crash the process. The failing query rejects anyway; the client is then discarded.
     const onError = (): void => void (broken = true);
     tx.on('error', onError);
     try {
-      await tx.query('BEGIN');
+      await (runner ? runner.startTransaction() : tx.query('BEGIN'));
       // Serialises batches of this projection across instances (also with leader: false). A
       // transaction-level advisory lock takes no xid, so it does not hold back read-all's xmin.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('projector-batch:' || current_schema() || ':' || $1, 0))`, [
@@ -98,21 +107,24 @@ export class Projector {
       );
       const { events, next } = await readAllAfter(tx, rows[0] ?? ALL_START, this.batchSize);
       if (events.length > 0) {
-        await this.opts.handle(events, tx);
+        await this.opts.handle(events, tx, runner?.manager);
         await tx.query(
           `INSERT INTO checkpoints (name, tx_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
            ON CONFLICT (name) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position, updated_at = now()`,
           [this.opts.name, next.txId, next.position],
         );
       }
-      await tx.query('COMMIT');
+      await (runner ? runner.commitTransaction() : tx.query('COMMIT'));
       return events.length;
     } catch (err) {
-      broken = !(await tx.query('ROLLBACK').then(() => true, () => false)) || broken;
+      const rollback = runner ? (runner.isTransactionActive ? runner.rollbackTransaction() : Promise.resolve()) : tx.query('ROLLBACK');
+      broken = !(await rollback.then(() => true, () => false)) || broken;
       throw err;
     } finally {
       tx.off('error', onError);
-      tx.release(broken || undefined);
+      // A query runner hands its connection back itself (and drops it when it broke).
+      if (runner) await runner.release();
+      else tx.release(broken || undefined);
     }
   }
 

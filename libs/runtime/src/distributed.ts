@@ -97,6 +97,7 @@ export async function startDistributedService(
       jobs,
       logger: log,
       migrations: definition.migrations,
+      readModels: definition.readModels,
       consumes: definition.consumes,
       runtime: definition.runtime,
       platform: { mode: 'distributed', hierarchy, calendar, auditLog, dataDir: config.dataDir, env: process.env },

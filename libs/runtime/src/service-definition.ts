@@ -12,6 +12,8 @@ export interface ServiceDefinition {
   module: { register(kernel: ServiceKernel): DynamicModule };
   migrations: readonly Migration[];
   consumes?: { producers: string[]; handle: IntegrationHandler };
+  /** Its read-model tables as TypeORM entity classes (the tables themselves come from `migrations`). */
+  readModels?: readonly (new () => object)[];
   /** The service's moving parts, built by the kernel after migrating (see ServiceRuntime). */
   runtime?: (kernel: ServiceKernel) => ServiceRuntime;
   /**

@@ -1,7 +1,8 @@
 import type { INestApplicationContext, Provider } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
-import { migrate, Migration } from '@lw/db';
+import type { DataSource } from 'typeorm';
+import { migrate, Migration, readModelSource } from '@lw/db';
 import { EventStore, eventstoreMigrations, OutboxRelay } from '@lw/eventstore';
 import { IntegrationBus, IntegrationHandler, messagingMigrations } from '@lw/messaging';
 import { JobScheduler, jobsMigrations } from '@lw/jobs';
@@ -22,6 +23,8 @@ export interface ServiceKernelOptions {
   logger: Logger;
   /** The service's own schema changes, applied after the shared libs' ones. */
   migrations?: readonly Migration[];
+  /** Its read-model entities (TypeORM), served by `readModels` on the service pool. */
+  readModels?: readonly (new () => object)[];
   /** Integration events this service reacts to, handled inside its inbox transaction. */
   consumes?: { producers: string[]; handle: IntegrationHandler };
   relayPollIntervalMs?: number;
@@ -58,6 +61,7 @@ export class ServiceKernel {
   private readonly relay: OutboxRelay;
   private built?: ServiceRuntime;
   private cqrs?: INestApplicationContext;
+  private source?: DataSource;
   private consumer?: string;
   private draining = false;
 
@@ -92,6 +96,7 @@ export class ServiceKernel {
   async start(): Promise<void> {
     const applied = await this.migrate();
     if (applied.length) this.logger.info({ applied }, 'migrations applied');
+    this.source = await readModelSource(this.pool, [...(this.options.readModels ?? [])]);
     this.built = this.options.runtime?.(this) ?? {};
     // The buses exist before anything dispatches: the consumer, the jobs, the HTTP app.
     this.cqrs = await createServiceCqrs(this.built.providers ?? [], this.built.handlers ?? []);
@@ -134,6 +139,7 @@ export class ServiceKernel {
     await this.built?.stop?.();
     await this.relay.stop();
     await this.cqrs?.close();
+    await this.source?.destroy();
     this.logger.info('service stopped');
   }
 
@@ -141,6 +147,12 @@ export class ServiceKernel {
   runtime(): ServiceRuntime {
     if (!this.built) throw new Error(`service ${this.name} is not started`);
     return this.built;
+  }
+
+  /** The service's read models (TypeORM) on its own pool; available once start() has begun the runtime. */
+  get readModels(): DataSource {
+    if (!this.source) throw new Error(`service ${this.name} is not started`);
+    return this.source;
   }
 
   /** Carries every state change of this service to its @CommandHandler; available once start() has run. */

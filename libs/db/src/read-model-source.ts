@@ -1,0 +1,55 @@
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+
+/**
+ * A TypeORM DataSource for a service's read models on the service's OWN pool: TypeORM's postgres
+ * driver builds its pool with `new driver.Pool(…)`, and here that returns the service pool, so the
+ * event store, the projectors and the repositories share one set of connections (max_connections
+ * needs do not grow). Closing the DataSource leaves the pool to its owner. Never synchronizes:
+ * tables come from the service's migrations.
+ */
+export async function readModelSource(pool: Pool, entities: NonNullable<DataSourceOptions['entities']>): Promise<DataSource> {
+  const shared = sharedPool(pool);
+  const source = new DataSource({
+    type: 'postgres',
+    driver: { Pool: function SharedPool() { return shared; } },
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  });
+  return source.initialize();
+}
+
+/**
+ * Runs `fn` with an EntityManager on a connection of the DataSource (the service pool) inside one
+ * transaction; `client` is the same connection for raw SQL (checkpoints, read-all).
+ */
+export async function inReadModelTransaction<T>(source: DataSource, fn: (manager: EntityManager, client: PoolClient) => Promise<T>): Promise<T> {
+  const runner = source.createQueryRunner();
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    await runner.startTransaction();
+    try {
+      const out = await fn(runner.manager, client);
+      await runner.commitTransaction();
+      return out;
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The pool as TypeORM sees it: every call goes to the service pool, except `end`. */
+function sharedPool(pool: Pool): Pool {
+  return new Proxy(pool, {
+    get(target, property) {
+      if (property === 'end') return (callback?: (err?: Error) => void) => (callback?.(), Promise.resolve());
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
