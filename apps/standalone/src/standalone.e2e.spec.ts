@@ -72,8 +72,8 @@ describe('standalone host', () => {
     expect((await get(`/hierarchy/nodes/${own}/children`, token)).status).toBe(200);
     const other = own === '320724101' ? '320724100' : '320724101';
     const res = await get(`/hierarchy/nodes/${other}/children`, token);
-    expect(res.status).toBe(403);
-    expect(((await res.json()) as { message: string }).message).toBe('超出您的管辖范围');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { message: string }).message).toBe('该地区不存在或不在您的管辖范围内');
     expect((await get(`/hierarchy/nodes/${own}/children`)).status).toBe(401);
   });
 

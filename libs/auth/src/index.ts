@@ -9,7 +9,7 @@ export * from './tokens/secret-token-verifier';
 export * from './tokens/jwks-token-verifier';
 export * from './tokens/claim-names';
 export * from './scope/scope-checker';
-export * from './scope/prefix-scope-checker';
+export * from './scope/scope-refusal';
 export * from './scope/assert-in-scope';
 export * from './scope/scope.service';
 export * from './identity/identity-store';

@@ -1,12 +1,7 @@
-/** The five levels of the statistical division code, top down. */
-export const DIVISION_LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
-export type DivisionLevel = (typeof DIVISION_LEVELS)[number];
+import type { DivisionLevel, VillageKind } from '@lw/domain';
 
-/**
- * What a village-level unit is: 社区 (居民委员会) or 行政村 (村民委员会), or neither
- * (生活区, 管理区, 农场队… which the statistics code with village parts 400 and up).
- */
-export type VillageKind = 'community' | 'village' | 'other';
+// The levels and village kinds are the domain's: one definition, next to the code lengths.
+export { DIVISION_LEVELS, type DivisionLevel, type VillageKind } from '@lw/domain';
 
 export type SuccessionKind = 'merge' | 'split' | 'rename';
 

@@ -1,3 +1,4 @@
+import { DIVISION_CODE_LENGTHS } from '@lw/domain';
 import { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { createInterface } from 'readline';
@@ -102,8 +103,6 @@ function emptySnapshot(n: number): Snapshot {
   };
 }
 
-const PARENT_LENGTH = [0, 2, 4, 6, 9];
-
 function addRow(s: Snapshot, i: number, f: string[]): void {
   const code = f[0];
   s.code[i] = code;
@@ -122,7 +121,7 @@ function addRow(s: Snapshot, i: number, f: string[]): void {
   s.prev[i] = older ?? -1;
   s.head.set(code, i);
   // Parents sort before children (shorter codes first), so the parent's newest version is known.
-  s.parent[i] = level === 0 ? -1 : (s.head.get(code.slice(0, PARENT_LENGTH[level])) ?? -1);
+  s.parent[i] = level === 0 ? -1 : (s.head.get(code.slice(0, DIVISION_CODE_LENGTHS[level - 1])) ?? -1);
 }
 
 /** COPY text format escapes backslash, tab and line breaks. */

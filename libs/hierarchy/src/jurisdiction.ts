@@ -5,7 +5,8 @@ import type { DivisionNode } from './division-types';
 /**
  * The one definition of a user's area, for every service: a code lies in it when the tree puts it
  * under the user's node (merged villages included). A record without a village (county-wide) lies
- * at the deployment's root, so only county users see it.
+ * at the deployment's root, so only county users see it. The auth guard's scope checker is the same
+ * tree (hosts pass this Hierarchy as `scopeChecker`), so @ScopedBy draws the same line.
  */
 export class Jurisdiction {
   readonly root: string;

@@ -20,6 +20,7 @@ export * from './distributed';
 export * from './distributed-main';
 export * from './nest/service-module';
 export * from './nest/parse-input';
+export * from './nest/openapi';
 export * from './documents/xml-safe-workbook';
 export * from './ops/correlation-context';
 export * from './ops/readiness';

@@ -2,6 +2,8 @@ import { Body, Controller, Get, Inject, Module, Param, Post, type INestApplicati
 import { NestFactory } from '@nestjs/core';
 import type { Actor } from '@lw/domain';
 import { migrate } from '@lw/db';
+// Test-only: the hosts' scope checker is the hierarchy's tree, so the guard is tested with it.
+import { Hierarchy, hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 // Test-only dependency on the shared test harness (real PostgreSQL).
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
 import { request as httpRequest } from 'http';
@@ -28,6 +30,7 @@ const VILLAGE_A = '320724101200';
 const VILLAGE_B = '320724102201';
 const SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
 const PASSWORD = 'demo-password-1';
+const OUTSIDE = '该地区不存在或不在您的管辖范围内';
 
 @Controller('villages')
 class VillagesController {
@@ -94,6 +97,10 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     db = await createTestDatabase('auth_http');
     pool = db.pool('auth', 8);
     await migrate(pool, 'auth', authMigrations);
+    const divisions = db.pool('hierarchy', 2);
+    await migrate(divisions, 'hierarchy', hierarchyMigrations);
+    await importDivisions(divisions, { scope: '320724' });
+    const hierarchy = await Hierarchy.load(divisions, { scope: '320724' });
     store = new PgIdentityStore(pool);
     audit = new AuditLog(pool);
     const users = [
@@ -118,6 +125,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
           identityStore: store,
           issuer: new TokenIssuer({ secret: SECRET }),
           auditLog: audit,
+          scopeChecker: hierarchy,
         }),
       ],
       controllers: [VillagesController, CasesController, MiscController],
@@ -380,12 +388,12 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
       expect((await call('POST', '/admin/calendar', { token: tokens.county })).status).toBe(403);
     });
 
-    it('a township user reaches its own villages and gets 403 超出您的管辖范围 in another township', async () => {
+    it('a township user reaches its own villages and gets the one scope refusal (404) in another township', async () => {
       expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_a })).status).toBe(200);
       const other = await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_a });
-      expect(other.status).toBe(403);
-      expect(other.body.message).toBe('超出您的管辖范围');
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_b })).status).toBe(403);
+      expect(other.status).toBe(404);
+      expect(other.body).toEqual({ statusCode: 404, code: 'scope.outside', message: OUTSIDE });
+      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_b })).status).toBe(404);
       expect((await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_b })).status).toBe(200);
     });
 
@@ -393,12 +401,18 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
       expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.county })).status).toBe(200);
       expect((await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.county })).status).toBe(200);
       expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.liaison_a })).status).toBe(200);
-      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.liaison_a })).status).toBe(403);
+      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.liaison_a })).status).toBe(404);
+    });
+
+    it('refuses a code the tree does not know exactly as one outside the area, even for the county', async () => {
+      const unknown = await call('GET', '/villages/320724101999', { token: tokens.county });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.message).toBe(OUTSIDE);
     });
 
     it('checks codes in the body, and rejects a missing or malformed code with 400', async () => {
       expect((await call('POST', '/cases', { token: tokens.town_a, body: { villageCode: VILLAGE_A } })).status).toBe(201);
-      expect((await call('POST', '/cases', { token: tokens.town_a, body: { villageCode: VILLAGE_B } })).status).toBe(403);
+      expect((await call('POST', '/cases', { token: tokens.town_a, body: { villageCode: VILLAGE_B } })).status).toBe(404);
       expect((await call('POST', '/cases', { token: tokens.town_a, body: {} })).status).toBe(400);
       expect((await call('GET', '/villages/32072410120x', { token: tokens.county })).status).toBe(400);
     });
@@ -406,8 +420,8 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     it('lets handlers assert scope on a loaded resource with the configured checker', async () => {
       expect((await call('GET', '/cases/case-a', { token: tokens.town_a })).status).toBe(200);
       const res = await call('GET', '/cases/case-b', { token: tokens.town_a });
-      expect(res.status).toBe(403);
-      expect(res.body.message).toBe('超出您的管辖范围');
+      expect(res.status).toBe(404);
+      expect(res.body.message).toBe(OUTSIDE);
     });
 
     it('hands the actor (user, roles, node, ip) to handlers', async () => {
@@ -466,7 +480,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     it('records denials the guard stops, with the code that was out of scope', async () => {
       await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-denied' } });
       expect(await auditRows('correlation_id = $1', ['corr-denied'])).toEqual([
-        expect.objectContaining({ method: 'GET', status: 403, target: VILLAGE_B, node: TOWNSHIP_A }),
+        expect.objectContaining({ method: 'GET', status: 404, target: VILLAGE_B, node: TOWNSHIP_A }),
       ]);
     });
 

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ForbiddenException,
+  HttpException,
   Inject,
   Injectable,
   Logger,
@@ -19,6 +20,7 @@ import type { Principal } from '../principal';
 import { readClaim } from '../tokens/claim-names';
 import { TOKEN_VERIFIER, TokenRejectedError, type TokenVerifier } from '../tokens/token-verifier';
 import { SCOPE_CHECKER, type ScopeChecker } from '../scope/scope-checker';
+import { scopeRefusal } from '../scope/scope-refusal';
 import { SESSION_STORE, type SessionStore } from '../sessions/session-store';
 import { clientIp, headerValue, type AuthRequest } from './auth-request';
 import { correlationIdOf } from './correlation-id';
@@ -37,7 +39,8 @@ import type { Role } from '../roles';
  * enabled, not idle too long (401 登录已失效) — checked in the database on every request, no cache;
  * a cookie-borne request that changes state must carry the console's header (403); an account
  * that must change its password may do only that; then @Roles (403 无权执行此操作),
- * then every @ScopedBy code inside the user's node (403 超出您的管辖范围). Denials are audited,
+ * then every @ScopedBy code inside the user's node (404 该地区不存在或不在您的管辖范围内, the services'
+ * one scope refusal: outside reads like missing). Denials are audited with the status they get,
  * since the audit interceptor never sees requests a guard stopped.
  */
 @Injectable()
@@ -64,14 +67,14 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticate(req);
     req.principal = principal;
     const mustChange = await this.checkSession(req, principal);
-    if (req.viaCookie && !isSafeMethod(req.method) && looksCrossSite(req)) this.deny(req, principal, MESSAGES.crossSite);
+    if (req.viaCookie && !isSafeMethod(req.method) && looksCrossSite(req)) this.deny(req, principal, new ForbiddenException(MESSAGES.crossSite));
     if (mustChange && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)) {
-      this.deny(req, principal, MESSAGES.mustChangePassword);
+      this.deny(req, principal, new ForbiddenException(MESSAGES.mustChangePassword));
     }
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (required?.length && !required.some((r) => principal.roles.includes(r))) {
-      this.deny(req, principal, MESSAGES.forbidden);
+      this.deny(req, principal, new ForbiddenException(MESSAGES.forbidden));
     }
 
     const scoped: ScopeTarget[] = Reflect.getMetadata(SCOPED_BY_KEY, context.getHandler()) ?? [];
@@ -79,7 +82,7 @@ export class AuthGuard implements CanActivate {
       const code = this.read(req, target);
       if (code === undefined) continue;
       req.auditTarget ??= code;
-      if (!this.scope.isInside(code, principal.node)) this.deny(req, principal, MESSAGES.outOfScope, code);
+      if (!this.scope.isInside(code, principal.node)) this.deny(req, principal, scopeRefusal(code, principal.node), code);
     }
     return true;
   }
@@ -138,7 +141,7 @@ export class AuthGuard implements CanActivate {
     return value;
   }
 
-  private deny(req: AuthRequest, principal: Principal, message: string, target?: string): never {
+  private deny(req: AuthRequest, principal: Principal, refusal: HttpException, target?: string): never {
     this.audit?.recordInBackground({
       actorId: principal.sub,
       roles: principal.roles,
@@ -146,10 +149,10 @@ export class AuthGuard implements CanActivate {
       ip: clientIp(req),
       method: req.method,
       route: req.route?.path ?? 'unknown',
-      status: 403,
+      status: refusal.getStatus(),
       target: target ?? req.auditTarget,
       correlationId: req.correlationId,
     });
-    throw new ForbiddenException(message);
+    throw refusal;
   }
 }

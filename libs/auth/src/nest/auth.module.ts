@@ -3,7 +3,6 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { AuditLog } from '../audit/audit-log';
 import { IDENTITY_STORE, type IdentityStore } from '../identity/identity-store';
-import { PrefixScopeChecker } from '../scope/prefix-scope-checker';
 import { SCOPE_CHECKER, type ScopeChecker } from '../scope/scope-checker';
 import { ScopeService } from '../scope/scope.service';
 import { TokenIssuer } from '../tokens/token-issuer';
@@ -16,8 +15,8 @@ import type { CookieSecurity } from './session-cookie';
 
 export interface AuthModuleOptions {
   verifier: TokenVerifier;
-  /** Defaults to prefix containment of statistical codes. */
-  scopeChecker?: ScopeChecker;
+  /** The hierarchy's tree (the one Jurisdiction also asks): @ScopedBy and ScopeService check with it. */
+  scopeChecker: ScopeChecker;
   /**
    * Embedded mode (or AUTH_SECRET without IdP): serve POST /auth/login, /auth/logout, /auth/password
    * and GET /auth/me from this store (needs issuer); its sessions are checked on every request.
@@ -42,7 +41,7 @@ export class AuthModule implements OnApplicationShutdown {
     if (options.identityStore && !options.issuer) throw new Error('AuthModule: identityStore needs an issuer');
     const providers: Provider[] = [
       { provide: TOKEN_VERIFIER, useValue: options.verifier },
-      { provide: SCOPE_CHECKER, useValue: options.scopeChecker ?? new PrefixScopeChecker() },
+      { provide: SCOPE_CHECKER, useValue: options.scopeChecker },
       ScopeService,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },

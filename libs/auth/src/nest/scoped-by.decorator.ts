@@ -11,7 +11,8 @@ export interface ScopeTarget {
 }
 
 /**
- * The division code in this request field must lie inside the user's node (403 超出您的管辖范围).
+ * The division code in this request field must lie inside the user's node (404, the one scope
+ * refusal: 该地区不存在或不在您的管辖范围内).
  * May be stacked: every named code is checked.
  */
 export function ScopedBy(source: ScopeSource, key: string, options: { optional?: boolean } = {}): MethodDecorator {

@@ -1,14 +1,7 @@
-import { ForbiddenException } from '@nestjs/common';
-import { MESSAGES } from '../nest/messages';
-import { PrefixScopeChecker } from './prefix-scope-checker';
+import { scopeRefusal } from './scope-refusal';
 import type { ScopeChecker } from './scope-checker';
 
-const prefixChecker = new PrefixScopeChecker();
-
-/**
- * For handlers that load a resource and only then know its village: 403 unless the code lies in the
- * user's subtree. Prefer ScopeService, which uses the configured (tree-backed) checker.
- */
-export function assertInScope(who: { node: string }, code: string, checker: ScopeChecker = prefixChecker): void {
-  if (!checker.isInside(code, who.node)) throw new ForbiddenException(MESSAGES.outOfScope);
+/** For handlers that load a resource and only then know its village: 404 (scopeRefusal) unless the code lies in the user's subtree. */
+export function assertInScope(who: { node: string }, code: string, checker: ScopeChecker): void {
+  if (!checker.isInside(code, who.node)) throw scopeRefusal(code, who.node);
 }

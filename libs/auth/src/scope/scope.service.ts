@@ -11,7 +11,7 @@ export class ScopeService {
     return this.checker.isInside(code, who.node);
   }
 
-  /** Throws 403 超出您的管辖范围 when the code lies outside the user's subtree. */
+  /** Throws the scope refusal (404 该地区不存在或不在您的管辖范围内) when the code lies outside the user's subtree. */
   assert(who: { node: string }, code: string): void {
     assertInScope(who, code, this.checker);
   }

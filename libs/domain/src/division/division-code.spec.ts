@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../errors/domain-error';
-import { DivisionCode } from './division-code';
+import { DIVISION_CODE_LENGTHS, DIVISION_LEVELS, DivisionCode, hasDivisionCodeShape, unpadDivisionCode } from './division-code';
 
 const p = DivisionCode.parse;
 
@@ -46,19 +46,6 @@ describe('DivisionCode', () => {
     expect(town.parent()?.code).toBe('4419');
     expect(p('441900003001').ancestors().map(String)).toEqual(['44', '4419', '441900003']);
     expect(p('441900')).toMatchObject({ code: '4419', level: 'city' });
-    expect(p('4419').contains(town)).toBe(true);
-  });
-
-  it('checks containment for scope decisions', () => {
-    const county = p('320724');
-    const village = p('320724101200');
-    expect(county.contains(village)).toBe(true);
-    expect(county.isAncestorOf(village)).toBe(true);
-    expect(county.contains(county)).toBe(true);
-    expect(county.isAncestorOf(county)).toBe(false);
-    expect(village.contains(county)).toBe(false);
-    expect(p('320723').contains(village)).toBe(false);
-    expect(p('320724102').contains(village)).toBe(false);
   });
 
   it('classifies village codes by the village part', () => {
@@ -68,5 +55,29 @@ describe('DivisionCode', () => {
     expect(p('320724101399').villageKind).toBe('village');
     expect(p('320724101400').villageKind).toBe('other');
     expect(p('320724101').villageKind).toBeNull();
+  });
+
+  it('defines each level\'s length once, and the shape of a code from it', () => {
+    expect(DIVISION_LEVELS.map((l, i) => [l, DIVISION_CODE_LENGTHS[i]])).toEqual([
+      ['province', 2],
+      ['city', 4],
+      ['county', 6],
+      ['township', 9],
+      ['village', 12],
+    ]);
+    for (const ok of ['32', '3207', '320724', '320724101', '320724101200', '000000']) expect(hasDivisionCodeShape(ok)).toBe(true);
+    for (const bad of ['', '3', '3207241', '3207241012001', '32072410120x', 320724, null]) expect(hasDivisionCodeShape(bad)).toBe(false);
+  });
+
+  it('drops trailing zero groups only, at every length', () => {
+    expect(unpadDivisionCode('320724000000')).toBe('320724');
+    expect(unpadDivisionCode('320724101000')).toBe('320724101');
+    expect(unpadDivisionCode('441900003000')).toBe('441900003');
+    expect(unpadDivisionCode('320000000000')).toBe('32');
+    expect(unpadDivisionCode('320700')).toBe('3207');
+    expect(unpadDivisionCode('320724101200')).toBe('320724101200');
+    // a zero inside the village part is not padding
+    expect(unpadDivisionCode('320724101020')).toBe('320724101020');
+    expect(unpadDivisionCode('3207241')).toBe('3207241');
   });
 });

@@ -1,13 +1,43 @@
 import { DomainValidationError } from '../errors/domain-error';
 
-export type DivisionLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+/** The five levels of the statistical division code, top down. */
+export const DIVISION_LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
+export type DivisionLevel = (typeof DIVISION_LEVELS)[number];
 
 /** 'community' 社区/居委会 (village part 001–199), 'village' 行政村/村委会 (200–399), 'other' (400–999). */
 export type VillageKind = 'community' | 'village' | 'other';
 
-const LEVELS: readonly DivisionLevel[] = ['province', 'city', 'county', 'township', 'village'];
-/** Significant-prefix length of each level: province 2 · city 2 · county 2 · township 3 · village 3. */
-const LENGTHS = [2, 4, 6, 9, 12] as const;
+/**
+ * The one definition of how long a code is at each level (DIVISION_LEVELS order): its significant
+ * prefix, province 2 · city 4 · county 6 · township 9 · village 12 digits (groups of 2, 2, 2, 3, 3).
+ */
+export const DIVISION_CODE_LENGTHS = [2, 4, 6, 9, 12] as const;
+const LEVELS = DIVISION_LEVELS;
+const LENGTHS = DIVISION_CODE_LENGTHS;
+/** The full statistical form: a village code, or any code padded with zeros to it. */
+export const FULL_DIVISION_CODE_LENGTH = LENGTHS[LENGTHS.length - 1];
+
+/** Digits, as many as some level's prefix: the shape of a code, not its validity (DivisionCode.parse). */
+export function hasDivisionCodeShape(value: unknown): value is string {
+  return typeof value === 'string' && /^\d+$/.test(value) && (LENGTHS as readonly number[]).includes(value.length);
+}
+
+/**
+ * Drops trailing all-zero level groups, so '320724000000' and '320724' both read as the county
+ * (no validation: a string of another length comes back as it is). On the scope-check path, so it
+ * allocates only when there is padding to drop.
+ */
+export function unpadDivisionCode(code: string): string {
+  let level = (LENGTHS as readonly number[]).indexOf(code.length);
+  let end = code.length;
+  while (level > 0 && isZeroRun(code, LENGTHS[level - 1], end)) end = LENGTHS[--level];
+  return end === code.length ? code : code.slice(0, end);
+}
+
+function isZeroRun(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) !== 48) return false;
+  return true;
+}
 
 export const DIVISION_LEVEL_LABELS: Readonly<Record<DivisionLevel, string>> = {
   province: '省级',
@@ -36,10 +66,10 @@ export class DivisionCode {
 
   static parse(input: string): DivisionCode {
     const s = typeof input === 'string' ? input.trim() : '';
-    if (!/^\d+$/.test(s) || !(LENGTHS as readonly number[]).includes(s.length)) {
+    if (!hasDivisionCodeShape(s)) {
       throw invalid(input, 'must be 2, 4, 6, 9 or 12 digits', '应为 2、4、6、9 或 12 位数字');
     }
-    const full = s.padEnd(12, '0');
+    const full = s.padEnd(FULL_DIVISION_CODE_LENGTH, '0');
     const groups = LENGTHS.map((end, i) => full.slice(i === 0 ? 0 : LENGTHS[i - 1], end));
     let depth = groups.length;
     while (depth > 0 && /^0+$/.test(groups[depth - 1])) depth--;
@@ -62,7 +92,7 @@ export class DivisionCode {
 
   /** All 12 digits, zero-padded. */
   get full(): string {
-    return this.code.padEnd(12, '0');
+    return this.code.padEnd(FULL_DIVISION_CODE_LENGTH, '0');
   }
 
   /** The nearest existing higher level (a township under a city without counties → the city); null for a province. */
@@ -82,20 +112,10 @@ export class DivisionCode {
     return out;
   }
 
-  /** This node or one of its descendants (scope checks: a user bound here may act on `other`). */
-  contains(other: DivisionCode): boolean {
-    return other.code.startsWith(this.code);
-  }
-
-  /** Strictly above `other` in the tree. */
-  isAncestorOf(other: DivisionCode): boolean {
-    return other.code.length > this.code.length && other.code.startsWith(this.code);
-  }
-
   /** For village-level codes, what the village part's range says; null for other levels. */
   get villageKind(): VillageKind | null {
     if (this.level !== 'village') return null;
-    const n = Number(this.code.slice(9));
+    const n = Number(this.code.slice(LENGTHS[LEVELS.indexOf('township')]));
     return n < 200 ? 'community' : n < 400 ? 'village' : 'other';
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { dateRangeMessageZh, isLocalDate, isRequestDate, type Actor } from '@lw/domain';
-import { CurrentActor, ROLES, Roles, ScopedBy, ScopeService } from '@lw/auth';
+import { CurrentActor, ROLES, Roles, ScopedBy } from '@lw/auth';
 import { DivisionNode, Hierarchy } from '@lw/hierarchy';
 
 export const HIERARCHY = Symbol('Hierarchy');
@@ -8,16 +8,14 @@ export const HIERARCHY = Symbol('Hierarchy');
 /**
  * The division tree as users browse it: a node, its children, and search by name or pinyin
  * initials, always inside the user's own subtree (ancestors of the user's node are shown for
- * the breadcrumb only).
+ * the breadcrumb only). The guard refuses a code outside it, or unknown to the tree, with the one
+ * scope refusal (404).
  */
-// Every signed-in role reads the tree, each inside its own node (@ScopedBy, or the search's `within`).
+// Every signed-in role reads the tree, each inside its own node.
 @Roles(...ROLES)
 @Controller('hierarchy')
 export class HierarchyController {
-  constructor(
-    @Inject(HIERARCHY) private readonly hierarchy: Hierarchy,
-    private readonly scope: ScopeService,
-  ) {}
+  constructor(@Inject(HIERARCHY) private readonly hierarchy: Hierarchy) {}
 
   @Get('nodes/:code')
   @ScopedBy('param', 'code')
@@ -30,16 +28,16 @@ export class HierarchyController {
   @Get('nodes/:code/children')
   @ScopedBy('param', 'code')
   children(@Param('code') code: string, @Query('asOf') asOf?: string): DivisionNode[] {
-    if (!this.hierarchy.get(code)) throw new NotFoundException({ message: `区划代码 ${code} 不存在` });
+    // The guard found the code in the tree.
     return this.hierarchy.children(code, checkDate(asOf));
   }
 
+  /** Within `within` when given (the guard checks it), else the user's own node. */
   @Get('search')
+  @ScopedBy('query', 'within', { optional: true })
   search(@CurrentActor() actor: Actor, @Query('q') q?: string, @Query('within') within?: string): DivisionNode[] {
     if (!q || q.trim().length === 0 || q.length > 50) throw new BadRequestException({ message: '请输入 1–50 个字的名称或拼音首字母' });
-    const root = within ?? actor.node;
-    this.scope.assert(actor, root);
-    return this.hierarchy.search(q.trim(), { within: root, limit: 50 });
+    return this.hierarchy.search(q.trim(), { within: within || actor.node, limit: 50 });
   }
 }
 

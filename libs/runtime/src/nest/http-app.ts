@@ -11,6 +11,7 @@ import { DatabaseUnavailableFilter } from './database-unavailable.filter';
 import { DomainErrorFilter } from './domain-error.filter';
 import { HIERARCHY, HierarchyController } from './hierarchy.controller';
 import { RequestTextPipe } from './parse-input';
+import { publishServiceOpenApi } from './openapi/service-openapi';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
 import { CorrelationInterceptor, correlationMiddleware } from '../ops/correlation.middleware';
 import { createPlatformMetrics, PlatformMetrics } from '../ops/metrics/platform-metrics';
@@ -57,17 +58,20 @@ class RootModule {}
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
   // Built after the kernels started, so each service's own readings are known.
   const metrics = createPlatformMetrics(options.services.map((s) => s.kernel));
+  const services = options.services.map((s) => ({ name: s.definition.name, module: s.definition.module.register(s.kernel) }));
   const root: DynamicModule = {
     module: RootModule,
     imports: [
       AuthModule.register(options.auth),
       PlatformModule.register(options.hierarchy, options.calendar, metrics),
-      ...options.services.map((s) => s.definition.module.register(s.kernel)),
-      RouterModule.register(options.services.map((s) => ({ path: s.definition.name, module: s.definition.module as unknown as Type }))),
+      ...services.map((s) => s.module),
+      RouterModule.register(services.map((s) => ({ path: s.name, module: s.module.module }))),
       ...(options.extra ?? []),
     ],
   };
   const app = await NestFactory.create(root, { logger: nestLogger(options.logger), bufferLogs: false });
+  // From the controllers' decorators, once the modules are built (GET /<service>/openapi.json).
+  for (const s of services) publishServiceOpenApi(app, s.name, s.module);
   // Browser protections and no-store on every answer, before any route (README "Security headers").
   app.use(apiSecurityHeaders());
   // Registered before init, so they run ahead of body parsing and every route.
