@@ -6,7 +6,7 @@ import { ReportsController } from './api/reports.controller';
 /**
  * The auditing service as a Nest module. The host (apps/standalone, or this service's own main.ts in
  * distributed mode) builds its ServiceKernel with the adapters of the mode and passes it in; the
- * kernel's runtime (auditingRuntime) provides what the controllers use.
+ * controllers dispatch to the handlers of the kernel's runtime (auditingRuntime) through its buses.
  */
 @Module({})
 export class AuditingModule {

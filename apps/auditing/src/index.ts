@@ -1,3 +1,3 @@
 export * from './auditing.module';
 export * from './auditing.service';
-export { Auditing } from './infrastructure/auditing-runtime';
+export * from './application/engagement.commands';

@@ -29,3 +29,4 @@ export * from './nest/ready.controller';
 export * from './nest/metrics.controller';
 export { createPlatformMetrics, type PlatformMetrics } from './ops/metrics/platform-metrics';
 export * from './service-config';
+export * from './nest/service-cqrs';

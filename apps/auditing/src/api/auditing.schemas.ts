@@ -34,6 +34,8 @@ export const findingSchema = z
   })
   .strict();
 
+export type FindingInput = z.infer<typeof findingSchema>;
+
 export const amendmentSchema = findingSchema.extend({ reason: z.string().trim().min(1, '请写明更正理由').max(1000) }).strict();
 
 export const listQuerySchema = z

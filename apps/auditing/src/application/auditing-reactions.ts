@@ -1,11 +1,7 @@
-import type { PoolClient } from 'pg';
-import type { ContractRegistry, ElectionOpenedV1, CaseClosedV1, IntegrationEvent } from '@lw/domain';
-import { engagementOfFinding, markRectified, planEngagement } from '../domain/engagement';
-import type { EngagementCommands } from './engagement-commands';
-import { engagementExists } from './engagement-stream';
-import { outgoingAuditScope } from './plan-outgoing-audits';
-
-const HANDLED = new Set(['vetting.ElectionOpened', 'grievance.CaseClosed']);
+import type { CommandBus } from '@nestjs/cqrs';
+import type { ContractRegistry } from '@lw/domain';
+import { reactionsTo, type Consumption } from '@lw/messaging';
+import { MarkFindingRectified, PlanOutgoingAudits } from './engagement.commands';
 
 export interface ReactionLog {
   info(obj: object, msg: string): void;
@@ -18,30 +14,19 @@ export interface ReactionLog {
  * redelivery under another event id plans nothing new); a closed grievance case that came from one
  * of our findings marks it rectified.
  */
-export function auditingReactions(deps: { contracts: ContractRegistry; commands: EngagementCommands; log: ReactionLog }) {
-  return async (raw: IntegrationEvent, tx: PoolClient): Promise<void> => {
-    if (!HANDLED.has(raw.type)) return;
-    const event = deps.contracts.decode(raw);
-    if (event.type === 'vetting.ElectionOpened') {
-      const p = event.payload as ElectionOpenedV1;
-      const c = deps.commands.context();
-      let planned = 0;
-      for (const village of p.villages) {
-        const scope = outgoingAuditScope(p, village, deps.commands.policy);
-        if (await engagementExists(tx, scope.engagementId)) continue;
-        await deps.commands.create(planEngagement(scope, c), event.actor, tx, { checkScope: false });
-        planned++;
-      }
-      deps.log.info({ electionId: p.electionId, villages: p.villages.length, planned }, 'outgoing audits planned');
-      return;
-    }
-    const p = event.payload as CaseClosedV1;
-    if (p.source.kind !== 'audit' || !p.source.ref) return;
-    const engagementId = engagementOfFinding(p.source.ref);
-    if (!engagementId || !(await engagementExists(tx, engagementId))) {
-      deps.log.warn({ caseId: p.caseId, findingId: p.source.ref }, 'grievance case closed for a finding this service does not know; ignored');
-      return;
-    }
-    await deps.commands.run(engagementId, null, (s, c) => (s.findings.has(p.source.ref!) ? markRectified(s, p.source.ref!, p.caseId, c) : []), { tx });
-  };
+export function auditingReactions(deps: { contracts: ContractRegistry; commands: () => CommandBus; log: ReactionLog }): Consumption {
+  return reactionsTo(
+    {
+      'vetting.ElectionOpened': async (election, event, tx) => {
+        const planned = await deps.commands().execute(new PlanOutgoingAudits(election, { tx, actor: event.actor, causationId: event.id }));
+        deps.log.info({ electionId: election.electionId, villages: election.villages.length, planned }, 'outgoing audits planned');
+      },
+      'grievance.CaseClosed': async (closed, event, tx) => {
+        if (closed.source.kind !== 'audit' || !closed.source.ref) return;
+        const known = await deps.commands().execute(new MarkFindingRectified(closed.source.ref, closed.caseId, { tx, actor: event.actor, causationId: event.id }));
+        if (!known) deps.log.warn({ caseId: closed.caseId, findingId: closed.source.ref }, 'grievance case closed for a finding this service does not know; ignored');
+      },
+    },
+    deps.contracts,
+  );
 }

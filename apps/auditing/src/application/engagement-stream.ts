@@ -1,6 +1,5 @@
 import type { PoolClient } from 'pg';
-import { DomainNotFoundError } from '@lw/domain';
-import type { EventStore } from '@lw/eventstore';
+import { loadAggregate, type Decider, type EventStore, type Loaded } from '@lw/eventstore';
 import { evolveEngagement, type EngagementEvent, type EngagementState } from '../domain/engagement';
 
 /** One stream per engagement. */
@@ -12,16 +11,10 @@ export function engagementIdOfStream(streamId: string): string | null {
   return streamId.startsWith('engagement-') ? streamId.slice('engagement-'.length) : null;
 }
 
-export async function loadEngagement(store: EventStore, engagementId: string): Promise<{ state: EngagementState; version: number }> {
-  const events = await store.readStream(engagementStream(engagementId));
-  if (events.length === 0) throw new DomainNotFoundError('audit.not_found', '审计项目不存在或不在您的管辖范围内', `no engagement ${engagementId}`);
-  let state: EngagementState | null = null;
-  for (const e of events) state = evolveEngagement(state, { type: e.type, data: e.data } as EngagementEvent);
-  return { state: state!, version: events[events.length - 1].streamVersion };
-}
+/** Engagement streams are short (a few dozen events at most): replayed whole, no snapshots. */
+export const engagementDecider: Decider<EngagementState, EngagementEvent> = { evolve: evolveEngagement };
 
-/** True when the engagement's stream exists (read in the caller's transaction when given). */
-export async function engagementExists(db: Pick<PoolClient, 'query'>, engagementId: string): Promise<boolean> {
-  const { rowCount } = await db.query('SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1', [engagementStream(engagementId)]);
-  return (rowCount ?? 0) > 0;
+/** The engagement as its stream has it (state null when there is none), read in the caller's transaction when given. */
+export function loadEngagement(store: EventStore, engagementId: string, tx?: PoolClient): Promise<Loaded<EngagementState>> {
+  return loadAggregate(store, engagementDecider, engagementStream(engagementId), tx);
 }

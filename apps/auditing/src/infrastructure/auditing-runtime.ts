@@ -1,64 +1,26 @@
-import { significantPrefix } from '@lw/auth';
-import { integrationContracts, type Actor } from '@lw/domain';
+import { integrationContracts } from '@lw/domain';
 import { Projector } from '@lw/eventstore';
+import { Jurisdiction } from '@lw/hierarchy';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
-import { DEFAULT_AUDIT_POLICY, type AuditPolicy } from '../domain/engagement';
+import { DEFAULT_AUDIT_POLICY } from '../domain/engagement';
+import { AuditDocuments } from '../application/audit-documents.port';
+import { AuditPlaces } from '../application/audit-places';
 import { auditingReactions } from '../application/auditing-reactions';
-import { EngagementCommands } from '../application/engagement-commands';
+import { AuditingReadModel } from '../application/auditing-read-model.port';
+import { ENGAGEMENT_COMMAND_HANDLERS } from '../application/engagement.commands';
+import { ENGAGEMENT_QUERY_HANDLERS } from '../application/engagement.queries';
+import { Engagements } from '../application/engagements';
+import { officeDocuments } from './documents/office-documents';
 import { engagementProjection } from './read-model/engagement.projection';
 import { AuditingQueries } from './read-model/auditing-queries';
 
-/** What the auditing controllers use; one instance per service kernel. */
-export class Auditing {
-  constructor(
-    readonly commands: EngagementCommands,
-    readonly queries: AuditingQueries,
-    readonly projector: Projector,
-    readonly policy: AuditPolicy,
-    private readonly kernel: ServiceKernel,
-  ) {}
-
-  inScope(actor: Pick<Actor, 'node'>, villageCode: string): boolean {
-    return this.kernel.platform.hierarchy.isInside(villageCode, actor.node);
-  }
-
-  /** A current village of the deployment. */
-  isVillage(code: string): boolean {
-    const n = this.kernel.platform.hierarchy.get(code);
-    return !!n && n.level === 'village' && n.validTo == null;
-  }
-
-  /** The actor's node in significant digits (the read models' prefix). */
-  nodeOf(actor: Pick<Actor, 'node'>): string {
-    return this.kernel.platform.hierarchy.get(actor.node)?.code ?? significantPrefix(actor.node) ?? actor.node;
-  }
-
-  /** A township or village code in significant digits (the read models' prefix); as given when unknown. */
-  prefixOf(code: string): string {
-    return this.kernel.platform.hierarchy.get(code)?.code ?? code;
-  }
-
-  /** "新安镇 新安村" for display; the code when unknown. */
-  villageName(code: string): string {
-    const h = this.kernel.platform.hierarchy;
-    const n = h.get(code);
-    if (!n) return code;
-    const township = h.ancestors(code).find((a) => a.level === 'township');
-    return township ? `${township.name}${n.name}` : n.name;
-  }
-}
-
-export function buildAuditing(kernel: ServiceKernel, policy: AuditPolicy = DEFAULT_AUDIT_POLICY): Auditing {
+/** The auditing service's moving parts: its handlers and what they use, reactions to vetting and grievance, the read-model projection. */
+export function auditingRuntime(kernel: ServiceKernel): ServiceRuntime {
   const { platform, pool, store } = kernel;
-  const wake = { now: () => {} };
-  const commands = new EngagementCommands({
-    store,
-    contracts: integrationContracts(),
-    calendar: () => platform.calendar.calendar(),
-    policy,
-    inScope: (actor, village) => platform.hierarchy.isInside(village, actor.node),
-    onAppended: () => wake.now(),
-  });
+  const policy = DEFAULT_AUDIT_POLICY;
+  const contracts = integrationContracts();
+  const jurisdiction = new Jurisdiction(platform.hierarchy);
+  const places = new AuditPlaces(platform.hierarchy);
   const projector = new Projector({
     pool,
     name: 'engagements',
@@ -66,18 +28,18 @@ export function buildAuditing(kernel: ServiceKernel, policy: AuditPolicy = DEFAU
     handle: engagementProjection(store),
     onError: (err) => kernel.logger.warn({ err: err.message }, 'engagement projection failed, will retry'),
   });
-  wake.now = () => projector.wake();
-  const auditing: Auditing = new Auditing(commands, new AuditingQueries(pool, policy, (c) => auditing.villageName(c)), projector, policy, kernel);
-  return auditing;
-}
-
-/** The auditing service's moving parts: reactions to vetting and grievance, the read-model projection. */
-export function auditingRuntime(kernel: ServiceKernel): ServiceRuntime {
-  const auditing = buildAuditing(kernel);
+  const engagements = new Engagements({ store, jurisdiction, contracts, policy, calendar: () => platform.calendar.calendar(), onAppended: () => projector.wake() });
   return {
-    consumes: { producers: ['vetting', 'grievance'], handle: auditingReactions({ contracts: integrationContracts(), commands: auditing.commands, log: kernel.logger }) },
-    providers: [{ provide: Auditing, useValue: auditing }],
-    start: () => auditing.projector.start(),
-    stop: () => auditing.projector.stop(),
+    consumes: auditingReactions({ contracts, commands: () => kernel.commandBus, log: kernel.logger }),
+    providers: [
+      { provide: Engagements, useValue: engagements },
+      { provide: Jurisdiction, useValue: jurisdiction },
+      { provide: AuditPlaces, useValue: places },
+      { provide: AuditingReadModel, useValue: new AuditingQueries(pool, policy, (code) => places.villageName(code)) },
+      { provide: AuditDocuments, useValue: officeDocuments(policy) },
+    ],
+    handlers: [...ENGAGEMENT_COMMAND_HANDLERS, ...ENGAGEMENT_QUERY_HANDLERS],
+    start: () => projector.start(),
+    stop: () => projector.stop(),
   };
 }

@@ -1,6 +1,6 @@
-import { compareLocalDates, DomainConflictError, DomainValidationError, dueDate, type WorkingCalendar } from '@lw/domain';
+import { compareLocalDates, DomainConflictError, DomainValidationError, dueDate, parseLocalDate, shanghaiDateOf, type ElectionOpenedV1, type LocalDate, type WorkingCalendar } from '@lw/domain';
 import type { AuditPolicy } from './audit-policy';
-import { findingIdFor, transferIdFor } from './engagement-ids';
+import { findingIdFor, outgoingEngagementId, transferIdFor } from './engagement-ids';
 import type { EngagementEvent, EngagementScope } from './engagement.events';
 import type { EngagementState, EngagementStatus } from './engagement.state';
 import type { FindingContent } from './finding';
@@ -28,6 +28,32 @@ export function planEngagement(scope: EngagementScope, c: AuditContext): Engagem
   }
   if (scope.kind === 'outgoing' && !scope.electionId) throw new DomainValidationError('audit.outgoing_needs_election', '离任经济责任审计须对应一次换届', 'outgoing audit without election');
   return [{ type: 'EngagementPlanned', data: { ...scope, at: at(c) } }];
+}
+
+/**
+ * The outgoing audit (离任经济责任审计) of one village of an opened election: its outgoing heads, over
+ * the time they held office (from the earliest start vetting knows, else the policy's term back)
+ * up to the day the election opened.
+ */
+export function outgoingAuditScope(
+  election: Pick<ElectionOpenedV1, 'electionId' | 'openedAt'>,
+  village: ElectionOpenedV1['villages'][number],
+  policy: AuditPolicy,
+): EngagementScope {
+  const periodTo = shanghaiDateOf(new Date(election.openedAt));
+  const starts = village.outgoingHeads.map((h) => h.since).filter((d): d is LocalDate => d !== null).sort();
+  let periodFrom: LocalDate = starts.length ? starts[0] : parseLocalDate(`${Number(periodTo.slice(0, 4)) - policy.defaultTermYears}${periodTo.slice(4)}`);
+  if (periodFrom > periodTo) periodFrom = periodTo;
+  return {
+    engagementId: outgoingEngagementId(election.electionId, village.villageCode),
+    kind: 'outgoing',
+    villageCode: village.villageCode,
+    electionId: election.electionId,
+    persons: village.outgoingHeads.map((h) => ({ personId: h.personId, name: h.name, post: h.post })),
+    periodFrom,
+    periodTo,
+    auditors: [],
+  };
 }
 
 /** 进场: the auditors named (at least one) start the fieldwork. */

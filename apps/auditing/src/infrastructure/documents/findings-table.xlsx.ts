@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { stripForbiddenInWorkbook } from '@lw/runtime';
-import type { FindingRow } from '../read-model/auditing-queries';
+import type { FindingRow } from '../../application/auditing-read-model.port';
 
 export interface CategorySummary {
   rows: { categoryName: string; findings: number; serious: number; amount: string }[];

@@ -1,19 +1,15 @@
 import type { Pool } from 'pg';
 import { formatShanghai, Money } from '@lw/domain';
 import { categoryName, gateReasons, SEVERITY_LABELS, STATUS_LABELS, type AuditPolicy, type EngagementStatus, type Severity } from '../../domain/engagement';
-
-export interface ScopeFilter {
-  /** The user's node (significant digits): only villages of this subtree. */
-  scope: string;
-  electionId?: string;
-}
-
-/** The summary's filter: the scope, narrowed to a node inside it and to a period (Asia/Shanghai dates, inclusive). */
-export interface SummaryFilter extends ScopeFilter {
-  /** A township or village (significant digits); combined with the scope, so nothing outside it is read. */
-  node?: string;
-  period?: { from: string; to: string };
-}
+import {
+  AuditingReadModel,
+  type AuditSummary,
+  type EngagementFilter,
+  type ElectionProgress,
+  type FindingRow,
+  type ScopeFilter,
+  type SummaryFilter,
+} from '../../application/auditing-read-model.port';
 
 /** `column` within the period's Asia/Shanghai days, both ends included. */
 function inPeriod(column: string, period: { from: string; to: string }, params: unknown[]): string {
@@ -23,46 +19,18 @@ function inPeriod(column: string, period: { from: string; to: string }, params: 
   return `(${column} >= ($${a}::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${column} < (($${b}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`;
 }
 
-export interface EngagementFilter extends ScopeFilter {
-  status?: EngagementStatus[];
-  kind?: 'outgoing' | 'three_assets';
-  /** A township or village code inside the scope. */
-  village?: string;
-  limit: number;
-  offset: number;
-}
-
-export interface FindingRow {
-  findingId: string;
-  engagementId: string;
-  villageCode: string;
-  villageName: string;
-  kind: string;
-  category: string;
-  categoryName: string;
-  severity: Severity;
-  severityLabel: string;
-  /** Exact yuan, or null. */
-  amount: string | null;
-  description: string;
-  responsible: string;
-  rectificationRequired: boolean;
-  rectified: boolean;
-  violationSuspected: boolean;
-  amendments: number;
-  recordedAtLocal: string;
-}
-
 const like = (code: string) => `${code}%`;
 const yuan = (fen: string | null) => (fen === null ? null : Money.fromFen(BigInt(fen)).toString());
 
 /** Lists, progress and sums read from the projections; every query is limited to a subtree. */
-export class AuditingQueries {
+export class AuditingQueries extends AuditingReadModel {
   constructor(
     private readonly pool: Pool,
     private readonly policy: AuditPolicy,
     private readonly villageName: (code: string) => string,
-  ) {}
+  ) {
+    super();
+  }
 
   private where(f: ScopeFilter, params: unknown[], alias = ''): string[] {
     params.push(like(f.scope));
@@ -122,7 +90,6 @@ export class AuditingQueries {
     };
   }
 
-  /** Elections that planned audits in the scope, newest first, with how many are planned and published. */
   async elections(scope: string) {
     const { rows } = await this.pool.query<{ election_id: string; planned: string; published: string; first: Date }>(
       `SELECT election_id, count(*) AS planned, count(*) FILTER (WHERE status = 'published') AS published, min(planned_at) AS first
@@ -132,8 +99,7 @@ export class AuditingQueries {
     return { rows: rows.map((r) => ({ electionId: r.election_id, planned: Number(r.planned), published: Number(r.published), plannedAt: r.first.toISOString() })) };
   }
 
-  /** An election's audits: planned, concluded and published villages, serious findings open, and the villages they gate, with why. */
-  async progress(electionId: string, scope: string) {
+  async progress(electionId: string, scope: string): Promise<ElectionProgress> {
     const params: unknown[] = [];
     const where = this.where({ scope, electionId }, params);
     const { rows } = await this.pool.query<{ village_code: string; status: EngagementStatus; serious_open: number; engagement_id: string }>(
@@ -162,7 +128,7 @@ export class AuditingQueries {
    * engagements' figures. With a period: findings recorded in it, and engagements planned,
    * concluded and published in it (by the time of each step); without: all of them, by status.
    */
-  async summary(f: SummaryFilter) {
+  async summary(f: SummaryFilter): Promise<AuditSummary> {
     const params: unknown[] = [];
     const where = this.where(f, params);
     if (f.node) {

@@ -1,24 +1,21 @@
 import type { PoolClient } from 'pg';
 import { Money } from '@lw/domain';
-import type { EventStore, StoredEvent } from '@lw/eventstore';
-import { seriousOpen, type EngagementState } from '../../domain/engagement';
-import { engagementIdOfStream, loadEngagement } from '../../application/engagement-stream';
+import { toDomainEvent, type EventStore, type StoredEvent } from '@lw/eventstore';
+import { seriousOpen, type EngagementEvent, type EngagementState } from '../../domain/engagement';
+import { engagementDecider, engagementIdOfStream } from '../../application/engagement-stream';
 
 /**
  * Feeds `engagements` and `findings` from the engagement streams. Each engagement a batch touches
  * is rebuilt from its whole stream (engagement streams are short), so the rows are right whatever
- * order or repetition the batch brings.
+ * order or repetition the batch brings. The streams are read in the projection's own transaction.
  */
 export function engagementProjection(store: EventStore) {
   return async (events: StoredEvent[], tx: PoolClient): Promise<void> => {
     const touched = new Set<string>();
-    for (const e of events) {
-      const id = engagementIdOfStream(e.streamId);
-      if (id) touched.add(id);
-    }
-    for (const id of touched) {
-      const { state, version } = await loadEngagement(store, id);
-      await upsert(tx, state, version);
+    for (const e of events) if (engagementIdOfStream(e.streamId)) touched.add(e.streamId);
+    for (const stream of (await store.readStreams([...touched], tx)).values()) {
+      const state = stream.reduce<EngagementState | null>((s, e) => engagementDecider.evolve(s, toDomainEvent<EngagementEvent>(e)), null)!;
+      await upsert(tx, state, stream[stream.length - 1].streamVersion);
     }
   };
 }

@@ -1,16 +1,17 @@
 import { formatPeriod } from '@lw/domain';
-import { categoryName, gateReasons, SEVERITY_LABELS, seriousOpen, STATUS_LABELS, totalsByCategory, type EngagementState } from '../domain/engagement';
-import type { Auditing } from '../infrastructure/auditing-runtime';
+import { categoryName, gateReasons, SEVERITY_LABELS, seriousOpen, STATUS_LABELS, totalsByCategory, type AuditPolicy, type EngagementState } from '../domain/engagement';
+
+export type EngagementView = ReturnType<typeof engagementView>;
 
 /** An engagement as the detail page shows it, read from its stream (never stale). */
-export function engagementView(s: EngagementState, version: number, auditing: Auditing) {
+export function engagementView(s: EngagementState, version: number, villageName: string, policy: AuditPolicy) {
   const totals = totalsByCategory(s.findings.values());
   return {
     engagementId: s.engagementId,
     version,
     kind: s.kind,
     villageCode: s.villageCode,
-    villageName: auditing.villageName(s.villageCode),
+    villageName,
     electionId: s.electionId,
     status: s.status,
     statusLabel: STATUS_LABELS[s.status],
@@ -20,13 +21,13 @@ export function engagementView(s: EngagementState, version: number, auditing: Au
     auditors: s.auditors,
     dates: { plannedAt: s.plannedAt, fieldworkAt: s.fieldworkAt, draftAt: s.draftAt, concludedAt: s.concludedAt, publishedAt: s.publishedAt },
     summary: s.summary,
-    notice: s.notice ? { ...s.notice, period: formatPeriod(auditing.policy.publicationNotice) } : null,
+    notice: s.notice ? { ...s.notice, period: formatPeriod(policy.publicationNotice) } : null,
     seriousOpen: seriousOpen(s),
-    gateReasons: s.kind === 'outgoing' ? gateReasons({ status: s.status, seriousOpen: seriousOpen(s) }, auditing.policy) : [],
-    totals: { ...totals, rows: totals.rows.map((r) => ({ ...r, categoryName: categoryName(r.category, auditing.policy.categories) })) },
+    gateReasons: s.kind === 'outgoing' ? gateReasons({ status: s.status, seriousOpen: seriousOpen(s) }, policy) : [],
+    totals: { ...totals, rows: totals.rows.map((r) => ({ ...r, categoryName: categoryName(r.category, policy.categories) })) },
     findings: [...s.findings.values()].map((f) => ({
       ...f,
-      categoryName: categoryName(f.category, auditing.policy.categories),
+      categoryName: categoryName(f.category, policy.categories),
       severityLabel: SEVERITY_LABELS[f.severity],
       transferred: f.transferId !== null,
     })),
