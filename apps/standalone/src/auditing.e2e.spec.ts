@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { z } from 'zod';
+import * as views from '@lw/auditing/src/api/auditing-views.schemas';
 import { newEnvelope, type IntegrationEvent } from '@lw/domain';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { electionOpened, eventually, waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // Auditing end to end in the embedded product: vetting's ElectionOpened plans one outgoing audit per
 // village (a redelivery plans nothing new), auditors record findings, conclude and publish; the
@@ -23,28 +26,17 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
   const outbox = async (type: string) =>
     (await auditingDb().query(`SELECT envelope FROM outbox WHERE envelope->>'type' = $1 ORDER BY id`, [type])).rows.map((r) => r.envelope as IntegrationEvent<any>);
 
-  function electionOpened(): IntegrationEvent {
-    return newEnvelope({
-      type: 'vetting.ElectionOpened',
-      version: 1,
-      producer: 'vetting',
-      villageCode: null,
-      actor: null,
-      payload: {
-        electionId: EID,
-        scope: '320724',
-        name: '2026年村（社区）“两委”换届',
-        policy: { id: 'default', version: 1 },
-        openedAt: '2026-09-01T01:00:00.000Z',
-        votingFrom: null,
-        villages: [
-          { villageCode: A, outgoingHeads: [{ personId: 'p-a1', name: '赵书记', post: '党支部书记', since: '2021-03-15' }] },
-          { villageCode: B, outgoingHeads: [{ personId: 'p-b1', name: '钱主任', post: '村委会主任', since: null }] },
-          { villageCode: C, outgoingHeads: [] },
-        ],
-      },
+  const openedEvent = () =>
+    electionOpened({
+      electionId: EID,
+      scope: '320724',
+      openedAt: '2026-09-01T01:00:00.000Z',
+      villages: [
+        { villageCode: A, outgoingHeads: [{ personId: 'p-a1', name: '赵书记', post: '党支部书记', since: '2021-03-15' }] },
+        { villageCode: B, outgoingHeads: [{ personId: 'p-b1', name: '钱主任', post: '村委会主任', since: null }] },
+        { villageCode: C, outgoingHeads: [] },
+      ],
     });
-  }
 
   const id = (village: string) => `outgoing-${EID}-${village}`;
   const finding = (over: Record<string, unknown> = {}) => ({
@@ -74,11 +66,11 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
   });
 
   it('plans one outgoing audit per village of an opened election; a redelivery plans nothing new', async () => {
-    const opened = electionOpened();
+    const opened = openedEvent();
     await h.tipline.bus.publish([opened]);
     await waitFor(async () => (await h.call('GET', `/auditing/engagements?electionId=${EID}`, { token: auditor })).body.total === 3, 30_000, 'three engagements');
     // The same event again, and the same election under another event id (a producer's retry).
-    const again = { ...electionOpened(), id: '01900000-0000-7000-8000-000000000001' };
+    const again = { ...openedEvent(), id: '01900000-0000-7000-8000-000000000001' };
     await h.tipline.bus.publish([opened, again]);
     await waitFor(async () => (await auditingDb().query('SELECT 1 FROM inbox WHERE event_id = $1', [again.id])).rowCount === 1, 30_000, 'redelivery consumed');
     const streams = await auditingDb().query(`SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE 'engagement-outgoing-${EID}-%'`);
@@ -145,11 +137,10 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
   });
 
   it('transfers the suspected violation to the tip-line as a tip with source audit', async () => {
-    let rows: any[] = [];
-    await waitFor(async () => {
-      rows = (await h.call('GET', '/tipline/tips?limit=500', { token: discipline })).body.rows.filter((r: any) => r.channel === 'audit');
-      return rows.length > 0;
-    }, 30_000, 'audit tip');
+    const rows: any[] = await eventually('audit tip', async () => {
+      const fromAudits = (await h.call('GET', '/tipline/tips?limit=500', { token: discipline })).body.rows.filter((r: any) => r.channel === 'audit');
+      return fromAudits.length > 0 && fromAudits;
+    }, 30_000);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ villageCode: A, category: 'collective_funds' });
     expect(rows[0].subjects).toContain('赵书记');
@@ -242,7 +233,10 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
     expect((await h.call('GET', `/auditing/engagements/${id(A)}`, { token: township })).status).toBe(200);
     const hidden = await h.call('GET', `/auditing/engagements/${id(C)}`, { token: township });
     expect(hidden.status).toBe(404);
-    expect(hidden.body.message).toContain('不在您的管辖范围内');
+    expect(hidden.body.message).toBe('审计项目不存在或不在您的管辖范围内');
+    // Another township's audit and a missing one are refused alike.
+    const missing = await h.call('GET', `/auditing/engagements/no-such-audit`, { token: township });
+    expect([missing.status, missing.body.message]).toEqual([404, hidden.body.message]);
     expect((await h.call('GET', `/auditing/engagements/${id(C)}/report.docx`, { token: township })).status).toBe(404);
     const list = (await h.call('GET', `/auditing/engagements?electionId=${EID}`, { token: township })).body;
     expect(list.rows.map((r: any) => r.villageCode).sort()).toEqual([A, B].sort());
@@ -271,6 +265,54 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
       { code: 'serious', label: '严重' },
     ]);
     expect((await h.call('GET', '/auditing/categories')).status).toBe(401);
+  });
+
+  it('describes every auditing route in GET /auditing/openapi.json: its summary, input and answer schemas', async () => {
+    const r = await h.call('GET', '/auditing/openapi.json');
+    expect(r.status).toBe(200);
+    const paths = r.body.paths;
+    const routes = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
+    const e = '/auditing/engagements';
+    expect(routes.sort()).toEqual(
+      [
+        `GET ${e}`,
+        `POST ${e}`,
+        `GET ${e}/{id}`,
+        `GET ${e}/{id}/report.docx`,
+        ...['fieldwork', 'draft', 'conclude', 'publish', 'findings'].map((step) => `POST ${e}/{id}/${step}`),
+        `POST ${e}/{id}/findings/{fid}/amendments`,
+        ...['categories', 'elections', 'elections/{eid}/progress', 'summary', 'findings.xlsx', 'health', 'ready'].map((p) => `GET /auditing/${p}`),
+      ].sort(),
+    );
+    for (const [path, ops] of Object.entries(paths)) {
+      if (path === '/auditing/health' || path === '/auditing/ready') continue;
+      for (const [method, op] of Object.entries(ops as Record<string, any>)) {
+        expect([path, method, typeof op.summary]).toEqual([path, method, 'string']);
+        const success = op.responses['200'] ?? op.responses['201'];
+        expect(Object.values(success.content ?? {}).map((c: any) => c.schema)).toEqual([expect.objectContaining({ type: expect.any(String) })]);
+      }
+    }
+    const body = (path: string) => paths[path].post.requestBody.content['application/json'].schema;
+    expect(body(`${e}/{id}/findings`).required).toEqual(expect.arrayContaining(['category', 'severity', 'description', 'rectificationRequired']));
+    expect(body(`${e}/{id}/findings/{fid}/amendments`).required).toContain('reason');
+    expect(paths[`${e}/{id}/conclude`].post.requestBody.required).toBe(false);
+    expect(paths[e].get.parameters.map((p: any) => p.name).sort()).toEqual(['electionId', 'kind', 'limit', 'offset', 'status', 'village']);
+    expect(paths['/auditing/summary'].get.parameters.map((p: any) => p.name).sort()).toEqual(['electionId', 'from', 'node', 'to']);
+    expect(paths[`${e}/{id}`].get.responses['200'].content['application/json'].schema.properties.findings.items.properties.revisions).toBeDefined();
+    expect(Object.keys(paths[`${e}/{id}/report.docx`].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    // The documented answers are the real ones: parsing keeps every field (an undocumented one would be stripped).
+    const answers: [z.ZodType, string][] = [
+      [views.engagementListView, `${e}?electionId=${EID}`],
+      [views.engagementDetailView, `${e}/${id(A)}`],
+      [views.categoriesView, '/auditing/categories'],
+      [views.auditedElectionsView, '/auditing/elections'],
+      [views.progressView, `/auditing/elections/${EID}/progress`],
+      [views.summaryView, `/auditing/summary?electionId=${EID}`],
+    ];
+    for (const [schema, path] of answers) {
+      const answer = (await h.call('GET', path, { token: org })).body;
+      expect(schema.parse(answer)).toEqual(answer);
+    }
   });
 
   it('opens a 三资 audit by hand: auditors only, known villages, valid periods', async () => {

@@ -1,10 +1,10 @@
 import { spawn } from 'child_process';
 import type { Pool } from 'pg';
 import { newEnvelope, type IntegrationEvent } from '@lw/domain';
-import type { TestDatabase } from '@lw/testing';
+import { sleep, waitFor, type TestDatabase } from '@lw/testing';
 import { EventStore } from './event-store';
 import { OutboxRelay } from './outbox-relay';
-import { createStoreDatabase, sleep, waitFor } from './test-store';
+import { createStoreDatabase } from './test-store';
 import { WrongExpectedVersionError } from './wrong-expected-version.error';
 
 let db: TestDatabase;

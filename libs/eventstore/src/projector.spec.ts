@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
-import type { TestDatabase } from '@lw/testing';
+import { sleep, waitFor, type TestDatabase } from '@lw/testing';
 import { EventStore } from './event-store';
 import { ALL_START } from './event.types';
 import { Projector } from './projector';
-import { createStoreDatabase, sleep, waitFor } from './test-store';
+import { createStoreDatabase } from './test-store';
 
 let db: TestDatabase;
 let pool: Pool;

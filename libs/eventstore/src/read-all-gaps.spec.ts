@@ -1,9 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
-import { createTestDatabase, TestDatabase } from '@lw/testing';
+import { createTestDatabase, sleep, TestDatabase, waitFor } from '@lw/testing';
 import { EventStore } from './event-store';
 import { ALL_START, StoredEvent } from './event.types';
 import { Projector } from './projector';
-import { createStoreDatabase, sleep, waitFor } from './test-store';
+import { createStoreDatabase } from './test-store';
 
 let db: TestDatabase;
 let pool: Pool;

@@ -15,14 +15,3 @@ export async function createStoreDatabase(prefix: string, poolMax = 10): Promise
   await migrate(pool, 'svc', eventstoreMigrations);
   return { db, pool, store: new EventStore(pool) };
 }
-
-/** Polls until the condition holds; read-all may lag while unrelated transactions on the server are open. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,6 +2,7 @@
  * The behaviour every JobScheduler adapter owes its callers, as one Jest suite run against each
  * adapter on its real storage (PostgreSQL, Redis). Test-only: not exported from the package index.
  */
+import { sleep, waitFor } from '@lw/testing';
 import { deadlineJobId } from './job-id';
 import type { JobContext, JobScheduler } from './jobs.port';
 
@@ -10,16 +11,6 @@ export interface ContractStorage {
   newScheduler(): JobScheduler;
   dispose(): Promise<void>;
 }
-
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const inMs = (ms: number) => new Date(Date.now() + ms);
 

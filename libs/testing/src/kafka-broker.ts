@@ -6,6 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, unlin
 import { join } from 'path';
 import { createInterface } from 'readline';
 import { promisify } from 'util';
+import { sleep } from './wait';
 
 const run = promisify(execFile);
 
@@ -61,7 +62,7 @@ export async function buildKafkaTestBroker(): Promise<string> {
       const held = statSync(lock, { throwIfNoEntry: false });
       if (held && Date.now() - held.mtimeMs > 60_000) unlinkSync(lock);
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200);
     }
   }
   try {

@@ -66,6 +66,9 @@ export const periodSummaryQuerySchema = summaryQuerySchema
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: '起始日期和截止日期须同时填写', path: ['from'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '起始日期不能晚于截止日期', path: ['from'] });
 
+/** The summary query's fields as the messages name them. */
+export const SUMMARY_LABELS: Record<string, string> = { from: '起始日期', to: '截止日期', node: '统计范围' };
+
 export const FIELD_LABELS: Record<string, string> = {
   villageCode: '村/社区代码',
   periodFrom: '审计期间起',

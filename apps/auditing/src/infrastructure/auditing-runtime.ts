@@ -25,6 +25,7 @@ export function auditingRuntime(kernel: ServiceKernel): ServiceRuntime {
     pool,
     name: 'engagements',
     pollIntervalMs: 250,
+    readModels: kernel.readModels,
     handle: engagementProjection(store),
     onError: (err) => kernel.logger.warn({ err: err.message }, 'engagement projection failed, will retry'),
   });
@@ -35,7 +36,7 @@ export function auditingRuntime(kernel: ServiceKernel): ServiceRuntime {
       { provide: Engagements, useValue: engagements },
       { provide: Jurisdiction, useValue: jurisdiction },
       { provide: AuditPlaces, useValue: places },
-      { provide: AuditingReadModel, useValue: new AuditingQueries(pool, policy, (code) => places.villageName(code)) },
+      { provide: AuditingReadModel, useValue: new AuditingQueries(kernel.readModels, policy, (code) => places.villageName(code)) },
       { provide: AuditDocuments, useValue: officeDocuments(policy) },
     ],
     handlers: [...ENGAGEMENT_COMMAND_HANDLERS, ...ENGAGEMENT_QUERY_HANDLERS],

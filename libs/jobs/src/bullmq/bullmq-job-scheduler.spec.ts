@@ -1,7 +1,8 @@
 import { randomBytes } from 'crypto';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { jobSchedulerContract, sleep, waitFor } from '../jobs.contract';
+import { sleep, waitFor } from '@lw/testing';
+import { jobSchedulerContract } from '../jobs.contract';
 import type { JobLogger } from '../job-logger';
 import { BullMqJobScheduler, BullMqJobSchedulerOptions } from './bullmq-job-scheduler';
 

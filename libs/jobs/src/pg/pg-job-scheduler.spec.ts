@@ -1,8 +1,8 @@
 import { randomUUID } from 'crypto';
 import type { Pool } from 'pg';
 import { createPool, migrate } from '@lw/db';
-import { createTestDatabase, TestDatabase } from '@lw/testing';
-import { jobSchedulerContract, sleep, waitFor } from '../jobs.contract';
+import { createTestDatabase, sleep, TestDatabase, waitFor } from '@lw/testing';
+import { jobSchedulerContract } from '../jobs.contract';
 import type { JobLogger } from '../job-logger';
 import { jobsMigrations } from './jobs.migrations';
 import { PgJobScheduler, PgJobSchedulerOptions } from './pg-job-scheduler';

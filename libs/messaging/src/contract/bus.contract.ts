@@ -3,12 +3,12 @@
 // spec files call describeBusContract with a factory.
 import type { Pool } from 'pg';
 import { migrate } from '@lw/db';
-import { createTestDatabase, TestDatabase } from '@lw/testing';
+import { createTestDatabase, expectEventually, TestDatabase } from '@lw/testing';
 import { ContractViolationError, type IntegrationEvent } from '@lw/domain';
 import type { IntegrationBus } from '../bus.port';
 import { messagingMigrations } from '../migrations';
 import { RetryPolicy } from '../retry-policy';
-import { eventually, ScenarioPayload, testEvent } from './test-events';
+import { ScenarioPayload, testEvent } from './test-events';
 
 export const CONTRACT_PRODUCER = 'alpha';
 export const CONTRACT_CONSUMERS = ['consumer_a', 'consumer_b'] as const;
@@ -95,7 +95,7 @@ export function describeBusContract(name: string, factory: (ctx: ContractContext
     /** Waits until every consumer applied the marker event: anything published before it in its village was handled. */
     const waitFor = async (marker: IntegrationEvent): Promise<void> => {
       const p = marker.payload as ScenarioPayload;
-      await eventually(async () => {
+      await expectEventually(async () => {
         for (const c of CONTRACT_CONSUMERS) {
           const rows = await effects(c, p.scenario);
           if (!rows.some((r) => r.event_id === marker.id)) throw new Error(`${c} has not applied ${p.scenario}#${p.seq}`);
@@ -106,7 +106,7 @@ export function describeBusContract(name: string, factory: (ctx: ContractContext
     it('delivers every event once to each consumer', async () => {
       const events = Array.from({ length: 6 }, (_, i) => testEvent(CONTRACT_PRODUCER, `3301020010${i % 3}`, { scenario: 'fanout', seq: i }));
       await publish(events);
-      await eventually(async () => {
+      await expectEventually(async () => {
         for (const c of CONTRACT_CONSUMERS) expect((await effects(c, 'fanout')).length).toBeGreaterThanOrEqual(6);
       });
       // A marker behind every village shows no late duplicate is still in flight.
@@ -169,7 +169,7 @@ export function describeBusContract(name: string, factory: (ctx: ContractContext
         // The poison's own effect rows were rolled back with each failed attempt.
         expect((await effects(c, 'poison')).map((r) => r.seq)).toEqual([1, 2, 3]);
         expect(calls.get(`${c}:${poison.id}`)).toBe(CONTRACT_RETRY.attempts);
-        const dead = await eventually(async () => {
+        const dead = await expectEventually(async () => {
           const d = (await harness.deadLetters(c)).find((x) => x.eventId === poison.id);
           if (!d) throw new Error('not dead-lettered yet');
           return d;
@@ -189,7 +189,7 @@ export function describeBusContract(name: string, factory: (ctx: ContractContext
       await waitFor(later);
       for (const c of CONTRACT_CONSUMERS) {
         expect(calls.get(`${c}:${broken.id}`)).toBe(1);
-        const dead = await eventually(async () => {
+        const dead = await expectEventually(async () => {
           const d = (await harness.deadLetters(c)).find((x) => x.eventId === broken.id);
           if (!d) throw new Error('not dead-lettered yet');
           return d;
@@ -209,7 +209,7 @@ export function describeBusContract(name: string, factory: (ctx: ContractContext
       await waitFor(good);
       for (const c of CONTRACT_CONSUMERS) {
         expect((await effects(c, 'garbage')).map((r) => r.seq)).toEqual([1]);
-        const dead = await eventually(async () => {
+        const dead = await expectEventually(async () => {
           const d = await harness.deadLetters(c);
           const notJson = d.find((x) => x.eventId === null && /not JSON/.test(x.error));
           const invalid = d.find((x) => x.eventId === badEnvelope.id);

@@ -30,16 +30,3 @@ export function testEvent(producer: string, villageCode: string | null, payload:
     payload,
   };
 }
-
-/** Polls until `check` returns without throwing, so tests wait on outcomes instead of sleeping. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000, intervalMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, intervalMs));
-    }
-  }
-}

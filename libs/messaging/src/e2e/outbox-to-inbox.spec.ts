@@ -8,8 +8,8 @@ import pino from 'pino';
 import { migrate } from '@lw/db';
 import type { IntegrationEvent } from '@lw/domain';
 import { EventStore, eventstoreMigrations, OutboxRelay } from '@lw/eventstore';
-import { createTestDatabase, kafkaForTests, TestDatabase, TestKafka } from '@lw/testing';
-import { eventually, ScenarioPayload, testEvent } from '../contract/test-events';
+import { createTestDatabase, expectEventually, kafkaForTests, TestDatabase, TestKafka } from '@lw/testing';
+import { ScenarioPayload, testEvent } from '../contract/test-events';
 import { KafkaBus } from '../kafka/kafka-bus';
 import { FAST_KAFKA_SETTINGS } from '../kafka/kafka-test-settings';
 import { messagingMigrations } from '../migrations';
@@ -126,7 +126,7 @@ describe('outbox → Kafka → inbox', () => {
     // Markers behind both villages: once applied, any redelivered copy ahead of them was handled.
     const marker = await append('crash', ['330102001101', '330102001102'], 1, 5);
     await relay().drainOnce();
-    await eventually(async () => {
+    await expectEventually(async () => {
       const ids = (await effects('crash')).map((r) => r.event_id);
       for (const m of marker) if (!ids.includes(m.id)) throw new Error('markers not applied yet');
     });
@@ -149,8 +149,8 @@ describe('outbox → Kafka → inbox', () => {
       expect(await effects('outage')).toHaveLength(0);
 
       await kafka.up('all');
-      await eventually(async () => expect(await unsent()).toBe(0), 30_000);
-      await eventually(async () => expect((await effects('outage')).length).toBeGreaterThanOrEqual(events.length), 30_000);
+      await expectEventually(async () => expect(await unsent()).toBe(0), 30_000);
+      await expectEventually(async () => expect((await effects('outage')).length).toBeGreaterThanOrEqual(events.length), 30_000);
       const rows = await effects('outage');
       expect(rows.map((x) => x.event_id).sort()).toEqual(events.map((e) => e.id).sort());
       for (const v of ['330102001201', '330102001202', '330102001203']) {
@@ -168,7 +168,7 @@ describe('outbox → Kafka → inbox', () => {
     await r.start();
     try {
       const events = await append('batch', villages, 25);
-      await eventually(async () => expect((await effects('batch')).length).toBeGreaterThanOrEqual(events.length), 30_000);
+      await expectEventually(async () => expect((await effects('batch')).length).toBeGreaterThanOrEqual(events.length), 30_000);
       const rows = await effects('batch');
       expect(rows).toHaveLength(events.length);
       expect(new Set(rows.map((x) => x.event_id)).size).toBe(events.length);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'crypto';
 import pino from 'pino';
 import { migrate } from '@lw/db';
-import { createTestDatabase, kafkaForTests, type TestDatabase, type TestKafka } from '@lw/testing';
+import { createTestDatabase, expectEventually, kafkaForTests, type TestDatabase, type TestKafka } from '@lw/testing';
 import { messagingMigrations } from '../migrations';
-import { eventually, testEvent } from '../contract/test-events';
+import { testEvent } from '../contract/test-events';
 import { deadLetterTopic, integrationTopic } from '../topics';
 import { KafkaBus } from './kafka-bus';
 import { FAST_KAFKA_SETTINGS } from './kafka-test-settings';
@@ -42,7 +42,7 @@ describe('KafkaBus after a consumer crash kafkajs does not restart', () => {
   const deliver = async (seq: number) => {
     const e = testEvent('alpha', '320724100001', { scenario: 'crash', seq });
     await bus.publish([e]);
-    await eventually(async () => expect(applied).toContain(e.id), 30_000);
+    await expectEventually(async () => expect(applied).toContain(e.id), 30_000);
   };
 
   it('replaces the dead consumer, which then consumes what is published', async () => {
@@ -52,7 +52,7 @@ describe('KafkaBus after a consumer crash kafkajs does not restart', () => {
     // What kafkajs does on such a crash: the consumer is disconnected, then CRASH says "no restart".
     await dead.disconnect();
     internals.onConsumerCrash(internals.subscriptions[0], dead, { error: new Error('SyncGroup: invalid request'), restart: false });
-    await eventually(async () => expect(internals.consumers.get('watcher')).toBeDefined(), 30_000);
+    await expectEventually(async () => expect(internals.consumers.get('watcher')).toBeDefined(), 30_000);
     expect(internals.consumers.get('watcher')).not.toBe(dead);
     await deliver(2);
     expect(lines.some((l) => l.includes('kafka consumer crashed without restart'))).toBe(true);

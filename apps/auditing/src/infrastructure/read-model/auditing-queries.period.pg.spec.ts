@@ -1,23 +1,27 @@
 import type { Pool } from 'pg';
-import { migrate } from '@lw/db';
+import type { DataSource } from 'typeorm';
+import { migrate, readModelSource } from '@lw/db';
 import { ServiceKernel } from '@lw/runtime';
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
 import { DEFAULT_AUDIT_POLICY } from '../../domain/engagement';
 import { auditingMigrations } from '../auditing.migrations';
 import { AuditingQueries } from './auditing-queries';
+import { AUDITING_READ_MODELS } from './auditing-read-models';
 
 // GET /auditing/summary?node&from&to: findings recorded in the period, engagements concluded and
 // published in it, narrowed to a township, with Shanghai day boundaries.
 describe('auditing queries: summary of a period (PostgreSQL)', () => {
   let db: TestDatabase;
   let pool: Pool;
+  let readModels: DataSource;
   let queries: AuditingQueries;
 
   beforeAll(async () => {
     db = await createTestDatabase('auditing_period');
     pool = db.pool('auditing');
     await migrate(pool, 'auditing', ServiceKernel.migrationsFor(auditingMigrations));
-    queries = new AuditingQueries(pool, DEFAULT_AUDIT_POLICY, (c) => c);
+    readModels = await readModelSource(pool, AUDITING_READ_MODELS);
+    queries = new AuditingQueries(readModels, DEFAULT_AUDIT_POLICY, (c) => c);
     const engagement = (id: string, village: string, status: string, planned: string, concluded: string | null, published: string | null) =>
       pool.query(
         `INSERT INTO engagements (engagement_id, version, kind, village_code, election_id, status, persons, auditors, period_from, period_to, planned_at, concluded_at, published_at)
@@ -39,6 +43,7 @@ describe('auditing queries: summary of a period (PostgreSQL)', () => {
   }, 60_000);
 
   afterAll(async () => {
+    await readModels?.destroy();
     await db?.drop();
   });
 

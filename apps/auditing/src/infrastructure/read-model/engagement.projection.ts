@@ -1,89 +1,105 @@
 import type { PoolClient } from 'pg';
+import { In, type EntityManager } from 'typeorm';
 import { Money } from '@lw/domain';
 import { toDomainEvent, type EventStore, type StoredEvent } from '@lw/eventstore';
 import { seriousOpen, type EngagementEvent, type EngagementState } from '../../domain/engagement';
 import { engagementDecider, engagementIdOfStream } from '../../application/engagement-stream';
+import { EngagementRecord } from './engagements.entity';
+import { FindingRecord } from './findings.entity';
+
+/** The columns a rebuild may change; kind, village, election, audit period and planning never do. */
+const REBUILT = ['version', 'status', 'persons', 'auditors', 'concluded_at', 'published_at', 'notice_ends_on', 'findings', 'serious_open', 'amount_fen'];
+/** Findings per INSERT, well below PostgreSQL's 65535 parameters (17 columns each). */
+const FINDINGS_PER_INSERT = 1000;
+
+interface Rebuilt {
+  state: EngagementState;
+  version: number;
+}
 
 /**
- * Feeds `engagements` and `findings` from the engagement streams. Each engagement a batch touches
- * is rebuilt from its whole stream (engagement streams are short), so the rows are right whatever
- * order or repetition the batch brings. The streams are read in the projection's own transaction.
+ * Feeds `engagements` and `findings` from the engagement streams, through the EntityManager of the
+ * projection's transaction (the checkpoint's). Each engagement a batch touches is rebuilt from its
+ * whole stream (engagement streams are short), so the rows are right whatever order or repetition
+ * the batch brings. The streams are read in that same transaction.
  */
 export function engagementProjection(store: EventStore) {
-  return async (events: StoredEvent[], tx: PoolClient): Promise<void> => {
+  return async (events: StoredEvent[], tx: PoolClient, manager: EntityManager | undefined): Promise<void> => {
+    if (!manager) throw new Error('engagement projection: run it with readModels (kernel.readModels)');
     const touched = new Set<string>();
     for (const e of events) if (engagementIdOfStream(e.streamId)) touched.add(e.streamId);
-    for (const stream of (await store.readStreams([...touched], tx)).values()) {
-      const state = stream.reduce<EngagementState | null>((s, e) => engagementDecider.evolve(s, toDomainEvent<EngagementEvent>(e)), null)!;
-      await upsert(tx, state, stream[stream.length - 1].streamVersion);
-    }
+    if (touched.size === 0) return;
+    const rebuilt = [...(await store.readStreams([...touched], tx)).values()].map((stream) => ({
+      state: stream.reduce<EngagementState | null>((s, e) => engagementDecider.evolve(s, toDomainEvent<EngagementEvent>(e)), null)!,
+      version: stream[stream.length - 1].streamVersion,
+    }));
+    await save(manager, rebuilt);
   };
 }
 
-const fenOf = (amount: string | null) => (amount === null ? null : Money.parse(amount).fen.toString());
+async function save(manager: EntityManager, rebuilt: Rebuilt[]): Promise<void> {
+  const { raw } = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(EngagementRecord)
+    .values(rebuilt.map(engagementRow))
+    .orUpdate(REBUILT, ['engagement_id'], { overwriteCondition: { where: 'engagements.version < EXCLUDED.version' } })
+    .returning(['engagementId'])
+    .updateEntity(false)
+    .execute();
+  // Rows the guard left alone (already at this version) keep their findings too.
+  const changed = new Set((raw as { engagement_id: string }[]).map((r) => r.engagement_id));
+  const withFindings = rebuilt.filter((r) => changed.has(r.state.engagementId) && r.state.findings.size > 0);
+  if (withFindings.length === 0) return;
+  await manager.delete(FindingRecord, { engagementId: In(withFindings.map((r) => r.state.engagementId)) });
+  const rows = withFindings.flatMap((r) => findingRows(r.state));
+  for (let i = 0; i < rows.length; i += FINDINGS_PER_INSERT) await manager.insert(FindingRecord, rows.slice(i, i + FINDINGS_PER_INSERT));
+}
 
-async function upsert(tx: PoolClient, s: EngagementState, version: number): Promise<void> {
+const fenOf = (amount: string | null) => (amount === null ? null : Money.parse(amount).fen.toString());
+const dateOf = (at: string | null) => (at === null ? null : new Date(at));
+
+function engagementRow({ state: s, version }: Rebuilt): EngagementRecord {
   const findings = [...s.findings.values()];
-  const total = Money.sum(findings.map((f) => (f.amount === null ? Money.ZERO : Money.parse(f.amount))));
-  const { rowCount } = await tx.query(
-    `INSERT INTO engagements (engagement_id, version, kind, village_code, election_id, status, persons, auditors, period_from, period_to,
-        planned_at, concluded_at, published_at, notice_ends_on, findings, serious_open, amount_fen)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
-     ON CONFLICT (engagement_id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, persons = EXCLUDED.persons,
-        auditors = EXCLUDED.auditors, concluded_at = EXCLUDED.concluded_at, published_at = EXCLUDED.published_at,
-        notice_ends_on = EXCLUDED.notice_ends_on, findings = EXCLUDED.findings, serious_open = EXCLUDED.serious_open, amount_fen = EXCLUDED.amount_fen
-     WHERE engagements.version < EXCLUDED.version`,
-    [
-      s.engagementId,
-      version,
-      s.kind,
-      s.villageCode,
-      s.electionId,
-      s.status,
-      JSON.stringify(s.persons),
-      JSON.stringify(s.auditors),
-      s.periodFrom,
-      s.periodTo,
-      s.plannedAt,
-      s.concludedAt,
-      s.publishedAt,
-      s.notice?.endsOn ?? null,
-      findings.length,
-      seriousOpen(s),
-      total.fen.toString(),
-    ],
-  );
-  if (!rowCount || findings.length === 0) return;
-  await tx.query('DELETE FROM findings WHERE engagement_id = $1', [s.engagementId]);
-  await tx.query(
-    `INSERT INTO findings (finding_id, engagement_id, seq, village_code, election_id, category, severity, amount_fen, description,
-        responsible_persons, rectification_required, violation_suspected, transferred, recorded_at, amendments, rectified_at, case_id)
-     SELECT x->>'findingId', $1, (x->>'seq')::int, $2, $3, x->>'category', x->>'severity', (x->>'amountFen')::bigint, x->>'description',
-        x->'responsiblePersons', (x->>'rectificationRequired')::boolean, (x->>'violationSuspected')::boolean, (x->>'transferred')::boolean,
-        (x->>'recordedAt')::timestamptz, (x->>'amendments')::int, (x->>'rectifiedAt')::timestamptz, x->>'caseId'
-       FROM jsonb_array_elements($4::jsonb) AS x`,
-    [
-      s.engagementId,
-      s.villageCode,
-      s.electionId,
-      JSON.stringify(
-        findings.map((f, i) => ({
-          findingId: f.findingId,
-          seq: i + 1,
-          category: f.category,
-          severity: f.severity,
-          amountFen: fenOf(f.amount),
-          description: f.description,
-          responsiblePersons: f.responsiblePersons,
-          rectificationRequired: f.rectificationRequired,
-          violationSuspected: f.violationSuspected,
-          transferred: f.transferId !== null,
-          recordedAt: f.recordedAt,
-          amendments: f.revisions.length - 1,
-          rectifiedAt: f.rectified?.at ?? null,
-          caseId: f.rectified?.caseId ?? null,
-        })),
-      ),
-    ],
-  );
+  return {
+    engagementId: s.engagementId,
+    version,
+    kind: s.kind,
+    villageCode: s.villageCode,
+    electionId: s.electionId,
+    status: s.status,
+    persons: s.persons,
+    auditors: s.auditors,
+    periodFrom: s.periodFrom,
+    periodTo: s.periodTo,
+    plannedAt: new Date(s.plannedAt),
+    concludedAt: dateOf(s.concludedAt),
+    publishedAt: dateOf(s.publishedAt),
+    noticeEndsOn: s.notice?.endsOn ?? null,
+    findings: findings.length,
+    seriousOpen: seriousOpen(s),
+    amountFen: Money.sum(findings.map((f) => (f.amount === null ? Money.ZERO : Money.parse(f.amount)))).fen.toString(),
+  };
+}
+
+function findingRows(s: EngagementState): FindingRecord[] {
+  return [...s.findings.values()].map((f, i) => ({
+    findingId: f.findingId,
+    engagementId: s.engagementId,
+    seq: i + 1,
+    villageCode: s.villageCode,
+    electionId: s.electionId,
+    category: f.category,
+    severity: f.severity,
+    amountFen: fenOf(f.amount),
+    description: f.description,
+    responsiblePersons: f.responsiblePersons,
+    rectificationRequired: f.rectificationRequired,
+    violationSuspected: f.violationSuspected,
+    transferred: f.transferId !== null,
+    recordedAt: new Date(f.recordedAt),
+    amendments: f.revisions.length - 1,
+    rectifiedAt: dateOf(f.rectified?.at ?? null),
+    caseId: f.rectified?.caseId ?? null,
+  }));
 }
