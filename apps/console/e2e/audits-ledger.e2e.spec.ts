@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'fs/promises';
 import type { Page } from 'playwright-core';
 import { checkCharOf } from '@lw/domain';
-import { waitFor } from '@lw/standalone/src/test-harness';
+import { waitFor } from '@lw/testing';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
 /*

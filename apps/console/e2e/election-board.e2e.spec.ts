@@ -1,5 +1,5 @@
 import { checkCharOf } from '@lw/domain';
-import { waitFor } from '@lw/standalone/src/test-harness';
+import { waitFor } from '@lw/testing';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
 // The election board in the browser: a village set up through the HTTP API with its gate closed

@@ -1,7 +1,7 @@
 import { PgIdentityStore } from '@lw/auth';
 import { newEnvelope } from '@lw/domain';
 import type { Page } from 'playwright-core';
-import { waitFor } from '@lw/standalone/src/test-harness';
+import { waitFor } from '@lw/testing';
 import { DESKTOP, PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
 
 // The public tip page on a phone and the tip inbox on a desktop: a member of the public files a

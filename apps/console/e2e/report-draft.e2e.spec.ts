@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import { checkCharOf } from '@lw/domain';
-import { waitFor } from '@lw/standalone/src/test-harness';
+import { waitFor } from '@lw/testing';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
 /*

@@ -1,5 +1,8 @@
-import { checkCharOf } from '@lw/domain';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { checkCharOf, type LocalDate } from '@lw/domain';
+import { RecordPerson, StartHolding } from '@lw/vetting/src/application/roster/roster.commands';
+import { RosterProjector } from '@lw/vetting/src/infrastructure/roster/roster-runtime';
+import { waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // Assessments (研判 / 民主测评) and county targets in the embedded product, over HTTP as the demo
 // organisation department and township users: scope, validation, the outbox, corrections.
@@ -28,6 +31,12 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
     expect(ownVillages).toHaveLength(4);
     expect(otherVillages).toHaveLength(2);
   }, 180_000);
+
+  /** The roster's command bus and projection, to seed persons and posts through the roster's own commands. */
+  const rosterOf = () => {
+    const vetting = h.s.kernels.find((k) => k.name === 'vetting')!;
+    return { commands: vetting.commandBus, projector: (vetting.providers().find((p: any) => p.provide === RosterProjector) as any).useValue as RosterProjector };
+  };
 
   /** The summary once it counts `assessed` assessments. */
   const settled = async (token: string, query: string, assessed: number) => {
@@ -202,15 +211,14 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
   });
 
   it('grades only persons on the village roster once the roster has the village', async () => {
-    const roster = h.s.kernels.find((k) => k.name === 'vetting')!.providers().find((p: any) => p.provide === 'vetting.roster') as any;
+    const { commands, projector } = rosterOf();
     const first17 = '32072419750615005';
-    const personId = await roster.useValue.commands.recordPerson(
-      { name: '周成员', citizenId: first17 + checkCharOf(first17), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode: ownVillages[3] },
-      null,
+    const personId: string = await commands.execute(
+      new RecordPerson({ name: '周成员', citizenId: first17 + checkCharOf(first17), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode: ownVillages[3] }, null),
     );
     // From 2022: not in force on the dates the targets test below compares.
-    await roster.useValue.commands.startHolding({ personId, villageCode: ownVillages[3], body: 'committee', post: '委员', from: '2022-01-10' }, null);
-    await roster.useValue.projector.catchUp();
+    await commands.execute(new StartHolding({ personId, villageCode: ownVillages[3], body: 'committee', post: '委员', from: '2022-01-10' as LocalDate }, null));
+    await projector.catchUp();
     const stranger = await record(township, body(ownVillages[3], { period: '2024', memberGrades: [{ personId: 'not-on-roster', name: '吴某', grade: '称职' }] }));
     expect([stranger.status, stranger.body.message]).toEqual([422, '吴某 不在本村“两委”花名册中']);
     expect((await record(township, body(ownVillages[3], { period: '2024', memberGrades: [{ personId, name: '周成员', grade: '不称职' }] }))).status).toBe(201);
@@ -218,21 +226,20 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
 
   it('computes county targets from the roster, before vs after, inside the actor scope only', async () => {
     // Seeds the roster through its own commands (the roster service's provider), two villages of the township.
-    const vettingKernel = h.s.kernels.find((k) => k.name === 'vetting')!;
-    const roster = vettingKernel.providers().find((p: any) => p.provide === 'vetting.roster') as any;
-    const commands = roster.useValue.commands;
-    const person = async (name: string, citizenId: string, villageCode: string, education: string, tags: string[]) =>
-      commands.recordPerson({ name, citizenId, ethnicity: '汉族', education, politicalStatus: '中共党员', partyJoinDate: null, phone: null, tags, villageCode }, null);
+    const { commands, projector } = rosterOf();
+    const person = async (name: string, citizenId: string, villageCode: string, education: any, tags: string[]): Promise<string> =>
+      commands.execute(new RecordPerson({ name, citizenId, ethnicity: '汉族', education, politicalStatus: '中共党员', partyJoinDate: null, phone: null, tags, villageCode }, null));
+    const startHolding = (h: { personId: string; villageCode: string; body: 'party' | 'committee'; post: string; from: string }) => commands.execute(new StartHolding({ ...h, from: h.from as LocalDate }, null));
     // 320724 + birth date + sequence (odd: male, even: female) + check character.
     const id = (first17: string) => first17 + checkCharOf(first17);
     const s1 = await person('赵书记', id('32072419660115001'), ownVillages[1], '本科', ['致富能手']);
     const s2 = await person('钱书记', id('32072419810630003'), ownVillages[2], '高中·中专', []);
     const w = await person('孙主任', id('32072419860630002'), ownVillages[2], '大专', []);
-    await commands.startHolding({ personId: s1, villageCode: ownVillages[1], body: 'party', post: '书记', from: '2021-01-15' }, null);
-    await commands.startHolding({ personId: s1, villageCode: ownVillages[1], body: 'committee', post: '主任', from: '2021-01-15' }, null);
-    await commands.startHolding({ personId: s2, villageCode: ownVillages[2], body: 'party', post: '书记', from: '2018-01-01' }, null);
-    await commands.startHolding({ personId: w, villageCode: ownVillages[2], body: 'committee', post: '主任', from: '2021-01-15' }, null);
-    await roster.useValue.projector.catchUp();
+    await startHolding({ personId: s1, villageCode: ownVillages[1], body: 'party', post: '书记', from: '2021-01-15' });
+    await startHolding({ personId: s1, villageCode: ownVillages[1], body: 'committee', post: '主任', from: '2021-01-15' });
+    await startHolding({ personId: s2, villageCode: ownVillages[2], body: 'party', post: '书记', from: '2018-01-01' });
+    await startHolding({ personId: w, villageCode: ownVillages[2], body: 'committee', post: '主任', from: '2021-01-15' });
+    await projector.catchUp();
 
     const r = await h.call('GET', `/vetting/targets?scope=${townshipNode}&before=2020-12-31&after=2021-06-30&pack=default`, { token: township });
     expect(r.status).toBe(200);

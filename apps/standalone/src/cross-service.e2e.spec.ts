@@ -1,5 +1,5 @@
-import { checkCharOf } from '@lw/domain';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { citizenId, rosterCsv, rosterUpload, waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 /*
  * Vetting, auditing and grievance through their integration events, each driven over HTTP as its
@@ -25,17 +25,10 @@ describe('across services: an audit finding gates the election until its case is
     await h?.stop();
   });
 
-  const id = (n: number, birth: string) => {
-    const first17 = `320724${birth.replaceAll('-', '')}${String(n).padStart(2, '0')}1`;
-    return first17 + checkCharOf(first17);
-  };
   const gate = async () => (await h.call('GET', `/vetting/elections/e2026x/villages/${village}`, { token: org })).body.gate;
 
   it('closes the gate on a serious finding and opens it when the finding\'s case is closed', async () => {
-    const form = new FormData();
-    const sheet = ['村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务', `${village},吴书记,${id(1, '1968-02-01')},汉族,大专,中共党员,1990-07-01,村党组织书记、村委会主任`].join('\n');
-    form.append('file', new Blob([sheet], { type: 'text/csv' }), 'roster.csv');
-    form.append('date', '2021-01-15');
+    const form = rosterUpload(rosterCsv([{ village, name: '吴书记', citizenId: citizenId('320724', '1968-02-01', 1), education: '大专', joined: '1990-07-01', post: '村党组织书记、村委会主任' }]));
     expect((await h.call('POST', '/vetting/roster/import', { token: township, form })).status).toBe(200);
     const opened = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'e2026x', name: '2026 年换届', scope: village, seats: { party: 3, committee: 3, supervision: 3 } } });
     expect(opened.status).toBe(201);

@@ -7,9 +7,8 @@ import { PgIdentityStore, TokenIssuer } from '@lw/auth';
 import { importDivisions } from '@lw/hierarchy';
 import { FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
 import { createLogger, loadConfig, serviceDatabaseUrlVariable, setUpDatabase, SERVICES, startDistributedService, type DistributedService } from '@lw/runtime';
-import { createTestDatabase, kafkaForTests, TEST_PG_URL, type TestDatabase, type TestKafka } from '@lw/testing';
+import { createTestDatabase, kafkaForTests, TEST_PG_URL, waitFor, type TestDatabase, type TestKafka } from '@lw/testing';
 import { SERVICE_DEFINITIONS } from './standalone';
-import { waitFor } from './test-harness';
 
 // Issue 14, L6: in distributed mode each service connects as its own role (set up by
 // `npm run db:roles` as the administrator), owns its schema, and cannot read another service's.

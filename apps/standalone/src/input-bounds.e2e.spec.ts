@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // Input that once hung or broke the product (issue 14: H3, L1, L2), sent as an attacker would:
 // far dates, control characters, repeated query parameters, impossible dates. Every request gets a

@@ -1,4 +1,6 @@
-import { checkCharOf } from '@lw/domain';
+import { checkCharOf, type LocalDate } from '@lw/domain';
+import { RecordPerson, StartHolding } from '@lw/vetting/src/application/roster/roster.commands';
+import { RosterProjector } from '@lw/vetting/src/infrastructure/roster/roster-runtime';
 import { startHarness, type TiplineHarness } from './test-harness';
 
 // One definition of "outside the caller's area" for a roster person (named by, roles, posts held),
@@ -11,7 +13,8 @@ describe('a roster person reaching another township', () => {
   let township: string;
   let own: string;
   let other: string;
-  let roster: any;
+  let commands: { execute(c: unknown): Promise<any> };
+  let projector: RosterProjector;
   const db = () => h.db.pool('vetting');
 
   beforeAll(async () => {
@@ -23,7 +26,8 @@ describe('a roster person reaching another township', () => {
     const villages = vetting.platform.hierarchy.descendants(county, { level: 'village' }).map((n) => n.code);
     own = villages.find((c) => c.startsWith(townshipNode))!;
     other = villages.find((c) => !c.startsWith(townshipNode))!;
-    roster = (vetting.providers().find((p: any) => p.provide === 'vetting.roster') as any).useValue;
+    commands = vetting.commandBus;
+    projector = (vetting.providers().find((p: any) => p.provide === RosterProjector) as any).useValue;
   }, 180_000);
 
   afterAll(async () => {
@@ -32,11 +36,10 @@ describe('a roster person reaching another township', () => {
 
   async function person(name: string, seq: string): Promise<string> {
     const first17 = `3207241975061500${seq}`;
-    const id = await roster.commands.recordPerson(
-      { name, citizenId: first17 + checkCharOf(first17), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode: own },
-      null,
+    const id: string = await commands.execute(
+      new RecordPerson({ name, citizenId: first17 + checkCharOf(first17), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode: own }, null),
     );
-    await roster.commands.startHolding({ personId: id, villageCode: own, body: 'committee', post: '委员', from: '2022-01-10' }, null);
+    await commands.execute(new StartHolding({ personId: id, villageCode: own, body: 'committee', post: '委员', from: '2022-01-10' as LocalDate }, null));
     return id;
   }
 
@@ -48,10 +51,10 @@ describe('a roster person reaching another township', () => {
 
   it('refuses a township both a roster write and a grade on a person holding a post or a role in another township', async () => {
     const heldElsewhere = await person('两地任职', '1');
-    await roster.commands.startHolding({ personId: heldElsewhere, villageCode: other, body: 'committee', post: '委员', from: '2022-01-10' }, null);
+    await commands.execute(new StartHolding({ personId: heldElsewhere, villageCode: other, body: 'committee', post: '委员', from: '2022-01-10' as LocalDate }, null));
     const roleElsewhere = await person('两地兼职', '3');
     expect((await h.call('POST', `/vetting/roster/persons/${roleElsewhere}/roles`, { token: org, json: { role: '会计', villageCode: other, since: '2024-01-01' } })).status).toBe(201);
-    await roster.projector.catchUp();
+    await projector.catchUp();
     // Named by the township's village only: the read model's `villages` does not show the other one.
     const named = await db().query('SELECT villages FROM roster_persons WHERE person_id = ANY ($1::text[])', [[heldElsewhere, roleElsewhere]]);
     expect(named.rows.map((r) => r.villages)).toEqual([[own], [own]]);
@@ -69,7 +72,7 @@ describe('a roster person reaching another township', () => {
 
   it('lets the township write and grade its own person', async () => {
     const mine = await person('本村委员', '5');
-    await roster.projector.catchUp();
+    await projector.catchUp();
     expect((await h.call('POST', `/vetting/roster/persons/${mine}/appraisals`, { token: township, json: { year: 2024, grade: '称职' } })).status).toBe(201);
     const graded = await h.call('POST', '/vetting/assessments', {
       token: township,

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { checkCharOf } from '@lw/domain';
+import { RosterPort } from '@lw/vetting/src/application/roster-port';
 import { CITIZEN_ID_NOT_IMPORTABLE } from '@lw/vetting/src/domain/roster/import-plan';
+import { RosterReadModel } from '@lw/vetting/src/infrastructure/roster/roster-read-model';
 import { startHarness, type TiplineHarness } from './test-harness';
 
 // The roster across townships, as an attacker in one township would try it (issue 14, H2): a
@@ -39,7 +41,7 @@ describe('roster writes stay inside the writer’s township', () => {
   let h: TiplineHarness;
   let org: string;
   let township: string;
-  let roster: any;
+  let roster: { port: any; queries: any };
   let own: Village[];
   let other: Village;
   const db = () => h.db.pool('vetting');
@@ -64,7 +66,8 @@ describe('roster writes stay inside the writer’s township', () => {
     h = await startHarness();
     [org, township] = await Promise.all(['org_dept', 'township'].map((u) => h.login(u)));
     const vetting = h.s.kernels.find((k) => k.name === 'vetting')!;
-    roster = (vetting.providers().find((p: any) => p.provide === 'vetting.roster') as any).useValue;
+    const provided = (token: unknown) => (vetting.providers().find((p: any) => p.provide === token) as any).useValue;
+    roster = { port: provided(RosterPort), queries: provided(RosterReadModel) };
     const node = h.s.accounts.find((a) => a.username === 'township')!.node;
     const villages = vetting.platform.hierarchy.descendants('320724', { level: 'village' }).map((v) => ({ code: v.code, name: v.shortName }));
     own = villages.filter((v) => v.code.startsWith(node)).slice(0, 2);

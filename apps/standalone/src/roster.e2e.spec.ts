@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
 import { checkCharOf } from '@lw/domain';
 import { SEED_004_DATE, SEED_004_LAST_ELECTION, SEED_004_OTHER_VILLAGE, SEED_004_TOWNSHIP, seed004Roster } from '@lw/vetting/src/domain/roster/seed-004-roster.fixture';
-import { addRecord, recordAppraisal } from '@lw/vetting/src/domain/roster/person-decisions';
+import { AddRecord, EndHolding, RecordAppraisal, RecordPerson, StartHolding } from '@lw/vetting/src/application/roster/roster.commands';
+import { RosterPort } from '@lw/vetting/src/application/roster-port';
+import { RosterReadModel } from '@lw/vetting/src/infrastructure/roster/roster-read-model';
 import { bombStream, writeZip } from '@lw/vetting/src/infrastructure/import/zip.fixture';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // The roster (两委花名册) through the embedded product: imports over HTTP (all or nothing, valid rows
 // only, again, twice at once, outside the importer's township), the seed 004 township loaded through
@@ -59,7 +62,8 @@ describe('roster (两委花名册) in the embedded product', () => {
   let org: string;
   let township: string;
   let discipline: string;
-  let roster: any;
+  let roster: { port: any; queries: any; kernel: any };
+  let commands: { execute(c: unknown): Promise<any> };
   let county: Village[];
   let ownTownship: string;
   const db = () => h.db.pool('vetting');
@@ -71,8 +75,9 @@ describe('roster (两委花名册) in the embedded product', () => {
     h = await startHarness();
     [org, township, discipline] = await Promise.all(['org_dept', 'township', 'discipline'].map((u) => h.login(u)));
     const vetting = h.s.kernels.find((k) => k.name === 'vetting')!;
-    roster = vetting.providers().find((p: any) => p.provide === 'vetting.roster') as any;
-    roster = roster.useValue;
+    const provided = (token: unknown) => (vetting.providers().find((p: any) => p.provide === token) as any).useValue;
+    roster = { port: provided(RosterPort), queries: provided(RosterReadModel), kernel: vetting };
+    commands = vetting.commandBus;
     ownTownship = h.s.accounts.find((a) => a.username === 'township')!.node;
     county = vetting.platform.hierarchy.descendants('320724', { level: 'village' }).map((v) => ({ code: v.code, name: v.shortName }));
   }, 180_000);
@@ -261,25 +266,26 @@ describe('roster (两委花名册) in the embedded product', () => {
       const firstVillage = new Map<string, string>();
       for (const x of [...holdings].sort((a, b) => a.from.localeCompare(b.from))) if (!firstVillage.has(x.personId)) firstVillage.set(x.personId, x.villageCode);
       const ids = new Map<string, string>();
-      const c = roster.commands;
       for (const p of persons) {
-        const personId = await c.recordPerson(
-          {
-            name: p.name, citizenId: p.citizenId, ethnicity: p.ethnicity, education: p.education, politicalStatus: p.politicalStatus, partyJoinDate: p.partyJoinDate ?? null,
-            phone: p.phone ?? null, tags: [...p.tags], villageCode: firstVillage.get(p.id) ?? `${SEED_004_TOWNSHIP}001`,
-          },
-          null,
+        const personId: string = await commands.execute(
+          new RecordPerson(
+            {
+              name: p.name, citizenId: p.citizenId, ethnicity: p.ethnicity, education: p.education, politicalStatus: p.politicalStatus, partyJoinDate: p.partyJoinDate ?? null,
+              phone: p.phone ?? null, tags: [...p.tags], villageCode: firstVillage.get(p.id) ?? `${SEED_004_TOWNSHIP}001`,
+            },
+            null,
+          ),
         );
         ids.set(p.id, personId);
-        // The clerk's own words for each sanction, through the same decisions the HTTP API uses.
+        // The clerk's own words for each sanction, through the same commands the HTTP API uses.
         for (const [k, r] of p.disciplinaryRecords.entries()) {
-          await c.onPerson(personId, null, (st: any) => addRecord(st, { recordId: `${p.id}-${k}`, text: r.kind, date: r.date, endsOn: r.effectEndsOn ?? null }, c.today()));
+          await commands.execute(new AddRecord(personId, { recordId: `${p.id}-${k}`, text: r.kind, date: r.date, endsOn: r.effectEndsOn ?? null, source: null }, null));
         }
-        for (const a of p.appraisals) await c.onPerson(personId, null, (st: any) => recordAppraisal(st, a.year, a.grade, c.today()));
+        for (const a of p.appraisals) await commands.execute(new RecordAppraisal(personId, a.year, a.grade, null));
       }
       for (const x of [...holdings].sort((a, b) => a.from.localeCompare(b.from))) {
-        await c.startHolding({ personId: ids.get(x.personId), villageCode: x.villageCode, body: x.body, post: x.post, from: x.from }, null);
-        if (x.to) await c.endHolding({ villageCode: x.villageCode, personId: ids.get(x.personId), body: x.body, post: x.post, on: x.to }, null);
+        await commands.execute(new StartHolding({ personId: ids.get(x.personId)!, villageCode: x.villageCode, body: x.body, post: x.post, from: x.from }, null));
+        if (x.to) await commands.execute(new EndHolding({ villageCode: x.villageCode, personId: ids.get(x.personId)!, body: x.body, post: x.post, on: x.to }, null));
       }
     }, 120_000);
 

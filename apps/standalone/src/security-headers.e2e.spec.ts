@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { PgIdentityStore } from '@lw/auth';
-import { TEST_PG_URL } from '@lw/testing';
+import { TEST_PG_URL, waitFor } from '@lw/testing';
 import { SERVICES } from '@lw/runtime';
 import { buildConsole } from './console-build';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // What a browser is told about every answer of the embedded product (issue 14, M4), and what the
 // public health and readiness endpoints may say when a dependency fails (L3).

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Writable } from 'stream';
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { createTestDatabase, HttpClient, type HttpAnswer, type HttpCallOptions, type TestDatabase } from '@lw/testing';
 import { createLogger, loadConfig, type ServiceKernel } from '@lw/runtime';
 import { startStandalone, type Standalone } from './standalone';
 
@@ -16,7 +16,7 @@ export interface TiplineHarness {
   logs: string[];
   tipline: ServiceKernel;
   login(username: string): Promise<string>;
-  call(method: string, path: string, opts?: { token?: string; json?: unknown; form?: FormData; headers?: Record<string, string> }): Promise<{ status: number; body: any; raw: string; headers: Headers }>;
+  call(method: string, path: string, opts?: HttpCallOptions): Promise<HttpAnswer>;
   stop(): Promise<void>;
 }
 
@@ -35,32 +35,15 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ti
   const config = loadConfig({ TRUST_PROXY: env.TRUST_PROXY, DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'trace' }, 'embedded');
   const s = await startStandalone({ config, logger: createLogger({ service: 'test', level: 'trace', destination: sink }) });
   const tipline = s.kernels.find((k) => k.name === 'tipline')!;
-  const call: TiplineHarness['call'] = async (method, path, opts = {}) => {
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: string | FormData | undefined;
-    if (opts.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(opts.json);
-    } else if (opts.form) body = opts.form;
-    const res = await fetch(`${s.url}${path}`, { method, headers, body });
-    const raw = await res.text();
-    let parsed: unknown = raw;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed, raw, headers: res.headers };
-  };
+  const http = new HttpClient(s.url);
   return {
     s,
     db,
     logs,
     tipline,
-    call,
+    call: (method, path, opts) => http.call(method, path, opts),
     async login(username) {
-      const r = await call('POST', '/auth/login', { json: { username, password: s.demoPassword } });
+      const r = await http.call('POST', '/auth/login', { json: { username, password: s.demoPassword } });
       if (r.status !== 200) throw new Error(`login ${username}: ${r.status}`);
       return r.body.token;
     },
@@ -70,12 +53,4 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ti
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

@@ -1,6 +1,8 @@
-import { checkCharOf, newEnvelope } from '@lw/domain';
-import { chaseJointReview, DEFAULT_PACK_DATA, endNotice, fileAppointment, Vetting } from '@lw/vetting';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { newEnvelope } from '@lw/domain';
+import type { ServiceKernel } from '@lw/runtime';
+import { ChaseJointReview, DEFAULT_PACK_DATA, EndNotice, FileAppointment } from '@lw/vetting';
+import { citizenId, NOMINATIONS, rosterCsv, rosterUpload, waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 /*
  * A village's election end to end in the embedded product, vetting, tip-line and (through its
@@ -16,14 +18,14 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
   let police: string;
   let discipline: string;
   let village: string;
-  let vetting: Vetting;
+  let vetting: ServiceKernel;
   const PACK = { ...DEFAULT_PACK_DATA, id: 'county2026', version: 1, name: '2026 年换届（县定）', cutOffDate: '2026-12-31' };
 
   beforeAll(async () => {
     h = await startHarness();
     [org, township, police, discipline] = await Promise.all(['org_dept', 'township', 'review_dept', 'discipline'].map((u) => h.login(u)));
     village = h.s.accounts.find((a) => a.username === 'liaison')!.node;
-    vetting = h.s.kernels.find((k) => k.name === 'vetting')!.providers().map((p: any) => p.useValue).find((v) => v instanceof Vetting) as Vetting;
+    vetting = h.s.kernels.find((k) => k.name === 'vetting')!;
     expect((await h.call('POST', '/vetting/policy-packs', { token: org, json: PACK })).status).toBe(201);
   }, 180_000);
 
@@ -31,39 +33,27 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     await h?.stop();
   });
 
-  const id = (n: number, birth: string, female: boolean) => {
-    const first17 = `320724${birth.replaceAll('-', '')}${String(n).padStart(2, '0')}${female ? 2 : 1}`;
-    return first17 + checkCharOf(first17);
-  };
+  const id = (n: number, birth: string, female: boolean) => citizenId('320724', birth, n, female);
 
   /** The village's roster as a clerk's CSV; returns person ids by name. */
   async function importRoster(tag: string, rows: [name: string, birth: string, female: boolean, edu: string, status: string, joined: string, post: string][]) {
-    const header = '村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务';
-    const lines = rows.map(([name, birth, female, edu, status, joined, post], i) => [village, `${name}${tag}`, id(i + Number(tag.charCodeAt(0) % 50), birth, female), '汉族', edu, status, joined, post].join(','));
-    const form = new FormData();
-    form.append('file', new Blob([[header, ...lines].join('\n')], { type: 'text/csv' }), 'roster.csv');
-    form.append('date', '2021-01-15'); // the outgoing term began at the last election
-    const r = await h.call('POST', '/vetting/roster/import', { token: township, form });
+    const csv = rosterCsv(
+      rows.map(([name, birth, female, education, politicalStatus, joined, post], i) => ({ village, name: `${name}${tag}`, citizenId: id(i + Number(tag.charCodeAt(0) % 50), birth, female), education, politicalStatus, joined, post })),
+    );
+    const r = await h.call('POST', '/vetting/roster/import', { token: township, form: rosterUpload(csv) });
     expect(r.status === 200 ? 200 : r.body).toBe(200);
-    await waitForRoster();
     const roster = await h.call('GET', `/vetting/roster/villages/${village}`, { token: org });
     expect(roster.status).toBe(200);
     return new Map<string, string>(roster.body.members.map((p: any) => [p.name, p.personId]));
-  }
-
-  /** Roster commands answer once their projection has caught up; the board and re-evaluation follow on a wake. */
-  async function waitForRoster() {
-    vetting.wake();
   }
 
   const base = (eid: string) => `/vetting/elections/${eid}/villages/${village}`;
   const view = async (eid: string) => (await h.call('GET', base(eid), { token: org })).body;
   const nominee = async (eid: string, nid: string) => (await view(eid)).nominees.find((n: any) => n.nomineeId === nid);
 
-  /** Runs a decision as the job (or a later day) would: the test cannot wait 5 working days. */
-  async function later(eid: string, decide: Parameters<Vetting['commands']['run']>[2], days = 30) {
-    await vetting.commands.run(`village-election-${eid}-${village}`, null, (s, c) => decide(s, { ...c, now: new Date(c.now.getTime() + days * 86_400_000) }));
-  }
+  /** A month on, as the job (or a later day) would run it: the test cannot wait 5 working days. */
+  const later = () => new Date(Date.now() + 30 * 86_400_000);
+  const stream = (eid: string) => `village-election-${eid}-${village}`;
 
   /** What the auditing service says of the engagement it planned for this village (as its events would). */
   async function audit(type: string, payload: Record<string, unknown>) {
@@ -100,18 +90,7 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     ]);
     const opened = await h.call('POST', '/vetting/elections', { token: org, json: { electionId: eid, name: '2026 年换届', scope: village, policy: { id: 'county2026', version: 1 }, seats: { party: 3, committee: 3, supervision: 3 } } });
     expect(opened.status).toBe(201);
-    const nominations: [string, string, string, string][] = [
-      ['p1', '赵一', 'party', '书记'],
-      ['p2', '钱二', 'party', '委员'],
-      ['p3', '孙三', 'party', '委员'],
-      ['p4', '李四', 'party', '委员'],
-      ['p5', '周五', 'party', '委员'],
-      ['c1', '赵一', 'committee', '主任'],
-      ['c2', '钱二', 'committee', '委员'],
-      ['c3', '孙三', 'committee', '委员'],
-      ['c4', '周五', 'committee', '委员'],
-    ];
-    for (const [nid, name, body, post] of nominations) {
+    for (const [nid, name, body, post] of NOMINATIONS) {
       const r = await h.call('POST', `${base(eid)}/nominees`, { token: township, json: { nomineeId: nid, personId: people.get(`${name}${tag}`), body, post } });
       expect(r.status === 201 ? 201 : r.body).toBe(201);
     }
@@ -159,8 +138,8 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     expect((await h.call('POST', `${base('e2026a')}/nominees/p1/joint-review/welfare`, { token: org, json: { answer: 'pass' } })).status).toBe(422);
     for (const nid of running) expect((await h.call('POST', `${base('e2026a')}/nominees/${nid}/joint-review/public_security`, { token: police, json: { answer: 'pass' } })).status).toBe(200);
     // Past the limit, the chase job names the court as late (what the job runs, a month on).
-    await later('e2026a', (s, c) => chaseJointReview(s, 'p1', c));
-    const chased = (await vetting.commands.store.readStream(`village-election-e2026a-${village}`)).filter((e) => e.type === 'JointReviewChased');
+    await vetting.commandBus.execute(new ChaseJointReview(stream('e2026a'), 'p1', later()));
+    const chased = (await vetting.store.readStream(`village-election-e2026a-${village}`)).filter((e) => e.type === 'JointReviewChased');
     expect(chased.map((e) => e.data.departments)).toEqual([['court']]);
     expect((await nominee('e2026a', 'p1')).jointReviewOverdue).toEqual(['court']);
     await waitFor(async () => (await h.call('GET', '/vetting/elections/e2026a', { token: org })).body.villages[0].joint_reviews_overdue === 1, 10_000, 'the board shows the late review');
@@ -178,7 +157,7 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     await waitFor(async () => (await view('e2026a')).openObjections === 2, 30_000, 'second objection at vetting on receipt');
     await waitFor(async () => (await h.call('GET', '/vetting/elections/e2026a', { token: org })).body.villages[0].open_objections === 2, 10_000, 'the board counts objections received');
     expect((await h.call('POST', `${base('e2026a')}/confirm`, { token: org })).status).toBe(409); // notice still running
-    await later('e2026a', (s, c) => endNotice(s, c));
+    await vetting.commandBus.execute(new EndNotice(stream('e2026a'), later()));
     const blocked = await h.call('POST', `${base('e2026a')}/confirm`, { token: org });
     expect(blocked.status).toBe(409);
     expect(blocked.body.message).toContain('2 件异议尚未办结');
@@ -218,11 +197,10 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     const early = await h.call('POST', `${base('e2026a')}/filing`, { token: org });
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('任职备案公示');
-    await later('e2026a', (s, c) => fileAppointment(s, c));
+    await vetting.commandBus.execute(new FileAppointment('e2026a', village, { userId: 'org_dept', roles: ['org_dept'], node: h.s.accounts.find((a) => a.username === 'org_dept')!.node }, later()));
     expect((await h.call('POST', `${base('e2026a')}/hand-over`, { token: township })).status).toBe(200);
 
     // The roster has moved to the new term: 赵一 一肩挑 again, 李四 off the party committee, 周五 on the committee.
-    await waitForRoster();
     await waitFor(async () => {
       const r = (await h.call('GET', `/vetting/roster/villages/${village}`, { token: org })).body;
       const posts = (name: string) => (r.members.find((x: any) => x.personId === people.get(name))?.posts ?? []).filter((x: any) => x.body !== 'reserve').map((x: any) => `${x.body}:${x.post}`).sort();
@@ -238,7 +216,7 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     // Another village of the same township (the first one's roster has moved to its new term).
     const first = village;
     const townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
-    village = vetting.kernel.platform.hierarchy.children(townshipNode).find((v) => v.code !== first)!.code;
+    village = vetting.platform.hierarchy.children(townshipNode).find((v) => v.code !== first)!.code;
     try {
       await openAndNominate('e2026b', 'B');
       expect((await h.call('POST', `${base('e2026b')}/review`, { token: township })).status).toBe(200);
@@ -274,13 +252,11 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     const unknown = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: 'nobody', body: 'party', post: '委员' } });
     expect(unknown.status).toBe(422);
     // A person on another township's roster is, to this township, not on the roster: no name leaks.
-    const county = vetting.kernel.platform.hierarchy;
+    const county = vetting.platform.hierarchy;
     const townshipNode = h.s.accounts.find((a) => a.username === 'township')!.node;
     const elsewhere = county.children(county.get(townshipNode)!.parentCode!).find((t) => t.code !== townshipNode)!;
     const farVillage = county.children(elsewhere.code)[0].code;
-    const form = new FormData();
-    form.append('file', new Blob([['村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务', `${farVillage},郑远,${id(7, '1982-04-04', false)},汉族,大专,群众,,后备干部`].join('\n')], { type: 'text/csv' }), 'r.csv');
-    form.append('date', '2021-01-15');
+    const form = rosterUpload(rosterCsv([{ village: farVillage, name: '郑远', citizenId: id(7, '1982-04-04', false), education: '大专', politicalStatus: '群众', joined: '', post: '后备干部' }]));
     expect((await h.call('POST', '/vetting/roster/import', { token: org, form })).status).toBe(200);
     const far = (await h.call('GET', `/vetting/roster/villages/${farVillage}`, { token: org })).body.members[0].personId;
     const leak = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: far, body: 'party', post: '委员' } });
@@ -290,9 +266,9 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     expect((await h.call('POST', '/vetting/elections', { token: org, json: { electionId: 'e2026c', name: '补选', scope: village, seats: { party: 3, committee: 3, supervision: 3 } } })).status).toBe(201);
     const someone = (await h.call('GET', `/vetting/roster/villages/${village}`, { token: org })).body.members[0].personId;
     expect((await h.call('POST', `${base('e2026c')}/nominees`, { token: township, json: { nomineeId: 'n1', personId: someone, body: 'party', post: '委员' } })).status).toBe(201);
-    const before = (await vetting.commands.store.readStream(`village-election-e2026c-${village}`)).length;
+    const before = (await vetting.store.readStream(`village-election-e2026c-${village}`)).length;
     expect((await h.call('POST', `${base('e2026c')}/nominees/nobody/first-review`, { token: township, json: {} })).status).toBe(422);
-    expect((await vetting.commands.store.readStream(`village-election-e2026c-${village}`)).length).toBe(before);
+    expect((await vetting.store.readStream(`village-election-e2026c-${village}`)).length).toBe(before);
     const wrongPost = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: 'nobody', body: 'party', post: '主任' } });
     expect(wrongPost.status).toBe(400);
   });

@@ -1,6 +1,6 @@
-import { checkCharOf } from '@lw/domain';
+import { citizenId, eventually, rosterCsv, rosterUpload } from '@lw/testing';
 import type { CallOptions } from './http';
-import { eventually, type AttackProduct } from './product';
+import type { AttackProduct } from './product';
 
 /** A request that succeeded while the fixtures were built: a valid body for its route. */
 export interface Seed {
@@ -32,12 +32,6 @@ export interface Fixtures {
   seeds: Seed[];
 }
 
-/** A valid 18-digit citizen id (county, birth, sequence, sex, check character). */
-export function citizenId(county: string, birth: string, seq: number, female: boolean): string {
-  const first17 = `${county}${birth.replaceAll('-', '')}${String(seq).padStart(2, '0')}${female ? 2 : 1}`;
-  return first17 + checkCharOf(first17);
-}
-
 const PEOPLE = [
   { name: '甄攻防', birth: '1975-05-01', female: false, education: '大专', joined: '1995-07-01', post: '村党组织书记、村委会主任' },
   { name: '贾试探', birth: '1990-01-01', female: true, education: '本科', joined: '2015-07-01', post: '村委会委员' },
@@ -61,14 +55,8 @@ export async function buildFixtures(p: Pick<AttackProduct, 'ok' | 'call' | 'pool
   const county = village.slice(0, 6);
 
   // Roster.
-  const csv = [
-    '村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务',
-    ...PEOPLE.map((x, i) => [village, x.name, citizenId(county, x.birth, 31 + i, x.female), '汉族', x.education, '中共党员', x.joined, x.post].join(',')),
-  ].join('\n');
-  const form = new FormData();
-  form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv');
-  form.append('date', '2021-01-15');
-  await ok('POST', '/vetting/roster/import', { token: u.township, form });
+  const csv = rosterCsv(PEOPLE.map((x, i) => ({ village, name: x.name, citizenId: citizenId(county, x.birth, 31 + i, x.female), education: x.education, joined: x.joined, post: x.post })));
+  await ok('POST', '/vetting/roster/import', { token: u.township, form: rosterUpload(csv) });
   const members = await eventually('the roster of the village', async () => {
     const r = await p.ok('GET', `/vetting/roster/villages/${village}`, { token: u.org_dept });
     return r.members?.length >= 2 && (r.members as { name: string; personId: string }[]);

@@ -2,10 +2,9 @@ import JSZip from 'jszip';
 import { randomBytes } from 'crypto';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
-import { citizenId } from './fixtures';
+import { citizenId, eventually } from '@lw/testing';
 import type { CallOptions } from './http';
 import { readKeyMaterial, tryUnwrap } from './key-ring-probe';
-import { eventually } from './product';
 import { startProductInWorker, type ProductHandle } from './product-host';
 import { productTables } from './row-counts';
 

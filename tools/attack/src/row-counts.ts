@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { sleep } from '@lw/testing';
 
 /**
  * Writes a refusal causes by design: the audit log records refusals, and the receipt desk counts
@@ -55,7 +56,7 @@ export async function settledCounts(pool: Pool, exempt?: ReadonlySet<string>, ti
   const until = Date.now() + timeoutMs;
   let last = await rowCounts(pool, exempt);
   for (;;) {
-    await new Promise((r) => setTimeout(r, intervalMs));
+    await sleep(intervalMs);
     const now = await rowCounts(pool, exempt);
     if (changed(last, now).length === 0 || Date.now() > until) return now;
     last = now;

@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Pool } from 'pg';
-import { Auditing } from '@lw/auditing';
-import { newEnvelope, type Actor, type IntegrationEvent } from '@lw/domain';
+import { ConcludeAudit, RecordFinding, StartFieldwork, SubmitDraft } from '@lw/auditing';
+import type { Actor } from '@lw/domain';
 import { createLogger, loadConfig } from '@lw/runtime';
 import { startStandalone } from '@lw/standalone';
-import { createTestDatabase } from '@lw/testing';
+import { createTestDatabase, electionOpened, waitFor } from '@lw/testing';
 import * as d from '@lw/auditing/src/domain/engagement';
 import type { BenchContext, BenchFigure, BenchSuite } from './bench.types';
 
@@ -31,13 +31,7 @@ const RAW_TABLE = `
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const perSecond = (value: number) => ({ value, unit: 'villages/s', higherIsBetter: true });
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 3_600_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = (what: string, check: () => Promise<boolean>) => waitFor(check, 3_600_000, what, 100);
 
 /** The same rows our append wrote (types, versions, data), inserted raw, 500 per statement. */
 async function rawCopy(pool: Pool, types: string[]): Promise<number> {
@@ -68,7 +62,6 @@ export const auditingBench: BenchSuite = async (ctx: BenchContext): Promise<Benc
     const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent' }, 'embedded');
     s = await startStandalone({ config, county: PROVINCE, logger: createLogger({ service: 'bench', level: 'silent' }) });
     const kernel = s.kernels.find((k) => k.name === 'auditing')!;
-    const auditing = kernel.providers().map((p: any) => p.useValue).find((v: unknown) => v instanceof Auditing) as Auditing;
     const pool = kernel.pool;
     const all = kernel.platform.hierarchy.descendants(PROVINCE, { level: 'village' }).filter((v) => v.validTo == null);
     const villages = all.slice(0, Math.max(200, Math.round(all.length * Math.min(1, ctx.scale))));
@@ -82,22 +75,11 @@ export const auditingBench: BenchSuite = async (ctx: BenchContext): Promise<Benc
       if (!byCounty.has(county)) byCounty.set(county, []);
       byCounty.get(county)!.push(v);
     }
-    const opened: IntegrationEvent[] = [...byCounty].map(([county, vs]) =>
-      newEnvelope({
-        type: 'vetting.ElectionOpened',
-        version: 1,
-        producer: 'vetting',
-        villageCode: null,
-        actor: null,
-        payload: {
-          electionId: ELECTION,
-          scope: county,
-          name: '2026年村（社区）“两委”换届',
-          policy: { id: 'default', version: 1 },
-          openedAt: new Date().toISOString(),
-          votingFrom: null,
-          villages: vs.map((v) => ({ villageCode: v.code12, outgoingHeads: [{ personId: `p-${v.code}`, name: '王书记', post: '党组织书记', since: '2021-01-15' }] })),
-        },
+    const opened = [...byCounty].map(([county, vs]) =>
+      electionOpened({
+        electionId: ELECTION,
+        scope: county,
+        villages: vs.map((v) => ({ villageCode: v.code12, outgoingHeads: [{ personId: `p-${v.code}`, name: '王书记', post: '党组织书记', since: '2021-01-15' }] })),
       }),
     );
     const count = async (where: string) => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM engagements WHERE ${where}`)).rows[0].n);
@@ -125,10 +107,10 @@ export const auditingBench: BenchSuite = async (ctx: BenchContext): Promise<Benc
             rectificationRequired: true,
             violationSuspected: false,
           };
-          await auditing.commands.run(id, ACTOR, (st, c) => d.startFieldwork(st, ['审计组'], c));
-          await auditing.commands.run(id, ACTOR, (st, c) => d.recordFinding(st, finding, ACTOR.userId, c));
-          await auditing.commands.run(id, ACTOR, (st, c) => d.submitDraft(st, c));
-          await auditing.commands.run(id, ACTOR, (st, c) => d.conclude(st, null, c));
+          await kernel.commandBus.execute(new StartFieldwork(id, ACTOR, ['审计组']));
+          await kernel.commandBus.execute(new RecordFinding(id, ACTOR, finding));
+          await kernel.commandBus.execute(new SubmitDraft(id, ACTOR));
+          await kernel.commandBus.execute(new ConcludeAudit(id, ACTOR, null));
         }
       }),
     );

@@ -1,6 +1,7 @@
 // The load of the distributed benchmark: public tips whose conclusion opens a grievance case,
 // timed from submission to the case in grievance's ledger. Shared by embedded and distributed runs.
 import type { TipFlow } from '@lw/scenario';
+import { sleep } from '@lw/testing';
 
 export interface PathTimes {
   /** Whole path: scheduled submission → case returned by the ledger. */
@@ -61,7 +62,7 @@ class LedgerWatch {
         }
         if (refs.length < this.limit || fresh < refs.length) break;
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   }
 }
@@ -70,7 +71,7 @@ async function drain(watch: LedgerWatch, deadlineMs: number): Promise<void> {
   const until = performance.now() + deadlineMs;
   while (watch.outstanding > 0) {
     if (performance.now() > until) throw new Error(`${watch.outstanding} cases never reached the ledger`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
 
@@ -87,7 +88,7 @@ export async function openLoop(flow: TipFlow, firstTip: number, ratePerSecond: n
   const failures: Error[] = [];
   for (let i = 0; i < n; i++) {
     const start = t0 + (i * 1000) / ratePerSecond;
-    await new Promise((r) => setTimeout(r, Math.max(0, start - performance.now())));
+    await sleep(Math.max(0, start - performance.now()));
     runs.push(
       (async () => {
         const tipId = await flow.submit(firstTip + i);

@@ -8,7 +8,7 @@ import { migrate } from '@lw/db';
 import type { IntegrationEvent } from '@lw/domain';
 import { EventStore, eventstoreMigrations, OutboxRelay } from '@lw/eventstore';
 import { FAST_KAFKA_SETTINGS, integrationTopic, KafkaBus, messagingMigrations } from '@lw/messaging';
-import { createTestDatabase, kafkaForTests, TestKafka } from '@lw/testing';
+import { createTestDatabase, kafkaForTests, sleep, TestKafka, waitFor } from '@lw/testing';
 import type { BenchContext, BenchFigure, BenchSuite } from './bench.types';
 
 const PRODUCER = 'benchprod';
@@ -36,16 +36,8 @@ function envelope(seq: number): IntegrationEvent<{ seq: number }> {
   };
 }
 
-/** Waits until `count()` reaches n; the stopwatch stays outside, so polling granularity is all it adds. */
-async function until(count: () => number, n: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (count() < n) {
-    if (Date.now() > deadline) throw new Error(`timed out at ${count()} of ${n}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `count()` reaches n; the stopwatch stays outside, so polling granularity (2 ms) is all it adds. */
+const until = (count: () => number, n: number, timeoutMs: number) => waitFor(() => count() >= n, timeoutMs, `${n} deliveries`, 2);
 
 interface Run {
   throughput: number;

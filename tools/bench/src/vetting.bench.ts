@@ -2,7 +2,7 @@
 // `npm start` does (the standalone host, province 32 江苏 as its deployment scope), the roster is
 // filled through the roster's own commands (the clerk's import per county, then records, appraisals,
 // relatives, roles and investigations person by person), an election is opened for the province
-// and 8 nominees listed per village. Timed: ElectionReview.review of every village (a few at a
+// and 8 nominees listed per village. Timed: the ReviewVillage command for every village (a few at a
 // time) until the election board has projected the last verdict, against the pure rules engine
 // (evaluatePerson per nominee + evaluateSlate per village) on the very inputs the review loaded.
 import { mkdtempSync, rmSync } from 'fs';
@@ -12,17 +12,22 @@ import type { Pool } from 'pg';
 import { checkCharOf, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
 import { createLogger, loadConfig } from '@lw/runtime';
 import { startStandalone } from '@lw/standalone';
-import { createTestDatabase } from '@lw/testing';
-import { Vetting } from '@lw/vetting';
+import { createTestDatabase, waitFor } from '@lw/testing';
 import { withTransaction } from '@lw/db';
-import { importRoster } from '@lw/vetting/src/application/roster/roster-import';
+import { ImportRoster } from '@lw/vetting/src/application/roster/roster.commands';
 import { appendTo, loadPersons } from '@lw/vetting/src/application/roster/roster-streams';
-import { loadVillageElection, villageElectionStream } from '@lw/vetting/src/application/village-election-stream';
+import { ElectionReview } from '@lw/vetting/src/application/election/election-review';
+import { PolicyPacks } from '@lw/vetting/src/application/election/policy-packs';
+import { VillageElections } from '@lw/vetting/src/application/election/village-elections';
+import { OpenElection } from '@lw/vetting/src/application/election.commands';
+import { RosterPort } from '@lw/vetting/src/application/roster-port';
+import { ReviewVillage } from '@lw/vetting/src/application/village-election.commands';
+import { villageElectionStream } from '@lw/vetting/src/application/village-election-stream';
 import { evolveVillageElection, listNominee, nominationOf, verdictsAllow, type Body, type NomineeRef, type VillageElectionEvent } from '@lw/vetting/src/domain/election';
 import type { PolicyPack } from '@lw/vetting/src/domain/policy';
 import { addRecord, assignRole, evolvePerson, linkRelative, openInvestigation, personStream, recordAppraisal, type Holding, type PersonEvent, type PersonState } from '@lw/vetting/src/domain/roster';
 import { evaluatePerson, evaluateSlate, type PersonFacts, type RelativeLink, type SlateNominee } from '@lw/vetting/src/domain/rules';
-import { ROSTER, type Roster } from '@lw/vetting/src/infrastructure/roster/roster-runtime';
+import { RosterProjector } from '@lw/vetting/src/infrastructure/roster/roster-runtime';
 import type { BenchContext, BenchFigure, BenchSuite } from './bench.types';
 
 const PROVINCE = '32';
@@ -165,16 +170,6 @@ async function caughtUp(pool: Pool, names: readonly string[]): Promise<boolean> 
   return rows[0].done === names.length;
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, pollMs = 10, wake?: () => void): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    wake?.();
-    if (await check()) return;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
-}
-
 interface ReviewInputs {
   code: string;
   nominees: NomineeRef[];
@@ -219,10 +214,13 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
     const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent' }, 'embedded');
     s = await startStandalone({ config, county: PROVINCE, logger: createLogger({ service: 'bench', level: 'silent' }) });
     const kernel = s.kernels.find((k) => k.name === 'vetting')!;
-    const values = kernel.providers().map((p: any) => p.useValue ?? p);
-    const vetting = values.find((v: unknown) => v instanceof Vetting) as Vetting;
-    const roster = (kernel.providers().find((p: any) => p.provide === ROSTER) as { useValue: Roster } | undefined)?.useValue;
-    if (!vetting || !roster) throw new Error('the vetting kernel provides no Vetting or Roster');
+    const provided = <T>(token: abstract new (...args: never[]) => T): T | undefined => (kernel.providers().find((p: any) => p.provide === token) as { useValue: T } | undefined)?.useValue;
+    const elections = provided(VillageElections);
+    const review = provided(ElectionReview);
+    const packs = provided(PolicyPacks);
+    const rosterPort = provided(RosterPort);
+    const rosterProjector = (kernel.providers().find((p: any) => p.provide === RosterProjector) as { useValue: RosterProjector } | undefined)?.useValue;
+    if (!elections || !review || !packs || !rosterPort || !rosterProjector) throw new Error('the vetting kernel provides no election or roster parts');
     const pool = kernel.pool;
     const hierarchy = kernel.platform.hierarchy;
     const all = hierarchy.descendants(PROVINCE, { level: 'village' });
@@ -237,15 +235,7 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
     const byCounty = new Map<string, PlannedVillage[]>();
     for (const v of planned) byCounty.set(v.code.slice(0, 6), [...(byCounty.get(v.code.slice(0, 6)) ?? []), v]);
     for (const [county, vs] of byCounty) {
-      const names = new Map(vs.map((v) => [v.code, [hierarchy.get(v.code)!.shortName, hierarchy.get(v.code)!.name]] as const));
-      const r = await importRoster(roster.commands, {
-        sheet: { header: HEADER, rows: vs.flatMap((v) => v.persons.map((p) => sheetRow(v, p))) },
-        mode: 'all_or_nothing',
-        dryRun: false,
-        date: TERM_START,
-        villages: names,
-        actor: ACTOR,
-      });
+      const r = await kernel.commandBus.execute(new ImportRoster({ header: HEADER, rows: vs.flatMap((v) => v.persons.map((p) => sheetRow(v, p))) }, 'all_or_nothing', false, TERM_START, ACTOR));
       if (!r.written) throw new Error(`roster import of county ${county} refused: ${r.message.slice(0, 500)}`);
     }
     const persons = planned.reduce((n, v) => n + v.persons.length, 0);
@@ -254,7 +244,7 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
     const ids = new Map<string, string>();
     for (const r of (await pool.query<{ citizen_id: string; person_id: string }>('SELECT citizen_id, person_id FROM roster_citizen_ids')).rows) ids.set(r.citizen_id, r.person_id);
     const personId = (p: Planned) => ids.get(p.citizenId)!;
-    const today = roster.commands.today();
+    const today = shanghaiDateOf(new Date());
     const year = Number(today.slice(0, 4));
     const day = (y: number) => `${y}-${pad2(1 + Math.floor(rnd() * 12))}-${pad2(1 + Math.floor(rnd() * 28))}` as LocalDate;
     const recent = () => {
@@ -286,7 +276,7 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
         commands.push({ personId: personId(v.persons[v.accountant]), decide: (st) => assignRole(st, { role: '会计', villageCode: v.code, since: '2022-01-01' as LocalDate, until: null }, today) });
       }
     }
-    // One command each through RosterCommands.onPerson runs at ~100/s here (a transaction and a
+    // One command each through the roster's command bus (AddRecord …) runs at ~100/s here (a transaction and a
     // projection catch-up per command), so the same domain decisions are taken on the loaded streams
     // and their events appended in bulk (FACT_BATCH persons per transaction), then the read model caught up.
     const byPerson = new Map<string, Command[]>();
@@ -297,7 +287,7 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
     await eachLimited(batches, 2, (batch) =>
       withTransaction(pool, async (tx) => {
         const others = batch.flatMap((id) => byPerson.get(id)!.flatMap((c) => c.others ?? []));
-        const loaded = await loadPersons(tx, [...new Set([...batch, ...others])]);
+        const loaded = await loadPersons(kernel.store, [...new Set([...batch, ...others])], tx);
         for (const id of batch) {
           const { state, version } = loaded.get(id)!;
           const events: PersonEvent[] = [];
@@ -307,21 +297,21 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
             events.push(...decided);
             st = decided.reduce(evolvePerson, st);
           }
-          await appendTo(vetting.commands.store, tx, personStream(id), version, events, ACTOR);
+          await appendTo(kernel.store, tx, personStream(id), version, events, ACTOR);
         }
       }),
     );
-    await roster.projector.catchUp();
+    await rosterProjector.catchUp();
     lap(`${commands.length} roster decisions (records, appraisals, investigations, relatives, roles) on ${targets.length} persons appended in bulk, read model caught up`);
 
     // 3. The election for the province, then 8 nominees per village (one command per village).
-    await vetting.opening.open({ electionId: ELECTION, name: '江苏省 2026 年村（社区）“两委”换届（基准）', scope: PROVINCE, policy: { id: 'default', version: 1 }, votingFrom: null, villages: villages.map((v) => ({ villageCode: v.code, seats: SEATS })) }, ACTOR);
+    await kernel.commandBus.execute(new OpenElection({ electionId: ELECTION, name: '江苏省 2026 年村（社区）“两委”换届（基准）', scope: PROVINCE, policy: { id: 'default', version: 1 }, votingFrom: null, villages: villages.map((v) => ({ villageCode: v.code, seats: SEATS })) }, ACTOR));
     lap(`election opened for ${villages.length} villages`);
     const nominees = new Map<string, NomineeRef[]>(
       planned.map((v) => [v.code, v.persons.map((p, i): NomineeRef => ({ nomineeId: `n${i + 1}`, personId: personId(p), name: p.name, body: p.nominee.body, post: p.nominee.post }))]),
     );
     await eachLimited(planned, CONCURRENCY, async (v) => {
-      await vetting.commands.run(villageElectionStream(ELECTION, v.code), ACTOR, (st, c) => {
+      await elections.decide(villageElectionStream(ELECTION, v.code), { actor: ACTOR }, (st, c) => {
         const out: VillageElectionEvent[] = [];
         let next = st;
         for (const ref of nominees.get(v.code)!) {
@@ -331,7 +321,6 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
         }
         return out;
       });
-      vetting.wake();
     });
     const total = villages.length * 8;
     lap(`${total} nominees listed`);
@@ -341,14 +330,17 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
     const bus = db.pool('bus', 1);
     const projections = (await pool.query<{ name: string }>('SELECT name FROM checkpoints')).rows.map((r) => r.name);
     await waitFor(
-      'projections and bus to go quiet',
-      async () =>
-        (await caughtUp(pool, projections)) &&
-        (await pool.query('SELECT 1 FROM outbox WHERE sent_at IS NULL LIMIT 1')).rowCount === 0 &&
-        (await bus.query('SELECT 1 FROM bus_deliveries LIMIT 1')).rowCount === 0,
+      async () => {
+        elections.appended();
+        return (
+          (await caughtUp(pool, projections)) &&
+          (await pool.query('SELECT 1 FROM outbox WHERE sent_at IS NULL LIMIT 1')).rowCount === 0 &&
+          (await bus.query('SELECT 1 FROM bus_deliveries LIMIT 1')).rowCount === 0
+        );
+      },
       30 * 60_000,
+      'projections and bus to go quiet',
       200,
-      () => vetting.wake(),
     );
     lap(`projections (${projections.join(', ')}) and bus quiet`);
 
@@ -356,11 +348,19 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
     ctx.log(`first review: ${villages.length} villages × 8 nominees, ${CONCURRENCY} at a time`);
     const t0 = performance.now();
     await eachLimited(villages, CONCURRENCY, async (v) => {
-      await vetting.review.review(villageElectionStream(ELECTION, v.code), ACTOR);
-      vetting.wake();
+      await kernel.commandBus.execute(new ReviewVillage(ELECTION, v.code, ACTOR));
     });
     const tStored = performance.now();
-    await waitFor('the election board to catch up', () => caughtUp(pool, ['election-board']), 10 * 60_000, 5, () => vetting.wake());
+    // Woken before each look: the wait adds at most its 5 ms granularity to the figure.
+    await waitFor(
+      async () => {
+        elections.appended();
+        return caughtUp(pool, ['election-board']);
+      },
+      10 * 60_000,
+      'the election board to catch up',
+      5,
+    );
     const tDone = performance.now();
     const ours = total / ((tDone - t0) / 1000);
     ctx.log(`ours: ${Math.round(ours)} nominees/s end to end (appends done after ${seconds(tStored - t0)} s, board after ${seconds(tDone - t0)} s)`);
@@ -379,25 +379,24 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
       )
     ).rows[0].n;
 
-    // Where the time goes: the review's reads alone (the stream twice, as review() and run() each
-    // load it, and the inputs: facts with tips, relatives, holdings), same villages, same concurrency.
+    // Where the time goes: the review's reads alone (the stream and the inputs: facts with tips,
+    // relatives, holdings), same villages, same concurrency.
     // The inputs are kept: the baseline runs on exactly them.
     const asOf = shanghaiDateOf(new Date()) as LocalDate;
     const inputs: ReviewInputs[] = new Array(villages.length);
     const r0 = performance.now();
     await eachLimited(villages, CONCURRENCY, async (v, i) => {
       const stream = villageElectionStream(ELECTION, v.code);
-      const { state } = await loadVillageElection(vetting.commands.store, stream);
+      const state = await elections.load(stream, null);
       const ids = [...new Set([...state.nominees.values()].map((n) => n.personId))];
-      const [, facts, relatives, holdings] = await Promise.all([vetting.packs.get(state.policy), vetting.review.facts(ids, asOf), vetting.roster.relativesAmong(ids), vetting.roster.holdingsOfVillage(state.villageCode)]);
-      await loadVillageElection(vetting.commands.store, stream);
+      const [, facts, relatives, holdings] = await Promise.all([packs.get(state.policy), review.facts(ids, asOf), rosterPort.relativesAmong(ids), rosterPort.holdingsOfVillage(state.villageCode)]);
       inputs[i] = { code: v.code, nominees: nominees.get(v.code)!, facts, relatives, holdings };
     });
     const readsMs = performance.now() - r0;
     ctx.log(`reads alone: ${seconds(readsMs)} s`);
 
     // 5. Baseline: the pure engine on the same inputs in memory (one warm-up pass, median of three).
-    const pack = await vetting.packs.get({ id: 'default', version: 1 });
+    const pack = await packs.get({ id: 'default', version: 1 });
     const check = engine(pack, inputs, asOf);
     const runs: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -415,7 +414,7 @@ export const vettingBench: BenchSuite = async (ctx: BenchContext): Promise<Bench
     const appendMs = tStored - t0 - readsMs;
     return [
       {
-        name: `first review of province ${PROVINCE} 江苏, ${villages.length.toLocaleString('en-US')} villages × 8 nominees (ElectionReview.review, ${CONCURRENCY} villages at a time, until the board projection caught up)`,
+        name: `first review of province ${PROVINCE} 江苏, ${villages.length.toLocaleString('en-US')} villages × 8 nominees (ReviewVillage, ${CONCURRENCY} villages at a time, until the board projection caught up)`,
         ours: { value: Math.round(ours), unit: 'nominees/s', higherIsBetter: true },
         baseline: { value: Math.round(baseline), unit: 'nominees/s', higherIsBetter: true, label: 'pure rules engine: evaluatePerson per nominee + evaluateSlate per village, same inputs in memory' },
         note:

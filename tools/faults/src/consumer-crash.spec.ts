@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { consumerGroup, integrationTopic } from '@lw/messaging';
-import { ScenarioClient, eventually, mintUsers } from '@lw/scenario';
+import { ScenarioClient, mintUsers } from '@lw/scenario';
+import { eventually } from '@lw/testing';
 import { probes } from './probes';
 import { COUNTY, startFaultProduct, Undo, type FaultProduct } from './product';
 import { concludeWithRectification, submitPublicTip } from './tips';

@@ -1,4 +1,5 @@
-import { ScenarioClient, eventually, mintUsers } from '@lw/scenario';
+import { ScenarioClient, mintUsers } from '@lw/scenario';
+import { eventually, sleep } from '@lw/testing';
 import { probes } from './probes';
 import { COUNTY, startFaultProduct, Undo, type FaultProduct } from './product';
 import { concludeWithRectification, pooled, submitPublicTip } from './tips';
@@ -44,7 +45,7 @@ describe('faults: Kafka down during a burst of public tips', () => {
         await concludeWithRectification(client, users, tipId);
         concluded.push(tipId);
       }
-      await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
+      await sleep(Math.max(0, OUTAGE_MS - (Date.now() - downAt)));
       await kafka.up('all');
       phase = 'after';
       const upAt = Date.now();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
-import { ScenarioClient, eventually, mintUsers } from '@lw/scenario';
+import { ScenarioClient, mintUsers } from '@lw/scenario';
+import { eventually } from '@lw/testing';
 import { probes } from './probes';
 import { COUNTY, startFaultProduct, Undo, type FaultProduct } from './product';
 import { rawKafka, tipConcludedEnvelope } from './raw-kafka';

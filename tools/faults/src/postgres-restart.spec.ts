@@ -1,5 +1,5 @@
-import { ScenarioClient, eventually, mintUsers } from '@lw/scenario';
-import { privatePostgresUnavailable, startPrivatePostgres } from '@lw/testing';
+import { ScenarioClient, mintUsers } from '@lw/scenario';
+import { eventually, privatePostgresUnavailable, sleep, startPrivatePostgres } from '@lw/testing';
 import { probes } from './probes';
 import { COUNTY, SERVICES, startFaultProduct, Undo, type FaultProduct } from './product';
 import { concludeWithRectification, submitPublicTip } from './tips';
@@ -45,7 +45,7 @@ maybe('faults: PostgreSQL restarted under the running services', () => {
       // A passing outage, said so in Chinese: 503 (retry later), not a bare 500.
       expect({ status: refused.status, message: JSON.parse(refused.error ?? '{}').message }).toEqual({ status: 503, message: '系统暂时无法处理请求，请稍后再试' });
       // Long enough for every loop to fail, back off and lose its lease.
-      await new Promise((r) => setTimeout(r, 5000));
+      await sleep(5000);
       await pg.start();
       const startedAt = Date.now();
       for (const svc of SERVICES) await eventually(`${svc} ready again`, async () => (await ready(svc)) === 200, 120_000);

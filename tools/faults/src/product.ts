@@ -2,8 +2,8 @@ import { randomBytes } from 'crypto';
 import { Pool } from 'pg';
 import { migrate } from '@lw/db';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
-import { createTestDatabase, kafkaForTests, type TestKafka } from '@lw/testing';
-import { serviceProcessEnv, eventually, type ServiceUrls, startServiceProcess, type ServiceProcess, withDeadline } from '@lw/scenario';
+import { createTestDatabase, eventually, kafkaForTests, type TestKafka } from '@lw/testing';
+import { serviceProcessEnv, type ServiceUrls, startServiceProcess, type ServiceProcess, withDeadline } from '@lw/scenario';
 export { Cleanup as Undo } from '@lw/scenario';
 import type { PrivatePostgres } from '@lw/testing';
 

@@ -1,4 +1,5 @@
-import { eventually, type ScenarioClient } from './client';
+import { eventually } from '@lw/testing';
+import type { ScenarioClient } from './client';
 import type { Users } from './users';
 
 export interface ScenarioOptions {

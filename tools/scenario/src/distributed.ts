@@ -6,9 +6,8 @@ import Redis from 'ioredis';
 import { migrate } from '@lw/db';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 import { topicDeclarations } from '@lw/messaging';
-import { createTestDatabase, kafkaForTests } from '@lw/testing';
+import { createTestDatabase, eventually, kafkaForTests } from '@lw/testing';
 import type { Service, ServiceUrls } from './client';
-import { eventually } from './client';
 import { startLoadBalancer, type LoadBalancer } from './load-balancer';
 import { startServiceProcess, type ServiceProcess } from './processes';
 

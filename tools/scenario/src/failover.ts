@@ -1,6 +1,7 @@
 import { Partitioners, type PartitionMetadata } from 'kafkajs';
 import type { Pool } from 'pg';
 import { integrationTopic, orderingKey, topicDeclarations } from '@lw/messaging';
+import { sleep } from '@lw/testing';
 import type { Service } from './client';
 import { SERVICES, type DistributedProduct } from './distributed';
 import { CONSUMES } from './effect-counts';
@@ -60,7 +61,7 @@ export async function killLeader(product: DistributedProduct, pool: Pool, servic
       if (loops.every((l) => gauge.get(l) === 1)) return { service, ms, reportedMs: Math.round(performance.now() - t0) };
     }
     if (elapsed > 60_000) throw new Error(`${service}: the survivor ${survivorUrl} does not lead every loop a minute after the kill`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
 

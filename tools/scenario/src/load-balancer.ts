@@ -1,5 +1,6 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { sleep } from '@lw/testing';
 
 /** One backend of a balancer: a replica's base URL and what the balancer did with it. */
 export interface Backend {
@@ -87,7 +88,7 @@ export async function startLoadBalancer(urls: readonly string[]): Promise<LoadBa
       const b = backends.find((x) => x.url === url);
       if (!b) throw new Error(`no backend ${url}`);
       b.down = true;
-      while (b.inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      while (b.inFlight > 0) await sleep(20);
     },
     close: () =>
       new Promise<void>((resolve) => {

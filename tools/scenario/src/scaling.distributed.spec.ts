@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { ScenarioClient, eventually, type Service } from './client';
+import { eventually, sleep } from '@lw/testing';
+import { ScenarioClient, type Service } from './client';
 import { Cleanup, SERVICES, startDistributedProduct, type DistributedProduct } from './distributed';
 import { effectProblems } from './effect-counts';
 import { consumerSpread, killLeader, type Takeover } from './failover';
@@ -82,7 +83,7 @@ describe('scaling, two replicas per service (eight processes over Kafka)', () =>
         const from = new Date();
         await runTips(next, ROUND, ROUND);
         next += ROUND;
-        await new Promise((r) => setTimeout(r, 3000)); // the round's events delivered
+        await sleep(3000); // the round's events delivered
         const sp = await consumerSpread(pool!, from, new Date());
         return SERVICES.every((s) => sp[s].replicas === 2 && sp[s].shared.length === 0) && sp;
       }, 150_000);

@@ -1,5 +1,6 @@
 import type { Ctx } from './context';
-import { rosterCsv } from './roster';
+import { rosterUpload } from '@lw/testing';
+import { villageRosterCsv } from './roster';
 
 const SERIOUS_FINDING = {
   category: 'unreceipted_voucher',
@@ -13,10 +14,7 @@ const SERIOUS_FINDING = {
 /** 1. The township imports the roster; org_dept opens the election for the township ⇒ auditing plans every village's audit. */
 export async function openElection(c: Ctx): Promise<void> {
   const { client, users, ids } = c;
-  const form = new FormData();
-  form.append('file', new Blob([rosterCsv(ids.village)], { type: 'text/csv' }), 'roster.csv');
-  form.append('date', '2021-01-15'); // the outgoing term began at the last election
-  const imported = await client.ok('POST', '/vetting/roster/import', { token: users.township, form });
+  const imported = await client.ok('POST', '/vetting/roster/import', { token: users.township, form: rosterUpload(villageRosterCsv(ids.village)) });
   c.log(`1. roster imported for ${ids.village}: ${imported.message ?? JSON.stringify(imported)}`);
   await client.ok('POST', '/vetting/elections', {
     token: users.org,

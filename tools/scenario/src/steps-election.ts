@@ -1,5 +1,6 @@
 import type { Ctx } from './context';
-import { NOMINATIONS, TIPPED } from './roster';
+import { NOMINATIONS } from '@lw/testing';
+import { TIPPED } from './roster';
 
 const base = (c: Ctx) => `/vetting/elections/${c.ids.electionId}/villages/${c.ids.village}`;
 

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, Roles } from '@lw/auth';
 import { parseLocalDate, shanghaiDateOf, type Actor } from '@lw/domain';
 import { parseInput } from '@lw/runtime';
-import { Assessments } from '../infrastructure/assessment/assessments';
+import { CountyTargets } from '../application/assessment/targets.queries';
 import { targetsQuerySchema } from './assessment.schemas';
 
 /**
@@ -12,15 +13,13 @@ import { targetsQuerySchema } from './assessment.schemas';
  */
 @Controller('targets')
 export class TargetsController {
-  constructor(private readonly a: Assessments) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('org_dept', 'township')
-  async get(@CurrentActor() actor: Actor, @Query() query: unknown) {
+  get(@CurrentActor() actor: Actor, @Query() query: unknown) {
     const q = parseInput(targetsQuerySchema, query);
-    const scope = q.scope ?? actor.node;
     const after = q.after ? parseLocalDate(q.after) : shanghaiDateOf(new Date());
-    if (!q.before) return { report: await this.a.targets.report(actor, { scope, date: after, packId: q.pack }) };
-    return this.a.targets.compare(actor, { scope, before: parseLocalDate(q.before), after, packId: q.pack });
+    return this.queries.execute(new CountyTargets(actor, { scope: q.scope ?? actor.node, before: q.before ? parseLocalDate(q.before) : null, after, packId: q.pack }));
   }
 }

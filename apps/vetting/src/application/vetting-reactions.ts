@@ -1,20 +1,21 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
-import type { ContractRegistry, IntegrationEvent, LocalDate } from '@lw/domain';
-import { shanghaiDateOf } from '@lw/domain';
-import { concludeObjection, dropObjection, raiseObjection } from '../domain/election';
-import type { AuditGate } from './election/audit-gate';
-import { AUDIT_EVENTS } from './election/audit-gate';
-import type { ElectionReview } from './election/election-review';
+import { shanghaiDateOf, type ContractRegistry, type IntegrationEvent, type IntegrationPayload, type LocalDate } from '@lw/domain';
+import { reactionsTo, type Consumption } from '@lw/messaging';
+import { auditLedger } from './election/audit-ledger';
 import type { SubstantiatedTips } from './election/substantiated-tips';
-import type { ElectionCommands } from './election-commands';
+import type { StepContext } from './election/village-elections';
+import { ChangeVillageGate, ConcludeObjection, DropObjection, RaiseObjection, ReviewNominees } from './village-election.commands';
 import { streamOfNotice } from './village-election-stream';
 
 const SUBSTANTIATED = ['substantiated', 'partly_substantiated'];
 
-const OBJECTION_EVENTS = new Set(['tipline.TipReceived', 'tipline.TipAccepted', 'tipline.TipNotAccepted', 'tipline.TipConcluded']);
+type ObjectionTip = IntegrationPayload<'tipline.TipReceived' | 'tipline.TipAccepted'>;
+type AuditReport = IntegrationPayload<'auditing.AuditPlanned'>;
 
 /**
- * What vetting does with other services' events, inside the inbox transaction:
+ * What vetting does with other services' events, inside the inbox transaction (each step a command
+ * on the service's bus, caused by the event):
  * - tip-line objections: a tip labelled with one of our notices blocks confirmation from its receipt
  *   (tipline.TipReceived) while the discipline office has not decided on it, so a late acceptance
  *   never lets confirmation slip past a real objection. Deciding not to accept it, or transferring it
@@ -26,34 +27,53 @@ const OBJECTION_EVENTS = new Set(['tipline.TipReceived', 'tipline.TipAccepted', 
  *   that nominee's facts and re-runs their review (the negative list sees it);
  * - auditing's reports open or close each village's gate.
  */
-export function vettingReactions(deps: { contracts: ContractRegistry; commands: ElectionCommands; review: ElectionReview; tips: SubstantiatedTips; gate: AuditGate }) {
-  return async (raw: IntegrationEvent, tx: PoolClient): Promise<void> => {
-    if (AUDIT_EVENTS.has(raw.type)) return deps.gate.apply(deps.contracts.decode(raw) as IntegrationEvent<any>, tx);
-    if (!OBJECTION_EVENTS.has(raw.type)) return;
-    const event = deps.contracts.decode(raw) as IntegrationEvent<any>;
-    const p = event.payload;
-    if (event.type === 'tipline.TipReceived' || event.type === 'tipline.TipAccepted') {
-      // Raised on receipt; TipAccepted raises it again (no-op) for a tip received before this rule.
-      if (event.type === 'tipline.TipReceived' && p.repeatOf) return;
-      const stream = p.objection ? streamOfNotice(p.objection.noticeId) : null;
-      if (!stream) return;
-      await tx.query('INSERT INTO objections (tip_id, stream_id, notice_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [p.tipId, stream, p.objection.noticeId]);
-      await deps.commands.run(stream, null, (s, c) => raiseObjection(s, p.objection.noticeId, p.tipId, p.objection.candidateId ?? null, c), { tx });
-      return;
-    }
-    const { rows } = await tx.query<{ stream_id: string }>('SELECT stream_id FROM objections WHERE tip_id = $1', [p.tipId]);
-    if (event.type === 'tipline.TipNotAccepted') {
-      if (rows[0]) await deps.commands.run(rows[0].stream_id, null, (s, c) => dropObjection(s, p.tipId, p.decision, c), { tx });
-      return;
-    }
-    if (rows[0]) await deps.commands.run(rows[0].stream_id, null, (s, c) => concludeObjection(s, p.tipId, p.finding, c), { tx });
-    if (SUBSTANTIATED.includes(p.finding)) await substantiatedAgainstNominees(deps, p, tx);
+export function vettingReactions(deps: { commands: () => CommandBus; tips: SubstantiatedTips; contracts: ContractRegistry }): Consumption {
+  const ctx = (event: IntegrationEvent<unknown>, tx: PoolClient): StepContext & { tx: PoolClient } => ({ tx, actor: event.actor, causationId: event.id });
+
+  const objection = async (p: ObjectionTip, event: IntegrationEvent<unknown>, tx: PoolClient) => {
+    const stream = p.objection ? streamOfNotice(p.objection.noticeId) : null;
+    if (!p.objection || !stream) return;
+    await tx.query('INSERT INTO objections (tip_id, stream_id, notice_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [p.tipId, stream, p.objection.noticeId]);
+    await deps.commands().execute(new RaiseObjection(stream, p.objection.noticeId, p.tipId, p.objection.candidateId ?? null, ctx(event, tx)));
   };
+  const objectionStream = async (tipId: string, tx: PoolClient) => (await tx.query<{ stream_id: string }>('SELECT stream_id FROM objections WHERE tip_id = $1', [tipId])).rows[0]?.stream_id;
+
+  const gate = async (p: Pick<AuditReport, 'electionId' | 'villageCode'>, event: IntegrationEvent<unknown>, tx: PoolClient, record: () => Promise<unknown>) => {
+    if (!p.electionId) return;
+    await record();
+    await deps.commands().execute(new ChangeVillageGate(p.electionId, p.villageCode, await auditLedger.status(p, tx), ctx(event, tx)));
+  };
+
+  return reactionsTo(
+    {
+      'tipline.TipReceived': async (p, event, tx) => {
+        if (!p.repeatOf) await objection(p, event, tx);
+      },
+      // Raises it again (no-op) for a tip received before objections blocked on receipt.
+      'tipline.TipAccepted': objection,
+      'tipline.TipNotAccepted': async (p, event, tx) => {
+        const stream = await objectionStream(p.tipId, tx);
+        if (stream) await deps.commands().execute(new DropObjection(stream, p.tipId, p.decision, ctx(event, tx)));
+      },
+      'tipline.TipConcluded': async (p, event, tx) => {
+        const stream = await objectionStream(p.tipId, tx);
+        if (stream) await deps.commands().execute(new ConcludeObjection(stream, p.tipId, p.finding, ctx(event, tx)));
+        if (SUBSTANTIATED.includes(p.finding)) await substantiatedAgainstNominees(p, ctx(event, tx), deps);
+      },
+      'auditing.AuditPlanned': (p, event, tx) => gate(p, event, tx, () => auditLedger.planned(p, tx)),
+      'auditing.AuditConcluded': (p, event, tx) => gate(p, event, tx, () => auditLedger.concluded(p, false, tx)),
+      'auditing.AuditPublished': (p, event, tx) => gate(p, event, tx, () => auditLedger.concluded(p, true, tx)),
+      'auditing.FindingRecorded': (p, event, tx) => gate(p, event, tx, () => auditLedger.finding(p, tx)),
+      'auditing.FindingRectified': (p, event, tx) => gate(p, event, tx, () => auditLedger.rectified(p, tx)),
+    },
+    deps.contracts,
+  );
 }
 
-async function substantiatedAgainstNominees(deps: { review: ElectionReview; tips: SubstantiatedTips }, p: any, tx: PoolClient): Promise<void> {
+async function substantiatedAgainstNominees(p: IntegrationPayload<'tipline.TipConcluded'>, ctx: StepContext & { tx: PoolClient }, deps: { commands: () => CommandBus; tips: SubstantiatedTips }): Promise<void> {
+  const { tx } = ctx;
   const concludedOn = shanghaiDateOf(new Date(p.concludedAt)) as LocalDate;
-  for (const subject of p.subjects as { kind: string; name?: string; villageCode?: string | null }[]) {
+  for (const subject of p.subjects) {
     const village = subject.villageCode ?? p.villageCode;
     if (subject.kind !== 'person' || !village || !subject.name) continue;
     const { rows } = await tx.query<{ stream_id: string; nominee_id: string; person_id: string }>(
@@ -67,7 +87,7 @@ async function substantiatedAgainstNominees(deps: { review: ElectionReview; tips
       const added = await deps.tips.add(tx, personId, { tipId: p.tipId, concludedOn, summary: `举报（${p.category}）经核实${p.finding === 'substantiated' ? '属实' : '部分属实'}` });
       if (!added) continue;
       for (const stream of new Set(nominations.map((n) => n.stream_id))) {
-        await deps.review.review(stream, null, { nomineeIds: nominations.filter((n) => n.stream_id === stream).map((n) => n.nominee_id), tx });
+        await deps.commands().execute(new ReviewNominees(stream, nominations.filter((n) => n.stream_id === stream).map((n) => n.nominee_id), ctx));
       }
     }
   }

@@ -1,6 +1,4 @@
-import type { PoolClient } from 'pg';
-import { DomainNotFoundError } from '@lw/domain';
-import type { EventStore } from '@lw/eventstore';
+import type { Decider } from '@lw/eventstore';
 import { evolveVillageElection, type VillageElectionEvent, type VillageElectionState } from '../domain/election';
 
 /** One stream per village per election. */
@@ -18,10 +16,5 @@ export function streamOfNotice(noticeId: string): string | null {
   return m ? villageElectionStream(m[1], m[2]) : null;
 }
 
-export async function loadVillageElection(store: EventStore, streamId: string, tx?: PoolClient): Promise<{ state: VillageElectionState; version: number }> {
-  const events = await store.readStream(streamId, 1, tx);
-  if (events.length === 0) throw new DomainNotFoundError('election.not_found', '本村换届不存在', `no stream ${streamId}`);
-  let state: VillageElectionState | null = null;
-  for (const e of events) state = evolveVillageElection(state, { type: e.type, data: e.data } as VillageElectionEvent);
-  return { state: state!, version: events[events.length - 1].streamVersion };
-}
+/** A village election folds by the domain's own evolve. */
+export const villageElectionDecider: Decider<VillageElectionState, VillageElectionEvent> = { evolve: evolveVillageElection };

@@ -1,18 +1,23 @@
-import { integrationContracts, type Actor } from '@lw/domain';
-import { Projector, type StoredEvent } from '@lw/eventstore';
+import { Pool } from 'pg';
+import { ContractRegistry, integrationContracts } from '@lw/domain';
+import { EventStore, Projector, type StoredEvent } from '@lw/eventstore';
+import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import { deadlineJobId } from '@lw/jobs';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
-import { chaseJointReview, endNotice } from '../domain/election';
-import { AuditGate } from '../application/election/audit-gate';
-import { ElectionOpening } from '../application/election/election-opening';
+import { ElectionBoardReadModel } from '../application/election/election-board.read-model';
 import { ElectionReview } from '../application/election/election-review';
 import { PolicyPacks } from '../application/election/policy-packs';
 import { SubstantiatedTips } from '../application/election/substantiated-tips';
-import { ElectionCommands } from '../application/election-commands';
-import type { RosterPort } from '../application/roster-port';
+import { VillageElections } from '../application/election/village-elections';
+import { OpenElectionHandler } from '../application/election.commands';
+import { ReleasePolicyPackHandler } from '../application/policy-pack.commands';
+import { BuiltInPolicyPacksHandler, PolicyPackOfHandler } from '../application/policy-pack.queries';
 import { vettingReactions } from '../application/vetting-reactions';
+import { ChaseJointReview, EndNotice, VILLAGE_ELECTION_HANDLERS } from '../application/village-election.commands';
+import { VILLAGE_ELECTION_QUERY_HANDLERS } from '../application/village-election.queries';
 import { assessmentRuntime } from './assessment/assessment-runtime';
-import { projectElectionBoard } from './election/election-board.projection';
+import { ElectionBoardQueries } from './election/election-board.queries';
+import { electionBoardProjection } from './election/election-board.projection';
 import { ProjectionBehindError } from './election/projection-order';
 import { reevaluationHandler } from './election/reevaluation.projection';
 import { ROSTER_PROJECTION } from './roster/roster-projection';
@@ -22,53 +27,22 @@ const CHASE_JOB = 'vetting.joint-review-chase';
 const NOTICE_END_JOB = 'vetting.notice-end';
 const BOARD_PROJECTION = 'election-board';
 
-/** What the vetting controllers use. */
-export class Vetting {
-  constructor(
-    readonly commands: ElectionCommands,
-    readonly kernel: ServiceKernel,
-    readonly packs: PolicyPacks,
-    readonly review: ElectionReview,
-    readonly opening: ElectionOpening,
-    readonly roster: RosterPort,
-    readonly projectors: readonly Projector[],
-  ) {}
-
-  inScope(actor: Pick<Actor, 'node'>, villageCode: string): boolean {
-    return this.kernel.platform.hierarchy.isInside(villageCode, actor.node);
-  }
-
-  isVillage(code: string): boolean {
-    return this.kernel.platform.hierarchy.get(code)?.level === 'village';
-  }
-
-  /** Read models follow at once after a command (tests and the board need not wait for a poll). */
-  wake(): void {
-    for (const p of this.projectors) p.wake();
-  }
-}
-
 /**
  * The vetting service's moving parts: the roster and assessments, the rules engine's review with its
  * re-evaluation when facts change, the gate from auditing, objections from the tip-line, the board,
  * and jobs that chase late joint reviews and end notices (scheduled by a projection, idempotent ids).
+ * Every state change runs as a command on the kernel's bus: from the controllers, the reactions,
+ * the jobs and the re-evaluation alike.
  */
 export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
   const { platform, store, jobs, pool } = kernel;
+  const commands = () => kernel.commandBus;
   const contracts = integrationContracts();
-  const commands = new ElectionCommands({
-    store,
-    contracts,
-    calendar: () => platform.calendar.calendar(),
-    inScope: (actor, village) => platform.hierarchy.isInside(village, actor.node),
-  });
+  const jurisdiction = new Jurisdiction(platform.hierarchy);
   const roster = rosterRuntime(kernel);
   const assessments = assessmentRuntime(kernel, roster.port);
   const packs = new PolicyPacks(store);
   const tips = new SubstantiatedTips(pool);
-  const review = new ElectionReview({ commands, roster: roster.port, packs, tips });
-  const opening = new ElectionOpening({ pool, commands, roster: roster.port, packs, contracts });
-  const gate = new AuditGate({ commands, packs });
 
   const schedule = async (events: StoredEvent[]) => {
     for (const e of events) {
@@ -87,28 +61,56 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
       : kernel.logger.warn({ err: err.message, projection: name }, 'projection failed, will retry');
   const projectors = [
     new Projector({ pool, name: 'election-jobs', pollIntervalMs: 250, handle: async (events) => schedule(events.filter((e) => e.streamId.startsWith('village-election-'))), onError: onError('election-jobs') }),
-    new Projector({ pool, name: BOARD_PROJECTION, pollIntervalMs: 250, handle: projectElectionBoard, onError: onError(BOARD_PROJECTION) }),
+    new Projector({ pool, name: BOARD_PROJECTION, pollIntervalMs: 250, handle: electionBoardProjection(store), onError: onError(BOARD_PROJECTION) }),
     new Projector({
       pool,
       name: 'election-reevaluation',
       pollIntervalMs: 250,
       retryBaseMs: 50,
-      handle: reevaluationHandler({ review, dependsOn: [ROSTER_PROJECTION, BOARD_PROJECTION] }),
+      handle: reevaluationHandler({ commands, dependsOn: [ROSTER_PROJECTION, BOARD_PROJECTION] }),
       onError: onError('election-reevaluation'),
     }),
   ];
-  const vetting = new Vetting(commands, kernel, packs, review, opening, roster.port, projectors);
+  const elections = new VillageElections({
+    store,
+    contracts,
+    jurisdiction,
+    calendar: () => platform.calendar.calendar(),
+    // Read models follow at once after a command (tests and the board need not wait for a poll).
+    afterAppend: () => projectors.forEach((p) => p.wake()),
+  });
+  const review = new ElectionReview({ elections, roster: roster.port, packs, tips });
   const parts = [roster.runtime, assessments];
   return {
-    consumes: { producers: ['tipline', 'auditing'], handle: vettingReactions({ contracts, commands, review, tips, gate }) },
-    providers: [{ provide: Vetting, useValue: vetting }, ...parts.flatMap((p) => p.providers ?? [])],
+    consumes: vettingReactions({ commands, tips, contracts }),
+    providers: [
+      ...parts.flatMap((p) => p.providers ?? []),
+      { provide: Pool, useValue: pool },
+      { provide: EventStore, useValue: store },
+      { provide: ContractRegistry, useValue: contracts },
+      { provide: Hierarchy, useValue: platform.hierarchy },
+      { provide: Jurisdiction, useValue: jurisdiction },
+      { provide: VillageElections, useValue: elections },
+      { provide: ElectionReview, useValue: review },
+      { provide: PolicyPacks, useValue: packs },
+      { provide: ElectionBoardReadModel, useValue: new ElectionBoardQueries(pool) },
+    ],
+    handlers: [
+      OpenElectionHandler,
+      ...VILLAGE_ELECTION_HANDLERS,
+      ...VILLAGE_ELECTION_QUERY_HANDLERS,
+      ReleasePolicyPackHandler,
+      BuiltInPolicyPacksHandler,
+      PolicyPackOfHandler,
+      ...parts.flatMap((p) => p.handlers ?? []),
+    ],
     start: async () => {
       for (const p of parts) await p.start?.();
       jobs.register<{ streamId: string; nomineeId: string }>(CHASE_JOB, async ({ payload }) => {
-        await commands.run(payload.streamId, null, (s, c) => chaseJointReview(s, payload.nomineeId, c));
+        await commands().execute(new ChaseJointReview(payload.streamId, payload.nomineeId));
       });
       jobs.register<{ streamId: string }>(NOTICE_END_JOB, async ({ payload }) => {
-        await commands.run(payload.streamId, null, (s, c) => endNotice(s, c));
+        await commands().execute(new EndNotice(payload.streamId));
       });
       for (const p of projectors) await p.start();
     },

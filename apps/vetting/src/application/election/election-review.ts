@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { runAll } from '@lw/db';
-import { shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
+import { shanghaiDateOf, type LocalDate } from '@lw/domain';
 import {
   evolveVillageElection,
   nominationOf,
@@ -12,11 +12,10 @@ import {
   type VillageElectionState,
 } from '../../domain/election';
 import { evaluatePerson, evaluateSlate, type PersonFacts } from '../../domain/rules';
-import type { ElectionCommands } from '../election-commands';
 import type { RosterPort } from '../roster-port';
-import { loadVillageElection } from '../village-election-stream';
 import type { PolicyPacks } from './policy-packs';
 import type { SubstantiatedTips } from './substantiated-tips';
+import type { StepContext, VillageElections } from './village-elections';
 
 /** The township's own opinion joins the engine's verdicts and survives re-evaluation. */
 export interface TownshipOpinion {
@@ -44,7 +43,7 @@ function missingFacts(name: string): ReviewVerdict {
 export class ElectionReview {
   constructor(
     private readonly deps: {
-      commands: ElectionCommands;
+      elections: VillageElections;
       roster: RosterPort;
       packs: PolicyPacks;
       tips: SubstantiatedTips;
@@ -65,39 +64,32 @@ export class ElectionReview {
 
   /**
    * Reviews `nomineeIds` (all nominees not out of the election when absent) and, while nominating,
-   * the slate; `opinions` are the township's, by nominee id. One append for the whole village.
+   * the slate; `opinions` are the township's, by nominee id. One append for the whole village; the
+   * inputs are read for the state decided on (again when a concurrent append makes it retry).
    */
-  async review(streamId: string, actor: Actor | null, opts: { nomineeIds?: readonly string[]; opinions?: ReadonlyMap<string, TownshipOpinion>; tx?: PoolClient } = {}): Promise<VillageElectionState> {
-    const loaded = await loadVillageElection(this.deps.commands.store, streamId, opts.tx);
-    const { state } = loaded;
-    const inputs = await this.inputs(state, opts.tx);
-    return this.deps.commands.run(
-      streamId,
-      actor,
-      (s, c) => {
-        const targets = (opts.nomineeIds ?? [...s.nominees.keys()]).map((id) => s.nominees.get(id)).filter((n) => n && !TERMINAL.includes(n.status));
-        const events: VillageElectionEvent[] = [];
-        let next = s;
-        for (const n of targets) {
-          const f = inputs.facts.get(n!.personId);
-          const kept = opts.opinions?.get(n!.nomineeId);
-          const previous = n!.verdicts.find((v) => v.ruleId === OPINION_RULE);
-          const approvals = next.approvals.filter((a) => a.personId === n!.personId);
-          const verdicts = f ? evaluatePerson(inputs.pack, f, nominationOf(n!, inputs.holdings, inputs.today), approvals) : [missingFacts(n!.name)];
-          const opinion = kept ? [opinionVerdict(kept)] : previous ? [previous] : [];
-          const decided = recordFirstReview(next, n!.nomineeId, [...verdicts, ...opinion], c);
-          events.push(...decided);
-          next = decided.reduce(evolveVillageElection, next);
-        }
-        if (next.stage === 'nominating' && next.nominees.size > 0) {
-          const slate = slateOf(next, 'preliminary', inputs.facts, inputs.relatives, inputs.holdings, inputs.today);
-          events.push(...recordSlateReview(next, evaluateSlate(inputs.pack, slate, next.approvals.filter((a) => a.villageCode === next.villageCode)), c));
-        }
-        return events;
-      },
-      // A concurrent append makes the first attempt conflict; the retry reads the stream afresh.
-      { tx: opts.tx, loaded },
-    );
+  review(streamId: string, ctx: StepContext, opts: { nomineeIds?: readonly string[]; opinions?: ReadonlyMap<string, TownshipOpinion> } = {}): Promise<VillageElectionState> {
+    return this.deps.elections.decide(streamId, ctx, async (s, c) => {
+      const inputs = await this.inputs(s, ctx.tx);
+      const targets = (opts.nomineeIds ?? [...s.nominees.keys()]).map((id) => s.nominees.get(id)).filter((n) => n && !TERMINAL.includes(n.status));
+      const events: VillageElectionEvent[] = [];
+      let next = s;
+      for (const n of targets) {
+        const f = inputs.facts.get(n!.personId);
+        const kept = opts.opinions?.get(n!.nomineeId);
+        const previous = n!.verdicts.find((v) => v.ruleId === OPINION_RULE);
+        const approvals = next.approvals.filter((a) => a.personId === n!.personId);
+        const verdicts = f ? evaluatePerson(inputs.pack, f, nominationOf(n!, inputs.holdings, inputs.today), approvals) : [missingFacts(n!.name)];
+        const opinion = kept ? [opinionVerdict(kept)] : previous ? [previous] : [];
+        const decided = recordFirstReview(next, n!.nomineeId, [...verdicts, ...opinion], c);
+        events.push(...decided);
+        next = decided.reduce(evolveVillageElection, next);
+      }
+      if (next.stage === 'nominating' && next.nominees.size > 0) {
+        const slate = slateOf(next, 'preliminary', inputs.facts, inputs.relatives, inputs.holdings, inputs.today);
+        events.push(...recordSlateReview(next, evaluateSlate(inputs.pack, slate, next.approvals.filter((a) => a.villageCode === next.villageCode)), c));
+      }
+      return events;
+    });
   }
 
   /** The slate rules at the final stage (on the nominees on notice), for confirmation. */

@@ -1,8 +1,9 @@
 import type { Actor, LocalDate } from '@lw/domain';
 import { mapHeader, personStream, planImport, validateRoster, villageStream, type KnownPerson, type RosterRowError, type SheetRows } from '../../domain/roster';
-import type { RosterCommands } from './roster-commands';
 import { personReach } from './person-reach';
-import { appendTo, claim, claimedIds, loadPersons, loadVillages, lockCitizenIds } from './roster-streams';
+import type { RosterDeps } from './roster-deps';
+import { inTransaction } from './roster-writes';
+import { appendTo, claim, claimedIds, loadPersons, loadVillages, lockRoster } from './roster-streams';
 
 export type ImportMode = 'all_or_nothing' | 'valid_rows_only';
 
@@ -36,13 +37,14 @@ export interface ImportResult {
 
 /**
  * Imports a clerk's 花名册: every row checked (validateRoster), then decided against the roster
- * (planImport) and written in ONE transaction under the citizen ids' locks. all_or_nothing writes
- * nothing when any row is bad; valid_rows_only writes the good rows and lists the others.
+ * (planImport) and written in ONE transaction under the citizen ids' and villages' locks (so two
+ * imports never collide on a stream). all_or_nothing writes nothing when any row is bad;
+ * valid_rows_only writes the good rows and lists the others.
  * A citizen id whose person has records outside the importer's area is refused with one neutral
  * answer (planImport), so an import neither takes over nor reveals another township's person.
  */
-export async function importRoster(commands: RosterCommands, req: ImportRequest): Promise<ImportResult> {
-  const checked = validateRoster(withUsualVillageNames(req.sheet, req.villages), { today: commands.today(), villages: new Map([...req.villages].map(([c, names]) => [c, names[0]])) });
+export async function importRoster(deps: RosterDeps, req: ImportRequest): Promise<ImportResult> {
+  const checked = validateRoster(withUsualVillageNames(req.sheet, req.villages), { today: deps.today(), villages: new Map([...req.villages].map(([c, names]) => [c, names[0]])) });
   const refusedRows = new Set(checked.errors.map((e) => e.row));
   const rowCount = checked.valid.length + refusedRows.size;
   const result = (written: boolean, refused: RosterRowError[], counts = { created: 0, updated: 0, unchanged: 0 }): ImportResult => {
@@ -58,27 +60,28 @@ export async function importRoster(commands: RosterCommands, req: ImportRequest)
   if (req.mode === 'all_or_nothing' && checked.errors.length) return result(false, checked.errors);
   if (!checked.valid.length) return result(false, checked.errors);
 
-  return commands.transact(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const citizenIds = [...new Set(checked.valid.map((r) => r.citizenId))];
-    await lockCitizenIds(tx, citizenIds);
+    const villageCodes = [...new Set(checked.valid.map((r) => r.villageCode))];
+    await lockRoster(tx, { citizenIds, villageCodes });
     const claimed = await claimedIds(tx, citizenIds);
-    const persons = await loadPersons(tx, [...claimed.values()]);
-    const reach = await personReach(commands.deps.reachOf, [...claimed.values()], tx, new Map([...persons].map(([id, l]) => [id, l.state])));
-    const villages = await loadVillages(tx, [...new Set(checked.valid.map((r) => r.villageCode))]);
+    const persons = await loadPersons(deps.store, [...claimed.values()], tx);
+    const reach = await personReach(deps.reachOf, [...claimed.values()], tx, new Map([...persons].map(([id, l]) => [id, l.state])));
+    const villages = await loadVillages(deps.store, villageCodes, tx);
     const basis = new Map<string, KnownPerson>();
     for (const [citizenId, personId] of claimed) {
       const s = persons.get(personId)!.state;
       basis.set(citizenId, { personId, details: s.details, villages: s.villages, reach: reach.get(personId)! });
     }
     const area = new Set(req.villages.keys());
-    const plan = planImport(checked.valid, { persons: basis, villages: new Map([...villages].map(([c, v]) => [c, v.state])), area }, req.date, commands.deps.newId);
+    const plan = planImport(checked.valid, { persons: basis, villages: new Map([...villages].map(([c, v]) => [c, v.state])), area }, req.date, () => deps.newId());
     const refused = [...checked.errors, ...plan.errors];
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const o of plan.outcomes) counts[o.outcome]++;
     if ((req.mode === 'all_or_nothing' && refused.length) || req.dryRun) return result(false, refused, req.dryRun && !(req.mode === 'all_or_nothing' && refused.length) ? counts : undefined);
     await claim(tx, [...plan.persons].filter(([, p]) => p.isNew).map(([personId, p]) => ({ citizenId: p.citizenId, personId })));
-    for (const [personId, p] of plan.persons) await appendTo(commands.deps.store, tx, personStream(personId), persons.get(personId)?.version ?? 0, p.events, req.actor);
-    for (const [code, events] of plan.villages) await appendTo(commands.deps.store, tx, villageStream(code), villages.get(code)!.version, events, req.actor);
+    for (const [personId, p] of plan.persons) await appendTo(deps.store, tx, personStream(personId), persons.get(personId)?.version ?? 0, p.events, req.actor);
+    for (const [code, events] of plan.villages) await appendTo(deps.store, tx, villageStream(code), villages.get(code)!.version, events, req.actor);
     return result(true, refused, counts);
   });
 }

@@ -1,12 +1,11 @@
 import type { PoolClient } from 'pg';
 import type { Actor } from '@lw/domain';
-import type { EventStore } from '@lw/eventstore';
+import { toDomainEvent, type EventStore } from '@lw/eventstore';
 import { emptyPerson, evolvePerson, evolveVillage, personStream, villageStream, type Holding, type PersonEvent, type PersonState, type VillageEvent } from '../../domain/roster';
 
 /*
- * Reading and writing roster streams inside a command's transaction. EventStore.readStream reads
- * through the pool (outside the transaction), so streams are read here through the transaction's
- * own client: an import that reads 5,000 streams does it in one statement, and sees its own writes.
+ * Many roster streams at once (an import reads 5,000 in one statement, inside its transaction when
+ * given, so it sees its own writes), and the citizen-id claims that make a person id unique.
  */
 
 export interface LoadedStream<S> {
@@ -14,59 +13,46 @@ export interface LoadedStream<S> {
   version: number;
 }
 
-async function readStreams(tx: PoolClient, ids: readonly string[]): Promise<Map<string, { version: number; events: { type: string; data: any }[] }>> {
-  const out = new Map<string, { version: number; events: { type: string; data: any }[] }>();
-  if (!ids.length) return out;
-  const { rows } = await tx.query<{ stream_id: string; stream_version: number; type: string; data: any }>(
-    'SELECT stream_id, stream_version, type, data FROM events WHERE stream_id = ANY ($1::text[]) ORDER BY stream_id, stream_version',
-    [ids],
-  );
-  for (const r of rows) {
-    const s = out.get(r.stream_id) ?? { version: 0, events: [] };
-    s.version = r.stream_version;
-    s.events.push({ type: r.type, data: r.data });
-    out.set(r.stream_id, s);
-  }
-  return out;
-}
-
-export async function loadPersons(tx: PoolClient, personIds: readonly string[]): Promise<Map<string, LoadedStream<PersonState>>> {
-  const streams = await readStreams(tx, personIds.map(personStream));
+async function loadMany<S>(store: EventStore, keys: readonly string[], streamOf: (key: string) => string, fold: (key: string, events: { type: string; data: unknown }[]) => S, tx?: PoolClient): Promise<Map<string, LoadedStream<S>>> {
+  const streams = await store.readStreams(keys.map(streamOf), tx);
   return new Map(
-    personIds.map((id) => {
-      const s = streams.get(personStream(id));
-      const state = (s?.events ?? []).reduce((st, e) => evolvePerson(st, e as PersonEvent), emptyPerson(id));
-      return [id, { state, version: s?.version ?? 0 }];
+    keys.map((key) => {
+      const events = streams.get(streamOf(key)) ?? [];
+      return [key, { state: fold(key, events.map((e) => toDomainEvent(e))), version: events.at(-1)?.streamVersion ?? 0 }];
     }),
   );
 }
 
-export async function loadVillages(tx: PoolClient, codes: readonly string[]): Promise<Map<string, LoadedStream<Holding[]>>> {
-  const streams = await readStreams(tx, codes.map(villageStream));
-  return new Map(
-    codes.map((code) => {
-      const s = streams.get(villageStream(code));
-      return [code, { state: (s?.events ?? []).reduce<Holding[]>((h, e) => evolveVillage(h, e as VillageEvent), []), version: s?.version ?? 0 }];
-    }),
-  );
+export function loadPersons(store: EventStore, personIds: readonly string[], tx?: PoolClient): Promise<Map<string, LoadedStream<PersonState>>> {
+  return loadMany(store, personIds, personStream, (id, events) => (events as PersonEvent[]).reduce(evolvePerson, emptyPerson(id)), tx);
 }
 
+export function loadVillages(store: EventStore, codes: readonly string[], tx?: PoolClient): Promise<Map<string, LoadedStream<Holding[]>>> {
+  return loadMany(store, codes, villageStream, (_code, events) => (events as VillageEvent[]).reduce<Holding[]>(evolveVillage, []), tx);
+}
+
+/** Appends at the version read in `tx` (an import's many streams, read together by loadPersons/loadVillages). */
 export async function appendTo(store: EventStore, tx: PoolClient, streamId: string, version: number, events: readonly { type: string; data: unknown }[], actor: Actor | null): Promise<void> {
   if (!events.length) return;
-  await store.append(streamId, version === 0 ? 'no_stream' : version, events.map((e) => ({ type: e.type, data: e.data, metadata: { actor } })), { client: tx });
+  await store.append(streamId, version === 0 ? 'no_stream' : version, events.map((e) => ({ type: e.type, data: e.data, metadata: { actor, causationId: null } })), { client: tx });
 }
 
 /**
- * Serialises commands on citizen ids: a transaction-level advisory lock per bucket of ids (256
- * buckets, taken in order, so two imports never deadlock and an import of 5,000 persons holds at
- * most 256 locks). Whoever comes second waits, then finds the first one's persons.
+ * Serialises imports and person records: a transaction-level advisory lock per bucket of citizen ids
+ * and of village codes (256 buckets each, all taken in one ordered statement, so two writers never
+ * deadlock and an import of 5,000 persons holds at most 512 locks). Whoever comes second waits, then
+ * reads the first one's persons and holdings: imports never collide on a stream.
  */
-export async function lockCitizenIds(tx: PoolClient, citizenIds: readonly string[]): Promise<void> {
-  if (!citizenIds.length) return;
+export async function lockRoster(tx: PoolClient, keys: { citizenIds?: readonly string[]; villageCodes?: readonly string[] }): Promise<void> {
+  const citizenIds = keys.citizenIds ?? [];
+  const villageCodes = keys.villageCodes ?? [];
+  if (!citizenIds.length && !villageCodes.length) return;
   await tx.query(
-    `SELECT pg_advisory_xact_lock(hashtext('vetting.roster.citizen'), b)
-       FROM (SELECT DISTINCT (hashtext(c) & 255) AS b FROM unnest($1::text[]) AS c ORDER BY 1) AS buckets`,
-    [citizenIds],
+    `SELECT pg_advisory_xact_lock(k, b)
+       FROM (SELECT DISTINCT hashtext('vetting.roster.citizen') AS k, (hashtext(c) & 255) AS b FROM unnest($1::text[]) AS c
+             UNION SELECT hashtext('vetting.roster.village'), (hashtext(v) & 255) FROM unnest($2::text[]) AS v
+             ORDER BY 1, 2) AS buckets`,
+    [citizenIds, villageCodes],
   );
 }
 

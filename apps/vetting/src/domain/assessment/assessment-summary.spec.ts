@@ -2,7 +2,7 @@ import { DEFAULT_ASSESSMENT_SCALE } from './assessment-scale';
 import { EMPTY_ASSESSMENT_STREAM } from './assessment.state';
 import type { AssessmentInput } from './assessment-input';
 import { summariseAssessments } from './assessment-summary';
-import { recordAssessment } from './record-assessment';
+import { recordAssessment } from './assessment.decisions';
 
 const record = (villageCode: string, o: Partial<AssessmentInput>) =>
   recordAssessment(

@@ -2,7 +2,7 @@ import { DomainConflictError, DomainValidationError } from '@lw/domain';
 import { DEFAULT_ASSESSMENT_SCALE, EVALUATION_ASSESSMENT_SCALE } from './assessment-scale';
 import type { AssessmentInput } from './assessment-input';
 import { evolveAssessment, EMPTY_ASSESSMENT_STREAM, type AssessmentStreamState } from './assessment.state';
-import { correctAssessment, recordAssessment, type AssessmentContext } from './record-assessment';
+import { correctAssessment, recordAssessment, type AssessmentContext } from './assessment.decisions';
 import { turnoutMeets, turnoutText } from './turnout';
 
 const NOW = new Date('2026-11-30T02:00:00Z');

@@ -1,4 +1,4 @@
-import type { AssessmentRecordedData } from './assessment.events';
+import type { AssessmentRecorded, AssessmentRecordedData } from './assessment.events';
 
 /** One village's assessments of one period: every revision, newest last. */
 export interface AssessmentStreamState {
@@ -15,3 +15,8 @@ export function evolveAssessment(s: AssessmentStreamState, e: { type: string; da
 export function currentAssessment(s: AssessmentStreamState): AssessmentRecordedData | null {
   return s.revisions.length ? s.revisions[s.revisions.length - 1] : null;
 }
+
+/** How a village-and-period stream folds (the decider loop starts from null: nothing recorded yet). */
+export const assessmentDecider = {
+  evolve: (s: AssessmentStreamState | null, e: AssessmentRecorded): AssessmentStreamState => evolveAssessment(s ?? EMPTY_ASSESSMENT_STREAM, e),
+};

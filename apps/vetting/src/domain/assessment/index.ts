@@ -4,5 +4,5 @@ export * from './turnout';
 export * from './assessment.events';
 export * from './assessment.state';
 export * from './assessment-input';
-export * from './record-assessment';
+export * from './assessment.decisions';
 export * from './assessment-summary';

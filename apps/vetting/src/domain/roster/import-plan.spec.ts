@@ -2,7 +2,8 @@ import { createHolding } from './holding';
 import { CITIZEN_ID_NOT_IMPORTABLE, planImport, detailsOf, type ImportBasis, type KnownPerson } from './import-plan';
 import type { RosterRow } from './roster-row';
 import { day, testCitizenId } from './test-person.fixture';
-import { endHolding, evolveVillage, planHolding, termEvents } from './village-holdings';
+import { endHolding, planHolding, termEvents } from './village.decisions';
+import { evolveVillage } from './village.state';
 
 const V = '320724100200';
 const DATE = day('2021-01-10');

@@ -1,9 +1,11 @@
 import type { LocalDate } from '@lw/domain';
 import type { Holding } from './holding';
-import { sameDetails } from './person-state';
-import type { PersonDetails, PersonEvent, VillageEvent } from './roster-events';
+import { sameDetails } from './person.state';
+import type { PersonDetails, PersonEvent } from './person.events';
 import type { RosterRow, RosterRowError } from './roster-row';
-import { evolveVillage, planHolding } from './village-holdings';
+import { planHolding } from './village.decisions';
+import type { VillageEvent } from './village.events';
+import { evolveVillage } from './village.state';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged';
 

@@ -1,22 +1,10 @@
 import type { Pool } from 'pg';
 import { DivisionCode } from '@lw/domain';
+import type { AssessmentFilter, AssessmentReadModel, AssessmentRevision } from '../../application/assessment/assessment-read-model.port';
 import { summariseAssessments, type AssessmentRecordedData, type AssessmentSummary } from '../../domain/assessment';
 
-export interface AssessmentFilter {
-  /** A division code (any level); only villages below it. */
-  scope: string;
-  period?: string;
-  classification?: string;
-  weak?: boolean;
-}
-
-export interface AssessmentRevision {
-  data: AssessmentRecordedData;
-  recordedBy: { userId: string; node: string } | null;
-}
-
 /** Queries on the assessments read model; the caller has checked the scope against the actor's node. */
-export class AssessmentReadModel {
+export class PgAssessmentReadModel implements AssessmentReadModel {
   constructor(private readonly pool: Pool) {}
 
   async list(f: AssessmentFilter): Promise<AssessmentRecordedData[]> {
@@ -36,7 +24,6 @@ export class AssessmentReadModel {
     return rows.map((r) => r.data);
   }
 
-  /** Every revision of every assessment of one village, newest period first, revisions in order. */
   async history(villageCode: string): Promise<AssessmentRevision[]> {
     const { rows } = await this.pool.query<{ data: AssessmentRecordedData; actor: { userId: string; node: string } | null }>(
       `SELECT data, actor FROM assessment_revisions WHERE village_code = $1 ORDER BY period DESC, recorded_at, revision`,

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { StoredEvent } from '@lw/eventstore';
+import { toDomainEvent, type EventStore, type StoredEvent } from '@lw/eventstore';
 import { evolveVillageElection, type VillageElectionEvent, type VillageElectionState } from '../../domain/election';
 
 const OUT = ['disqualified', 'elected', 'not_elected', 'first_review_failed', 'joint_review_failed'];
@@ -8,7 +8,7 @@ const OUT = ['disqualified', 'elected', 'not_elected', 'first_review_failed', 'j
  * The election board and the open nominations, derived from each touched village's whole stream by
  * the domain's own fold (one read per batch), so the board can never disagree with the aggregate.
  */
-export async function projectElectionBoard(events: readonly StoredEvent[], tx: PoolClient): Promise<void> {
+export const electionBoardProjection = (store: EventStore) => async (events: readonly StoredEvent[], tx: PoolClient): Promise<void> => {
   const streams = [...new Set(events.filter((e) => e.streamId.startsWith('village-election-')).map((e) => e.streamId))];
   const opened = events.filter((e) => e.type === 'ElectionOpened' && e.streamId.startsWith('election-'));
   for (const e of opened) {
@@ -18,12 +18,10 @@ export async function projectElectionBoard(events: readonly StoredEvent[], tx: P
     );
   }
   if (streams.length === 0) return;
-  const { rows } = await tx.query<{ stream_id: string; type: string; data: any }>(
-    'SELECT stream_id, type, data FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, stream_version',
-    [streams],
-  );
   const states = new Map<string, VillageElectionState>();
-  for (const r of rows) states.set(r.stream_id, evolveVillageElection(states.get(r.stream_id) ?? null, { type: r.type, data: r.data } as VillageElectionEvent));
+  for (const [streamId, stream] of await store.readStreams(streams, tx)) {
+    if (stream.length > 0) states.set(streamId, stream.map((e) => toDomainEvent<VillageElectionEvent>(e)).reduce<VillageElectionState | null>(evolveVillageElection, null)!);
+  }
   const villages = [...states].map(([streamId, s]) => ({
     stream_id: streamId,
     election_id: s.electionId,
@@ -64,4 +62,4 @@ export async function projectElectionBoard(events: readonly StoredEvent[], tx: P
      ON CONFLICT (stream_id, nominee_id) DO UPDATE SET open = excluded.open`,
     [JSON.stringify(nominees)],
   );
-}
+};

@@ -1,7 +1,8 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
 import type { StoredEvent } from '@lw/eventstore';
-import type { ElectionReview } from '../../application/election/election-review';
 import { ROSTER_FACT_EVENTS } from '../../application/roster-port';
+import { ReviewNominees } from '../../application/village-election.commands';
 import { requireProjectedUpTo } from './projection-order';
 
 const FACT_EVENTS = new Set<string>([...ROSTER_FACT_EVENTS, 'AssessmentRecorded']);
@@ -17,7 +18,7 @@ function personIdsOf(e: StoredEvent): string[] {
  * disciplinary record, an appraisal, an assessment grade…), in the projector's transaction. It reads
  * the roster's and the board's tables, so it waits until both have applied the triggering events.
  */
-export function reevaluationHandler(deps: { review: ElectionReview; dependsOn: readonly string[] }) {
+export function reevaluationHandler(deps: { commands: () => CommandBus; dependsOn: readonly string[] }) {
   return async (events: StoredEvent[], tx: PoolClient): Promise<void> => {
     const relevant = events.filter((e) => FACT_EVENTS.has(e.type));
     if (relevant.length === 0) return;
@@ -30,6 +31,6 @@ export function reevaluationHandler(deps: { review: ElectionReview; dependsOn: r
     );
     const byStream = new Map<string, string[]>();
     for (const r of rows) byStream.set(r.stream_id, [...(byStream.get(r.stream_id) ?? []), r.nominee_id]);
-    for (const [streamId, nomineeIds] of byStream) await deps.review.review(streamId, null, { nomineeIds, tx });
+    for (const [streamId, nomineeIds] of byStream) await deps.commands().execute(new ReviewNominees(streamId, nomineeIds, { tx, actor: null, causationId: last.id }));
   };
 }

@@ -1,25 +1,16 @@
 import { randomUUID } from 'crypto';
 import { shanghaiDateOf } from '@lw/domain';
+import { Jurisdiction } from '@lw/hierarchy';
 import { Projector } from '@lw/eventstore';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
-import type { RosterPort } from '../../application/roster-port';
-import { RosterCommands } from '../../application/roster/roster-commands';
+import { RosterDeps } from '../../application/roster/roster-deps';
+import { ROSTER_COMMAND_HANDLERS, StartTerm } from '../../application/roster/roster.commands';
+import { ROSTER_QUERY_HANDLERS } from '../../application/roster/roster.queries';
+import { RosterViews } from '../../application/roster/roster-views.port';
+import { RosterPort } from '../../application/roster-port';
 import { projectRoster, ROSTER_PROJECTION } from './roster-projection';
-import { RosterQueries } from './roster-queries';
-
-/** What the roster controller uses: commands, read-model queries, the port, the hierarchy. */
-export class Roster {
-  constructor(
-    readonly commands: RosterCommands,
-    readonly queries: RosterQueries,
-    readonly port: RosterPort,
-    readonly kernel: ServiceKernel,
-    readonly projector: Projector,
-  ) {}
-}
-
-/** Injection token of the Roster (a class token would do; the string lets tests find it among providers). */
-export const ROSTER = 'vetting.roster';
+import { RosterReadModel } from './roster-read-model';
+import { PgRosterViews } from './roster-views';
 
 /**
  * Read-your-writes for the clerk: the answer waits until the projection's checkpoint has passed the
@@ -45,10 +36,17 @@ async function readYourWrites(projector: Projector, txId: string | null, kernel:
   }
 }
 
-/** The roster's moving parts (the projection, the controller's provider) and the port elections read it through. */
-export function rosterRuntime(kernel: ServiceKernel): { port: RosterPort; runtime: ServiceRuntime } {
+/** The roster projection's Projector, provided so tests and tools can catch the read model up. */
+export class RosterProjector extends Projector {}
+
+/**
+ * The roster's moving parts: the projection, the command and query handlers with what they inject,
+ * and the port elections read it through. `jurisdiction` is the service's one (vettingRuntime
+ * provides it to the handlers that inject it).
+ */
+export function rosterRuntime(kernel: ServiceKernel, jurisdiction = new Jurisdiction(kernel.platform.hierarchy)): { port: RosterPort; runtime: ServiceRuntime } {
   const { pool, store, platform } = kernel;
-  const projector = new Projector({
+  const projector = new RosterProjector({
     pool,
     name: ROSTER_PROJECTION,
     // An import is one transaction of up to ~3 events a row; larger batches take it in fewer rounds.
@@ -57,39 +55,43 @@ export function rosterRuntime(kernel: ServiceKernel): { port: RosterPort; runtim
     handle: (events, tx) => projectRoster(events, tx),
     onError: (err) => kernel.logger.warn({ err: err.message }, 'roster projection failed, will retry'),
   });
-  const queries = new RosterQueries(pool);
-  const commands = new RosterCommands({
+  const readModel = new RosterReadModel(pool);
+  const deps: RosterDeps = {
     pool,
     store,
-    reachOf: (ids, tx) => queries.reachOf(ids, tx),
-    inScope: (actor, village) => platform.hierarchy.isInside(village, actor.node),
+    hierarchy: platform.hierarchy,
+    jurisdiction,
+    reachOf: (ids, tx) => readModel.reachOf(ids, tx),
     today: () => shanghaiDateOf(new Date()),
     newId: () => randomUUID(),
-    afterCommit: (txId) => readYourWrites(projector, txId, kernel),
-  });
+    readYourWrites: (txId) => readYourWrites(projector, txId, kernel),
+  };
   const port: RosterPort = {
-    personFacts: (ids, asOf, tx) => queries.personFacts(ids, asOf, tx),
-    relativesAmong: (ids, tx) => queries.relativesAmong(ids, tx),
-    holdingsOfVillage: (code, tx) => queries.holdingsOfVillage(code, tx),
+    personFacts: (ids, asOf, tx) => readModel.personFacts(ids, asOf, tx),
+    relativesAmong: (ids, tx) => readModel.relativesAmong(ids, tx),
+    holdingsOfVillage: (code, tx) => readModel.holdingsOfVillage(code, tx),
     snapshot: async (scopePrefix, date, tx) => {
-      const holdings = await queries.holdingsInForce(scopePrefix, date, tx);
-      return { holdings, persons: await queries.domainPersons([...new Set(holdings.map((h) => h.personId))], tx) };
+      const holdings = await readModel.holdingsInForce(scopePrefix, date, tx);
+      return { holdings, persons: await readModel.domainPersons([...new Set(holdings.map((h) => h.personId))], tx) };
     },
-    villagesOf: async (ids, tx) => new Map((await queries.persons(ids, tx)).map((p) => [p.person_id, p.villages])),
-    reachOf: (ids, tx) => queries.reachOf(ids, tx),
+    villagesOf: async (ids, tx) => new Map((await readModel.persons(ids, tx)).map((p) => [p.person_id, p.villages])),
+    reachOf: (ids, tx) => readModel.reachOf(ids, tx),
     startTerm: async (change, actor, tx) => {
-      await commands.startTerm(change, actor, tx);
+      await kernel.commandBus.execute(new StartTerm(change, actor, tx));
       projector.wake();
     },
   };
-  const roster = new Roster(commands, queries, port, kernel, projector);
   return {
     port,
     runtime: {
       providers: [
-        { provide: Roster, useValue: roster },
-        { provide: ROSTER, useValue: roster },
+        { provide: RosterDeps, useValue: deps },
+        { provide: RosterPort, useValue: port },
+        { provide: RosterReadModel, useValue: readModel },
+        { provide: RosterViews, useValue: new PgRosterViews(readModel) },
+        { provide: RosterProjector, useValue: projector },
       ],
+      handlers: [...ROSTER_COMMAND_HANDLERS, ...ROSTER_QUERY_HANDLERS],
       start: () => projector.start(),
       stop: () => projector.stop(),
     },

@@ -1,9 +1,22 @@
 import { CitizenId, type LocalDate } from '@lw/domain';
 import { ageOf, BODY_LABELS, crossAppointed, holdingsInForce, oneShoulder, type Holding } from '../../domain/roster';
-import type { RosterQueries } from './roster-queries';
+import type { PersonView, RosterViews, VillageRosterView } from '../../application/roster/roster-views.port';
+import type { RosterReadModel } from './roster-read-model';
 
-/** One person as a clerk sees them: the id number masked (the full number stays in the vetting schema). */
-export async function personView(queries: RosterQueries, personId: string) {
+/** The clerk's views of the roster read model (RosterViews). */
+export class PgRosterViews implements RosterViews {
+  constructor(private readonly queries: RosterReadModel) {}
+
+  person(personId: string): Promise<PersonView | null> {
+    return personView(this.queries, personId);
+  }
+
+  village(villageCode: string, date: LocalDate): Promise<VillageRosterView> {
+    return villageRosterView(this.queries, villageCode, date);
+  }
+}
+
+async function personView(queries: RosterReadModel, personId: string): Promise<PersonView | null> {
   const [p] = await queries.persons([personId]);
   if (!p) return null;
   const [records, appraisals, roles, investigations, holdings] = await Promise.all([
@@ -35,8 +48,7 @@ export async function personView(queries: RosterQueries, personId: string) {
   };
 }
 
-/** A village's two committees (and supervision, reserve) on a day, one entry per person with their posts. */
-export async function villageRosterView(queries: RosterQueries, villageCode: string, date: LocalDate) {
+async function villageRosterView(queries: RosterReadModel, villageCode: string, date: LocalDate): Promise<VillageRosterView> {
   const holdings: Holding[] = holdingsInForce(await queries.holdingsOfVillage(villageCode), date);
   const persons = await queries.persons([...new Set(holdings.map((h) => h.personId))]);
   const cross = crossAppointed(holdings);
@@ -45,7 +57,7 @@ export async function villageRosterView(queries: RosterQueries, villageCode: str
     villageCode,
     date,
     members: persons
-      .map((p) => ({
+      .map((p): VillageRosterView['members'][number] => ({
         personId: p.person_id,
         name: p.name,
         gender: p.gender === 'female' ? '女' : '男',

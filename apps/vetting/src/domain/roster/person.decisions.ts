@@ -1,8 +1,8 @@
 import { DomainConflictError, DomainNotFoundError, DomainValidationError, isLocalDate, type LocalDate } from '@lw/domain';
 import type { AppraisalGrade } from './person';
-import { relativeKey, sameDetails, type PersonState } from './person-state';
+import { relativeKey, sameDetails, type PersonState } from './person.state';
 import { recordEndsOn, resolveRecordKind } from './record-kinds';
-import type { PersonDetails, PersonEvent } from './roster-events';
+import type { PersonDetails, PersonEvent } from './person.events';
 
 /*
  * Decisions on one person's stream: each returns the events to append, [] when the command changes

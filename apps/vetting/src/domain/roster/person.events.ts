@@ -1,11 +1,10 @@
 import type { LocalDate } from '@lw/domain';
 import type { Education } from '../rules/facts';
 import type { AppraisalGrade, PoliticalStatus } from './person';
-import type { Body, Post } from './post';
 import type { RecordCategory } from './record-kinds';
 
 /*
- * The roster's events. Two kinds of stream:
+ * The roster's person events (village holdings: village.events.ts). Two kinds of stream:
  *  - `roster-person-<uuid>`: one person's details and facts (records, appraisals, relatives, roles,
  *    investigations). Edits of different persons never contend, and the election side re-reads a
  *    person's facts on exactly these events (ROSTER_FACT_EVENTS), each carrying data.personId.
@@ -15,7 +14,6 @@ import type { RecordCategory } from './record-kinds';
  */
 
 export const personStream = (personId: string) => `roster-person-${personId}`;
-export const villageStream = (villageCode: string) => `roster-village-${villageCode}`;
 
 export interface PersonDetails {
   name: string;
@@ -75,16 +73,3 @@ export interface InvestigationClosed {
 }
 
 export type PersonEvent = PersonRecorded | RecordAdded | RecordEnded | AppraisalRecorded | RelativeLinked | RoleAssigned | InvestigationOpened | InvestigationClosed;
-
-export interface HoldingStarted {
-  type: 'HoldingStarted';
-  data: { personId: string; villageCode: string; body: Body; post: Post; from: LocalDate };
-}
-
-/** `to` is the day left (not held on that day), as Holding.to. */
-export interface HoldingEnded {
-  type: 'HoldingEnded';
-  data: { personId: string; villageCode: string; body: Body; post: Post; from: LocalDate; to: LocalDate };
-}
-
-export type VillageEvent = HoldingStarted | HoldingEnded;

@@ -1,16 +1,8 @@
 import { DomainNotFoundError, type LocalDate } from '@lw/domain';
 import { createHolding, isInForce, type Holding } from './holding';
 import { BODY_LABELS, isSingleSeat, type Body } from './post';
-import type { VillageEvent } from './roster-events';
+import type { VillageEvent } from './village.events';
 import { startTerm, type TermChange } from './term';
-
-/** A village's holdings as its stream tells them. */
-export function evolveVillage(holdings: readonly Holding[], e: VillageEvent): Holding[] {
-  if (e.type === 'HoldingStarted') return [...holdings, { personId: e.data.personId, villageCode: e.data.villageCode, body: e.data.body, post: e.data.post, from: e.data.from }];
-  return holdings.map((h) =>
-    h.personId === e.data.personId && h.body === e.data.body && h.post === e.data.post && h.from === e.data.from && h.to === undefined ? { ...h, to: e.data.to } : h,
-  );
-}
 
 /** Why a post cannot be started: the Chinese sentence completes "第 N 行：". */
 export type HoldingRefusal = { personId: string; post: string; reason: string };

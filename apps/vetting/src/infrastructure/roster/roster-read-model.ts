@@ -47,7 +47,7 @@ function toHolding(r: { person_id: string; village_code: string; body: Body; pos
 }
 
 /** Reads of the roster's read model (projection 'roster'). */
-export class RosterQueries {
+export class RosterReadModel {
   constructor(private readonly pool: Pool) {}
 
   private db(tx?: PoolClient): Db {

@@ -1,6 +1,6 @@
 import type { LocalDate } from '@lw/domain';
 import type { AppraisalGrade } from './person';
-import type { PersonDetails, PersonEvent } from './roster-events';
+import type { PersonDetails, PersonEvent } from './person.events';
 
 /** One person as their stream tells it: what the person commands decide against. */
 export interface PersonState {
@@ -67,3 +67,8 @@ export function sameDetails(a: PersonDetails, b: PersonDetails): boolean {
     a.tags.every((t, i) => t === b.tags[i])
   );
 }
+
+/** How the person's stream folds (the decider loop starts from null: a person not recorded yet). */
+export const personDecider = (personId: string) => ({
+  evolve: (s: PersonState | null, e: PersonEvent): PersonState => evolvePerson(s ?? emptyPerson(personId), e),
+});

@@ -1,0 +1,11 @@
+import type { ContractRegistry } from '@lw/domain';
+import type { EventStore } from '@lw/eventstore';
+
+/** What the assessment handlers share (built by assessmentRuntime; an abstract class so Nest can inject it). */
+export abstract class AssessmentDeps {
+  abstract readonly store: EventStore;
+  abstract readonly contracts: ContractRegistry;
+  abstract now(): Date;
+  /** Brings the read model up to date after an append (read-your-writes); never fails the command. */
+  abstract afterAppend(): Promise<void>;
+}

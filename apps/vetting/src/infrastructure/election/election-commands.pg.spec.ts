@@ -1,0 +1,95 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { DomainConflictError, DomainNotFoundError, newEnvelope, type Actor } from '@lw/domain';
+import type { ServiceKernel } from '@lw/runtime';
+import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { OpenElection } from '../../application/election.commands';
+import { ReleasePolicyPack } from '../../application/policy-pack.commands';
+import { EndNotice } from '../../application/village-election.commands';
+import { VillageElectionView } from '../../application/village-election.queries';
+import { villageElectionStream } from '../../application/village-election-stream';
+import { DEFAULT_PACK_DATA } from '../../domain/policy/default-pack';
+import { startVettingKernel, TEST_COUNTY } from './test-vetting-kernel';
+
+const VILLAGE = '320724101200';
+const SEATS = { party: 3, committee: 3, supervision: 3 };
+const county: Actor = { userId: 'org-1', roles: ['org_dept'], node: TEST_COUNTY };
+
+// The election's command and query handlers on the service's bus, and its reactions in an inbox
+// transaction, against a real PostgreSQL event store and outbox.
+describe('election commands (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let kernel: ServiceKernel;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('vetting_cmd');
+    pool = db.pool('vetting');
+    kernel = await startVettingKernel(db, pool);
+    await kernel.commandBus.execute(new OpenElection({ electionId: 'e1', name: '2026 年换届', scope: VILLAGE, policy: { id: 'default', version: 1 }, votingFrom: null, seats: SEATS }, county));
+  }, 120_000);
+
+  afterAll(async () => {
+    await kernel?.stop();
+    await db?.drop();
+  });
+
+  const stream = villageElectionStream('e1', VILLAGE);
+
+  /** Delivers an event of the auditing service to vetting's consumer, in one transaction as the inbox does. */
+  async function deliver(type: string, payload: Record<string, unknown>) {
+    const event = newEnvelope({ type, version: 1, producer: 'auditing', villageCode: VILLAGE, actor: null, payload: { engagementId: 'au-1', villageCode: VILLAGE, electionId: 'e1', ...payload } });
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      await kernel.runtime().consumes!.handle(event, tx);
+      await tx.query('COMMIT');
+    } finally {
+      tx.release();
+    }
+    return event;
+  }
+
+  it('refuses an election id twice, and a scope outside the actor\'s area as unknown', async () => {
+    const again = kernel.commandBus.execute(new OpenElection({ electionId: 'e1', name: '重复', scope: VILLAGE, policy: { id: 'default', version: 1 }, votingFrom: null, seats: SEATS }, county));
+    await expect(again).rejects.toThrow(DomainConflictError);
+    const far = kernel.commandBus.execute(new OpenElection({ electionId: 'e2', name: '越界', scope: '110101', policy: { id: 'default', version: 1 }, votingFrom: null, seats: SEATS }, county));
+    await expect(far).rejects.toMatchObject({ code: 'scope.outside', messageZh: '范围 110101 不存在或不在您的管辖范围内' });
+  });
+
+  it("reads a village's election only inside the actor's area, with the one refusal", async () => {
+    const view = await kernel.queryBus.execute(new VillageElectionView(county, 'e1', VILLAGE));
+    expect(view).toMatchObject({ stage: 'nominating', gate: { open: false, reasons: ['离任经济责任审计尚未办结'] } });
+    const otherTownship: Actor = { userId: 'tw-9', roles: ['township'], node: '320724999' };
+    await expect(kernel.queryBus.execute(new VillageElectionView(otherTownship, 'e1', VILLAGE))).rejects.toMatchObject({ messageZh: '本村换届不存在或不在您的管辖范围内' });
+    await expect(kernel.queryBus.execute(new VillageElectionView(county, 'nope', VILLAGE))).rejects.toThrow(DomainNotFoundError);
+  });
+
+  it('opens the gate from auditing\'s reports, each change caused by the event that made it', async () => {
+    await deliver('auditing.AuditPlanned', { kind: 'outgoing', persons: [], periodFrom: '2021-01-01', periodTo: '2026-01-01', plannedAt: new Date().toISOString() });
+    await deliver('auditing.AuditConcluded', { concludedAt: new Date().toISOString(), findings: 0, seriousOpen: 0 });
+    const published = await deliver('auditing.AuditPublished', { publishedAt: new Date().toISOString(), noticeEndsOn: '2026-12-31', seriousOpen: 0 });
+    const gates = (await kernel.store.readStream(stream)).filter((e) => e.type === 'GateChanged');
+    // Opened closed until the audit is concluded: planning it changes nothing.
+    expect(gates.map((e) => e.data.reasons)).toEqual([['离任经济责任审计结果尚未公示'], []]);
+    expect(gates[1].metadata).toMatchObject({ actor: null, causationId: published.id });
+    const { rows } = await pool.query(`SELECT envelope FROM outbox WHERE envelope->>'type' = 'vetting.VillageGateChanged' ORDER BY id`);
+    expect(rows.at(-1).envelope.payload).toMatchObject({ electionId: 'e1', villageCode: VILLAGE, open: true });
+    // An audit of an election vetting does not hold changes nothing and fails nothing.
+    await expect(deliver('auditing.AuditConcluded', { electionId: 'other', concludedAt: new Date().toISOString(), findings: 0, seriousOpen: 0 })).resolves.toBeDefined();
+  });
+
+  it('runs the notice job as a command: nothing to end before a notice', async () => {
+    const before = (await kernel.store.readStream(stream)).length;
+    await kernel.commandBus.execute(new EndNotice(stream));
+    expect(await kernel.store.readStream(stream)).toHaveLength(before);
+  });
+
+  it('releases a pack once, from a county node or above', async () => {
+    const pack = { ...DEFAULT_PACK_DATA, id: 'county2026', version: 1, name: '2026 年换届（县定）' };
+    await expect(kernel.commandBus.execute(new ReleasePolicyPack(pack, { ...county, node: '320724101' }))).rejects.toThrow(ForbiddenException);
+    expect((await kernel.commandBus.execute(new ReleasePolicyPack(pack, county))).id).toBe('county2026');
+    await expect(kernel.commandBus.execute(new ReleasePolicyPack(pack, county))).rejects.toThrow(DomainConflictError);
+    await expect(kernel.commandBus.execute(new ReleasePolicyPack({ ...DEFAULT_PACK_DATA }, county))).rejects.toThrow(DomainConflictError);
+  });
+});
