@@ -1,5 +1,6 @@
 import { newEnvelope } from '@lw/domain';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // The public list of candidates under notice (公示), filled from vetting's PublicNoticeStarted /
 // PublicNoticeEnded events: only running notices, no id number, paginated, by township or village.

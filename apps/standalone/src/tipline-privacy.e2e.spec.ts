@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'crypto';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { HttpClient, waitFor, type HttpAnswer, type HttpCallOptions } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // A public request (tip, receipt lookup, reply) must leave nothing that ties it to a network identity,
 // must not reveal other tips, and the limits that guard it must key on the real client. Attacked
@@ -37,32 +38,7 @@ async function startProxy(target: string): Promise<{ url: string; close(): Promi
   };
 }
 
-interface Answer {
-  status: number;
-  body: any;
-  headers: Headers;
-}
-
-async function send(
-  base: string,
-  method: string,
-  path: string,
-  opts: { json?: unknown; form?: FormData; headers?: Record<string, string>; token?: string } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.json !== undefined) headers['content-type'] = 'application/json';
-  const body = opts.json !== undefined ? JSON.stringify(opts.json) : opts.form;
-  const res = await fetch(`${base}${path}`, { method, headers, body });
-  const raw = await res.text();
-  let parsed: unknown = raw;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: parsed, headers: res.headers };
-}
+const send = (base: string, method: string, path: string, opts: HttpCallOptions = {}) => new HttpClient(base).call(method, path, opts);
 
 /** Every row of every table of every schema, as text. */
 async function everyRow(h: TiplineHarness): Promise<string> {
@@ -138,7 +114,7 @@ describe('public requests behind a trusted proxy (TRUST_PROXY=loopback)', () => 
   it('C1: tips, lookups and replies leave no address and no correlation id shared with their events — the audit ↔ outbox join finds only the official’s action', async () => {
     const ips = ['203.0.113.10', '203.0.113.11', '203.0.113.12'];
     const publicIds: string[] = [];
-    const answers: Answer[] = [];
+    const answers: HttpAnswer[] = [];
     const tipIds: string[] = [];
     for (const [i, ip] of ips.entries()) {
       const as = reporter(ip, publicIds);

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { newEnvelope } from '@lw/domain';
 import { PgIdentityStore } from '@lw/auth';
-import { Tipline } from '@lw/tipline';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { SubmitTip } from '@lw/tipline';
+import { eventually, waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // The tip-line end to end over HTTP in the embedded product: public form → discipline inbox →
 // handling → feedback, and the confidentiality rules around the reporter.
@@ -334,11 +335,10 @@ describe('tip-line (embedded product, HTTP)', () => {
     });
     await h.tipline.bus.publish([event]);
     await h.tipline.bus.publish([{ ...event }]);
-    let rows: any[] = [];
-    await waitFor(async () => {
-      rows = (await h.call('GET', '/tipline/tips?limit=500', { token: discipline })).body.rows.filter((r: any) => r.channel === 'audit');
-      return rows.length > 0;
-    }, 30_000, 'audit tip');
+    const rows: any[] = await eventually('audit tip', async () => {
+      const fromAudits = (await h.call('GET', '/tipline/tips?limit=500', { token: discipline })).body.rows.filter((r: any) => r.channel === 'audit');
+      return fromAudits.length > 0 && fromAudits;
+    }, 30_000);
     expect(rows).toHaveLength(1);
     expect(rows[0].subjects).toContain('孙会计');
   });
@@ -353,20 +353,21 @@ describe('tip-line (embedded product, HTTP)', () => {
   });
 
   it('dates a letter from its arrival: received 2026-09-18, acceptance due 2026-10-08 (after National Day), then flagged overdue by its job', async () => {
-    const tipline = h.tipline.providers().map((p: any) => p.useValue).find((v) => v instanceof Tipline) as Tipline;
-    const r = await tipline.submit.execute(
-      {
-        channel: 'letter',
-        category: 'collective_funds',
-        subjects: [{ kind: 'village', villageCode: village }],
-        text: '来信反映村集体资产发包不公开。',
-        anonymous: true,
-        reporter: null,
-        files: [],
-        issueReceipt: true,
-        receivedAt: new Date('2026-09-18T10:00:00+08:00'),
-      },
-      null,
+    const r = await h.tipline.commandBus.execute(
+      new SubmitTip(
+        {
+          channel: 'letter',
+          category: 'collective_funds',
+          subjects: [{ kind: 'village', villageCode: village }],
+          text: '来信反映村集体资产发包不公开。',
+          anonymous: true,
+          reporter: null,
+          files: [],
+          issueReceipt: true,
+          receivedAt: new Date('2026-09-18T10:00:00+08:00'),
+        },
+        null,
+      ),
     );
     expect(r.acceptanceDue).toBe('2026-10-08');
     // The limit is long past: the projection schedules its jobs, which run at once and flag it.
@@ -404,6 +405,7 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(own.body.receiptCode).toBeTruthy();
     const other = await h.call('POST', '/tipline/tips', { token: township, json: { ...body, subjects: [{ kind: 'village', villageCode: otherVillage }] } });
     expect(other.status).toBe(404);
+    expect(other.body).toMatchObject({ code: 'scope.outside', message: '被举报的村（社区）不存在或不在您的管辖范围内' });
     expect((await h.call('POST', '/tipline/tips', { token: orgDept, json: body })).status).toBe(403);
     const backdated = await h.call('POST', '/tipline/tips', { token: township, json: { ...body, receivedAt: '2020-01-01T09:00:00+08:00' } });
     expect(backdated.status).toBe(422);

@@ -178,3 +178,37 @@ describe('eventsWhere', () => {
     expect(await store.eventsWhere({ type: 'TipReceived', limit: 1 })).toHaveLength(1);
   });
 });
+
+describe('inRetriedTransaction', () => {
+  it('retries a multi-stream command whole when one of its appends meets a concurrent one, so concurrent ones all land', async () => {
+    const { inRetriedTransaction } = await import('./decider');
+    // Each command moves one unit from a shared counter into its own stream, in one transaction.
+    const move = (i: number) =>
+      inRetriedTransaction(pool, async (tx) => {
+        await decideAndAppend(store, counter, `own-${i}`, increment, { tx });
+        await decideAndAppend(store, counter, 'shared-pot', increment, { tx });
+      }, undefined, { maxAttempts: 50 });
+    await Promise.all(Array.from({ length: 8 }, (_, i) => move(i)));
+    expect((await store.readStream('shared-pot')).map((e) => e.data.to)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (let i = 0; i < 8; i++) expect(await store.readStream(`own-${i}`)).toHaveLength(1); // the losers' first tries left nothing
+  });
+
+  it("runs once inside the caller's transaction and lets the conflict through", async () => {
+    const { inRetriedTransaction } = await import('./decider');
+    const tx = await pool.connect();
+    let calls = 0;
+    try {
+      await tx.query('BEGIN');
+      await expect(
+        inRetriedTransaction(pool, async () => {
+          calls++;
+          throw new WrongExpectedVersionError('s', 1, 2);
+        }, tx),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await tx.query('ROLLBACK');
+    } finally {
+      tx.release();
+    }
+    expect(calls).toBe(1);
+  });
+});

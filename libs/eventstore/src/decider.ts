@@ -1,4 +1,5 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@lw/db';
 import type { Actor, IntegrationEvent } from '@lw/domain';
 import type { EventStore } from './event-store';
 import type { StoredEvent } from './event.types';
@@ -135,4 +136,23 @@ async function maybeSnapshot<S, E extends DomainEvent>(
   const every = decider.snapshot?.every;
   if (!every || state === null || Math.floor(after / every) === Math.floor(before / every)) return;
   await store.saveSnapshot(streamId, after, state, decider.snapshot!.schemaVersion, tx);
+}
+
+/**
+ * A command that writes several streams in one transaction of its own: retried whole, with
+ * jitter, when one of its appends meets a concurrent append (each try decides again on what it
+ * then reads). Inside a caller's transaction it runs once; the caller retries. `fn` must keep its
+ * side effects inside `tx`.
+ */
+export async function inRetriedTransaction<T>(pool: Pool, fn: (tx: PoolClient) => Promise<T>, callerTx?: PoolClient, options: { maxAttempts?: number } = {}): Promise<T> {
+  if (callerTx) return fn(callerTx);
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTransaction(pool, fn);
+    } catch (err) {
+      if (!(err instanceof WrongExpectedVersionError) || attempt >= maxAttempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
+  }
 }

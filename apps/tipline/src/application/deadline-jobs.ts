@@ -1,6 +1,7 @@
 import { deadlineJobId, type JobScheduler } from '@lw/jobs';
 import { reminderAt, type DeadlineKind, type TipDeadline, type TipPolicy } from '../domain';
-import type { TipCommands } from './tip-commands';
+import type { CommandBus } from '@nestjs/cqrs';
+import { FlagDeadline } from './tip.commands';
 
 export const REMIND_JOB = 'tipline.deadline-remind';
 export const OVERDUE_JOB = 'tipline.deadline-overdue';
@@ -19,16 +20,17 @@ interface DeadlineJobPayload {
 export class DeadlineJobs {
   constructor(
     private readonly jobs: JobScheduler,
-    private readonly commands: TipCommands,
+    /** The service's command bus (it exists once the kernel started; jobs run after). */
+    private readonly commands: () => CommandBus,
     private readonly policy: TipPolicy,
   ) {}
 
   register(): void {
     this.jobs.register<DeadlineJobPayload>(REMIND_JOB, async ({ payload }) => {
-      await this.commands.flag(payload.tipId, 'DeadlineReminded', payload.kind, payload.endsAt);
+      await this.commands().execute(new FlagDeadline(payload.tipId, 'DeadlineReminded', payload.kind, payload.endsAt));
     });
     this.jobs.register<DeadlineJobPayload>(OVERDUE_JOB, async ({ payload }) => {
-      await this.commands.flag(payload.tipId, 'DeadlineOverdue', payload.kind, payload.endsAt);
+      await this.commands().execute(new FlagDeadline(payload.tipId, 'DeadlineOverdue', payload.kind, payload.endsAt));
     });
   }
 

@@ -1,16 +1,10 @@
-import type { EventStore, StoredEvent } from '@lw/eventstore';
-import type { PoolClient } from 'pg';
-import { foldReveal, type RevealEvent, type RevealState } from '../domain';
+import type { Decider } from '@lw/eventstore';
+import { EMPTY_REVEAL_STATE, evolveReveal, type RevealEvent, type RevealState } from '../domain';
 
 /** One stream per tip for its reveal requests (not "tip-…": the inbox projection reads those). */
 export function revealStreamId(tipId: string): string {
   return `reveal-${tipId}`;
 }
 
-export async function loadReveal(store: EventStore, tipId: string, client?: PoolClient): Promise<{ state: RevealState; version: number }> {
-  const events: StoredEvent[] = await store.readStream(revealStreamId(tipId), 1, client);
-  return {
-    state: foldReveal(events.map((e) => ({ type: e.type, data: e.data }) as RevealEvent)),
-    version: events.length ? events[events.length - 1].streamVersion : 0,
-  };
-}
+/** How a tip's reveal requests fold, for the one load–decide–append loop (no stream: no requests). */
+export const revealDecider: Decider<RevealState, RevealEvent> = { evolve: (state, e) => evolveReveal(state ?? EMPTY_REVEAL_STATE, e) };

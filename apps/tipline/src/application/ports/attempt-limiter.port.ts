@@ -11,11 +11,14 @@ export type LimitVerdict = { allowed: true; codeLockedFor?: number } | { allowed
  * (the code's public locator), and locks a key out for a while once it passes its limit. Shared by
  * every replica (it keeps its counters in the database).
  */
-export interface AttemptLimiter {
+export abstract class AttemptLimiter {
   /** Counts one attempt for each key and says whether it may proceed (the client's limits decide; see LimitVerdict). */
-  attempt(keys: { client: string; code?: string }): Promise<LimitVerdict>;
+  abstract attempt(keys: { client: string; code?: string }): Promise<LimitVerdict>;
   /** A failed check (no such code, or wrong secret): counts towards the lock-out of both keys. */
-  failure(keys: { client: string; code?: string }): Promise<void>;
+  abstract failure(keys: { client: string; code?: string }): Promise<void>;
   /** A successful check clears the code's failure count and lock (not the client's). */
-  success(keys: { client: string; code?: string }): Promise<void>;
+  abstract success(keys: { client: string; code?: string }): Promise<void>;
 }
+
+/** The limiter of public submissions per client and hour (its own keys and policy). */
+export abstract class PublicSubmissionLimiter extends AttemptLimiter {}

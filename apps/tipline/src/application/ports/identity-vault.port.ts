@@ -14,11 +14,11 @@ export interface SealedBox {
  * Destroying the data key (shred) makes every box sealed for that tip unreadable for ever, while the
  * events holding the boxes stay as they are (crypto-shredding).
  */
-export interface IdentityVault {
+export abstract class IdentityVault {
   /** Seals `plaintext` with the tip's data key, creating and storing the key (wrapped) in `tx` if absent. */
-  seal(tipId: string, plaintext: string, tx: PoolClient): Promise<SealedBox>;
+  abstract seal(tipId: string, plaintext: string, tx: PoolClient): Promise<SealedBox>;
   /** The plaintext, or null when the tip's key was shredded. Throws if the box was tampered with. */
-  open(tipId: string, box: SealedBox): Promise<string | null>;
+  abstract open(tipId: string, box: SealedBox): Promise<string | null>;
   /** Destroys the tip's data key in `tx`. True if there was one. */
-  shred(tipId: string, tx: PoolClient): Promise<boolean>;
+  abstract shred(tipId: string, tx: PoolClient): Promise<boolean>;
 }

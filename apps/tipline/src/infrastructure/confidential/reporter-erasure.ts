@@ -1,44 +1,34 @@
-import type { Actor } from '@lw/domain';
 import type { EventStore } from '@lw/eventstore';
-import type { TipCommands } from '../../application/tip-commands';
-import { loadTip } from '../../application/tip-stream';
+import { ErasureCompletion } from '../../application/ports/erasure-completion.port';
+import { readTip } from '../../application/tip-stream';
 import type { PlaintextEvidencePurge } from '../evidence/plaintext-evidence-purge';
 import type { PgIdentityVault } from './pg-identity-vault';
-
-export interface ErasureOutcome {
-  /**
-   * True when nothing is left that opens or shows the identity: the key ring has rotated past the
-   * shredded key, and the tip's plaintext evidence of older versions is deleted. False when a step
-   * failed after the erasure committed: it is retried (every 5 minutes, at the next erasure, at start).
-   */
-  irreversible: boolean;
-}
 
 interface ErasureLog {
   info(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
 
-/** Erasure of a reporter's identity, from the command that commits it to the steps that make it irreversible. */
-export class ReporterErasure {
+/** The steps after an erasure's commit that make it irreversible: key-ring rotation, plaintext evidence deletion. */
+export class ReporterErasure extends ErasureCompletion {
   /** Tips whose plaintext evidence could not be deleted yet (this process; the sweep at start covers the rest). */
   private readonly unpurged = new Set<string>();
 
   constructor(
     private readonly deps: {
-      commands: Pick<TipCommands, 'eraseReporter'>;
       store: EventStore;
       vault: Pick<PgIdentityVault, 'completeErasures'>;
       purge: PlaintextEvidencePurge;
       log: ErasureLog;
     },
-  ) {}
+  ) {
+    super();
+  }
 
-  async erase(tipId: string, actor: Actor, reason: string): Promise<ErasureOutcome> {
-    await this.deps.commands.eraseReporter(tipId, actor, reason);
+  async complete(tipId: string): Promise<boolean> {
     const rotated = await this.rotate();
     const purged = await this.purge(tipId);
-    return { irreversible: rotated && purged };
+    return rotated && purged;
   }
 
   /** Retries what failed after earlier erasures: the key-ring rotation and the evidence deletions. */
@@ -65,7 +55,7 @@ export class ReporterErasure {
 
   private async purge(tipId: string): Promise<boolean> {
     try {
-      const { state } = await loadTip(this.deps.store, tipId);
+      const { state } = await readTip(this.deps.store, tipId);
       await this.deps.purge.purgeTip(tipId, state.received.evidence.map((e) => e.sha256));
       this.unpurged.delete(tipId);
       return true;

@@ -1,36 +1,33 @@
-import type { Pool } from 'pg';
+import type { EventStore } from '@lw/eventstore';
 import { tipStreamId } from '../../application/tip-stream';
 
 const TIP_ID = /^tip-(.*)$/;
 
 /**
  * Which tips refer to an evidence object, read from the tips' `TipReceived` events (the only event
- * that carries evidence). A tip is living until its reporter identity was erased.
+ * that carries evidence), never from a read model: a lagging one could let a purge delete an object
+ * a living tip still needs. A tip is living until its reporter identity was erased.
  */
 export class EvidenceReferences {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly store: EventStore) {}
 
   /** True when a tip other than `exceptTipId`, not erased, refers to the object at `address`. */
   async heldByLivingTip(address: string, exceptTipId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `SELECT 1 FROM events r
-        WHERE r.type = 'TipReceived' AND r.stream_id <> $2
-          AND r.data->'evidence' @> jsonb_build_array(jsonb_build_object('sha256', $1::text))
-          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.stream_id = r.stream_id AND e.type = 'ReporterIdentityErased')
-        LIMIT 1`,
-      [address, tipStreamId(exceptTipId)],
-    );
-    return (rowCount ?? 0) > 0;
+    const held = await this.store.eventsWhere({
+      type: 'TipReceived',
+      dataContains: { evidence: [{ sha256: address }] },
+      streamLacks: 'ReporterIdentityErased',
+      exceptStream: tipStreamId(exceptTipId),
+      limit: 1,
+    });
+    return held.length > 0;
   }
 
   /** Every erased tip that carried evidence, with the addresses of its objects. */
   async erasedTipsWithEvidence(): Promise<{ tipId: string; addresses: string[] }[]> {
-    const { rows } = await this.pool.query<{ stream_id: string; addresses: string[] }>(
-      `SELECT r.stream_id, ARRAY(SELECT x->>'sha256' FROM jsonb_array_elements(r.data->'evidence') x) AS addresses
-         FROM events r
-        WHERE r.type = 'TipReceived' AND jsonb_array_length(coalesce(r.data->'evidence', '[]'::jsonb)) > 0
-          AND EXISTS (SELECT 1 FROM events e WHERE e.stream_id = r.stream_id AND e.type = 'ReporterIdentityErased')`,
-    );
-    return rows.map((r) => ({ tipId: TIP_ID.exec(r.stream_id)![1], addresses: r.addresses }));
+    const received = await this.store.eventsWhere({ type: 'TipReceived', streamHas: 'ReporterIdentityErased' });
+    return received
+      .map((e) => ({ tipId: TIP_ID.exec(e.streamId)![1], addresses: ((e.data?.evidence ?? []) as { sha256: string }[]).map((x) => x.sha256) }))
+      .filter((t) => t.addresses.length > 0);
   }
 }

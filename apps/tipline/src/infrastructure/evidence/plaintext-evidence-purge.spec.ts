@@ -27,7 +27,7 @@ beforeAll(async () => {
   store = new EventStore(pool);
   dir = mkdtempSync(join(tmpdir(), 'tl-plain-purge-'));
   blobs = new LocalFolderEvidenceStorage(dir);
-  purge = new PlaintextEvidencePurge(blobs, new EvidenceReferences(pool));
+  purge = new PlaintextEvidencePurge(blobs, new EvidenceReferences(store));
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });

@@ -13,8 +13,13 @@ export class PgTipIndexes implements TipIndexes {
     return rows[0] ? { tipId: rows[0].tip_id, hash: rows[0].hash } : null;
   }
 
-  /** One statement: the row lock of ON CONFLICT serialises tips of the same matter. */
+  /**
+   * Tips of the same matter queue on an advisory lock taken before the transaction's first write: a
+   * tip that waited gets its transaction id after the earlier one committed, so its RepeatLinked can
+   * follow the earlier tip's in read-all order (the event store refuses an append that would not).
+   */
   async registerMatter(tx: PoolClient, key: string, tipId: string, at: Date, windowEndsAt: Date): Promise<string | null> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('tip_matters'), hashtext($1))`, [key]);
     const { rows } = await tx.query<{ first_tip_id: string }>(
       `INSERT INTO tip_matters AS m (matter_key, first_tip_id, opened_at, window_ends_at)
        VALUES ($1, $2, $3, $4)

@@ -1,16 +1,6 @@
 import type { Pool } from 'pg';
 import { shanghaiDateOf } from '@lw/domain';
-
-/** One candidate of a running public notice (公示), as the public may read it: no id numbers, no private facts. */
-export interface PublicNoticeRow {
-  villageCode: string;
-  villageName: string;
-  townshipName: string | null;
-  post: string | null;
-  name: string;
-  /** Last day of the notice (Asia/Shanghai); an objection is answered by then. */
-  endsOn: string;
-}
+import { PublicNoticeBoard, type PublicNoticeRow } from '../../application/ports/public-notice-board.port';
 
 export interface PlaceNames {
   /** The village's and its township's names; null for a code the deployment does not know. */
@@ -23,11 +13,13 @@ export interface PlaceNames {
  * Candidates under a notice running today (started, not past its last day, not ended early), from
  * the tables vetting's events fill. Paginated; ordered by the notice's end, then village and post.
  */
-export class PublicNotices {
+export class PublicNotices extends PublicNoticeBoard {
   constructor(
     private readonly pool: Pool,
     private readonly places: PlaceNames,
-  ) {}
+  ) {
+    super();
+  }
 
   async running(q: { within?: string; page: number; pageSize: number; now?: Date }): Promise<{ total: number; page: number; pageSize: number; rows: PublicNoticeRow[] }> {
     const today = shanghaiDateOf(q.now ?? new Date());

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { stripForbiddenInWorkbook } from '@lw/runtime';
-import type { InboxRow } from './tip-queries';
+import type { InboxRow } from '../../application/ports/tip-read-model.port';
 
 /**
  * The inbox as an Excel ledger (举报台账). Built from the inbox rows only: the read model holds no

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { EventStore, StoredEvent } from '@lw/eventstore';
 import type { TipDeadline, TipState } from '../../domain';
 import { currentDeadline } from '../../domain';
-import { loadTip } from '../../application/tip-stream';
+import { foldStoredTip, tipStreamId } from '../../application/tip-stream';
 
 const DEADLINE_EVENTS = new Set(['TipReceived', 'TipAccepted', 'DeadlineExtended', 'TipConcluded', 'RectificationClosed']);
 
@@ -29,8 +29,10 @@ export function tipListProjection(deps: TipListDeps) {
         if (deadlines.length) await deps.scheduleDeadlines(tipId, deadlines);
       }
     }
+    // Read in the projection's own transaction: waiting for a second pool connection while holding one can exhaust the pool.
+    const streams = await deps.store.readStreams([...tips].map(tipStreamId), tx);
     for (const tipId of tips) {
-      const { state, version } = await loadTip(deps.store, tipId);
+      const { state, version } = foldStoredTip(tipId, streams.get(tipStreamId(tipId)) ?? []);
       await upsert(tx, state, version, deps.townshipOf);
     }
   };

@@ -16,53 +16,7 @@ import {
   type TipStatus,
   type TipViewer,
 } from '../../domain';
-
-export interface InboxFilter {
-  /** The user's node: only tips about villages in this subtree (tips without a village: county users only). */
-  scope: string;
-  scopeIsDeploymentRoot: boolean;
-  /** Who reads: the access policy decides which rows come back and what of each (tip-visibility.ts). */
-  viewer: TipViewer;
-  status?: TipStatus[];
-  category?: string;
-  /** A township or village code inside the scope. */
-  village?: string;
-  overdue?: boolean;
-  electionRelated?: boolean;
-  /** Default true: a repeat has its own reporter and limits; false lists first tips only. */
-  includeRepeats?: boolean;
-  limit: number;
-  offset: number;
-}
-
-export interface InboxRow {
-  tipId: string;
-  status: TipStatus;
-  statusLabel: string;
-  channel: string;
-  channelLabel: string;
-  category: string;
-  categoryLabel: string;
-  villageCode: string | null;
-  townshipCode: string | null;
-  /** Null when the viewer's view of the row does not include the subjects. */
-  subjects: string | null;
-  anonymous: boolean;
-  electionRelated: boolean;
-  objection: boolean;
-  repeatOf: string | null;
-  repeatCount: number;
-  unitCode: string | null;
-  unitName: string | null;
-  finding: string | null;
-  receivedAt: string;
-  /** Asia/Shanghai, for display. */
-  receivedAtLocal: string;
-  nextDeadline: { kind: DeadlineKind; label: string; due: string; endsAt: string } | null;
-  overdue: boolean;
-  /** The rule set the tip's limits follow (discipline | petition). */
-  regime: string;
-}
+import { TipReadModel, type InboxFilter, type InboxRow, type StatsRow } from '../../application/ports/tip-read-model.port';
 
 /**
  * LIKE pattern of a node's subtree. Only whole all-zero levels are dropped: stripping every trailing
@@ -71,11 +25,13 @@ export interface InboxRow {
 const PREFIX = (code: string) => `${significantPrefix(code) ?? code}%`;
 
 /** Inbox, statistics and exports, read from tip_list. None of it holds a reporter's identity. */
-export class TipQueries {
+export class TipQueries extends TipReadModel {
   constructor(
     private readonly pool: Pool,
     private readonly policy: TipPolicy,
-  ) {}
+  ) {
+    super();
+  }
 
   private categoryName(code: string): string {
     return this.policy.categories.find((c) => c.code === code)?.name ?? code;
@@ -221,22 +177,6 @@ const FIGURES = `count(*) AS received,
   count(*) FILTER (WHERE finding IN ('substantiated', 'partly_substantiated')) AS substantiated,
   count(*) FILTER (WHERE election_related) AS election_related,
   count(*) FILTER (WHERE false_accusation) AS false_accusations`;
-
-export interface StatsRow {
-  key: string;
-  label: string;
-  received: number;
-  repeats: number;
-  accepted: number;
-  concluded: number;
-  concludedWithinLimit: number;
-  /** Of concluded, in percent with one decimal; null when nothing concluded. */
-  concludedWithinLimitPct: number | null;
-  substantiated: number;
-  substantiatedPct: number | null;
-  electionRelated: number;
-  falseAccusations: number;
-}
 
 function pct(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 1000) / whole) / 10;

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Pool } from 'pg';
+import { migrate } from '@lw/db';
+import { newEnvelope, type IntegrationEvent } from '@lw/domain';
+import { EventStore } from '@lw/eventstore';
+import { Hierarchy, hierarchyMigrations, importDivisions } from '@lw/hierarchy';
+import { CalendarStore, createLogger, ServiceKernel, type ServiceRuntime } from '@lw/runtime';
+import { createServiceCqrs } from '@lw/runtime/src/nest/service-cqrs';
+import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { tiplineMigrations } from './persistence/migrations';
+import { tiplineRuntime } from './tipline-runtime';
+
+// The tip-line's reactions run whole inside the consumer's inbox transaction: with that transaction
+// holding the pool's only connection, each still completes (a read through the pool would wait for
+// ever, the way a flood of events exhausted the pool when every handler took a second connection).
+describe('tip-line reactions in the inbox transaction', () => {
+  const village = '320724100001';
+  let db: TestDatabase;
+  let pool: Pool;
+  let store: EventStore;
+  let runtime: ServiceRuntime;
+  let cqrs: INestApplicationContext;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('tipreact');
+    const h = db.pool('hierarchy', 2);
+    await migrate(h, 'hierarchy', hierarchyMigrations);
+    await importDivisions(h, { scope: '320724' });
+    pool = db.pool('tipline', 1);
+    await migrate(pool, 'tipline', ServiceKernel.migrationsFor(tiplineMigrations));
+    store = new EventStore(pool);
+    dataDir = mkdtempSync(join(tmpdir(), 'lw-tipreact-'));
+    const kernel = {
+      pool,
+      store,
+      jobs: {},
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      platform: { mode: 'embedded', hierarchy: await Hierarchy.load(h, { scope: '320724' }), calendar: new CalendarStore(pool), dataDir, env: { TIPLINE_RECEIPT_HASH_COST: '10' } },
+      get commandBus() {
+        return cqrs.get(CommandBus);
+      },
+    } as unknown as ServiceKernel;
+    runtime = tiplineRuntime(kernel);
+    cqrs = await createServiceCqrs(runtime.providers ?? [], runtime.handlers ?? []);
+  }, 120_000);
+
+  afterAll(async () => {
+    await cqrs?.close();
+    await db?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function inInbox(event: IntegrationEvent): Promise<void> {
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      await runtime.consumes!.handle(event, tx);
+      await tx.query('COMMIT');
+    } catch (err) {
+      await tx.query('ROLLBACK');
+      throw err;
+    } finally {
+      tx.release();
+    }
+  }
+
+  const transfer = (transferId: string) =>
+    newEnvelope({
+      type: 'auditing.ViolationTransferred',
+      version: 1,
+      producer: 'auditing',
+      villageCode: village,
+      actor: null,
+      payload: {
+        transferId,
+        engagementId: 'e-1',
+        findingId: `f-${transferId}`,
+        villageCode: village,
+        transferredAt: new Date().toISOString(),
+        category: 'collective_funds',
+        description: '白条入账',
+        amount: null,
+        responsiblePersons: [{ name: '钱会计', post: '报账员' }],
+      },
+    });
+
+  it('turns an audit transfer into a tip once, links its repeat, and records a closed rectification, all on the one connection', async () => {
+    const first = transfer('tr-1');
+    await inInbox(first);
+    await inInbox({ ...first, id: '01900000-0000-7000-8000-000000000001' });
+    const tips = (await pool.query(`SELECT DISTINCT stream_id FROM events WHERE type = 'TipReceived'`)).rows.map((r) => r.stream_id as string);
+    expect(tips).toHaveLength(1);
+    const tipId = tips[0].slice('tip-'.length);
+    const [received] = await store.readStream(tips[0]);
+    expect(received.metadata).toMatchObject({ causationId: first.id });
+
+    await inInbox(transfer('tr-2'));
+    expect((await store.readStream(tips[0])).map((e) => e.type)).toEqual(['TipReceived', 'RepeatLinked']);
+
+    const closed = newEnvelope({
+      type: 'grievance.CaseClosed',
+      version: 1,
+      producer: 'grievance',
+      villageCode: village,
+      actor: null,
+      payload: { caseId: 'case-1', villageCode: village, closedAt: new Date().toISOString(), source: { kind: 'tip', ref: tipId } },
+    });
+    await inInbox(closed);
+    const last = (await store.readStream(tips[0])).at(-1)!;
+    expect([last.type, last.metadata.causationId]).toEqual(['RectificationClosed', closed.id]);
+  }, 30_000);
+});
