@@ -7,7 +7,7 @@ import { LiaisonsController } from './api/liaisons.controller';
 /**
  * The grievance service as a Nest module. The host (apps/standalone, or this service's own main.ts in
  * distributed mode) builds its ServiceKernel with the adapters of the mode and passes it in; the
- * kernel's runtime (grievanceRuntime) provides the Grievance the controllers use.
+ * controllers dispatch to the kernel's buses, whose handlers grievanceRuntime lists.
  */
 @Module({})
 export class GrievanceModule {

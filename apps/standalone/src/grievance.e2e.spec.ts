@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { PgIdentityStore } from '@lw/auth';
 import { newEnvelope, type IntegrationEvent } from '@lw/domain';
 import { caseIdForSource } from '@lw/grievance';
-import { startHarness, waitFor, type TiplineHarness } from './test-harness';
+import { waitFor } from '@lw/testing';
+import { startHarness, type TiplineHarness } from './test-harness';
 
 // Grievance (问题整改销号) end to end in the embedded product: cases by hand and from the tip-line,
 // auditing and vetting; the lifecycle with return and reopen; lights over the Spring Festival; the
@@ -281,11 +282,15 @@ describe('grievance (embedded product, HTTP)', () => {
     const mine = (await call('POST', '/cases', township, caseBody({ category: '越权测试' }))).body.caseId;
     await inLedger(mine);
 
-    expect((await call('GET', `/cases/${mine}`, b)).status).toBe(404);
+    const refused = await call('GET', `/cases/${mine}`, b);
+    expect(refused.status).toBe(404);
+    expect(refused.body).toMatchObject({ code: 'scope.outside', message: '该事项不存在或不在您的管辖范围内' });
     expect((await call('POST', `/cases/${mine}/progress`, b, { text: '越权填报' })).status).toBe(404);
     expect((await call('POST', `/cases/${mine}/return`, b, { reasons: '越权退回' })).status).toBe(404);
     expect((await call('POST', '/cases', b, caseBody({ category: '越权交办' }))).status).toBe(404);
-    expect((await call('PUT', `/liaisons/${village}`, b, { name: '越权' })).status).toBe(404);
+    const liaisonRefused = await call('PUT', `/liaisons/${village}`, b, { name: '越权' });
+    expect(liaisonRefused.status).toBe(404);
+    expect(liaisonRefused.body.message).toBe('村/社区不存在或不在您的管辖范围内');
     expect((await call('GET', `/ledger?node=${townshipNode}`, b)).status).toBe(404);
     expect((await call('GET', `/ledger/villages/${village}`, b)).status).toBe(404);
     const theirs = (await call('GET', '/ledger?limit=500', b)).body;

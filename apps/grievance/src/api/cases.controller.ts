@@ -1,23 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, Roles } from '@lw/auth';
-import { DomainValidationError, type Actor, type LocalDate } from '@lw/domain';
+import type { Actor, LocalDate } from '@lw/domain';
 import { parseInput } from '@lw/runtime';
 import {
-  applyForClosing,
-  changeDeadline,
-  changeResponsible,
-  closeCase,
-  completeMilestone,
-  noteProgress,
-  reopenCase,
-  returnCase,
-  type CaseContext,
-  type CaseEvent,
-  type CaseState,
-} from '../domain';
-import { newCaseId } from '../application/case-ids';
-import { caseNotFound } from '../application/case-stream';
-import { Grievance } from '../infrastructure/grievance-runtime';
+  ApplyForClosing,
+  ChangeDeadline,
+  ChangeResponsible,
+  CloseCase,
+  CompleteMilestone,
+  NoteProgress,
+  OpenCase,
+  ReopenCase,
+  ReturnCase,
+} from '../application/case.commands';
+import type { CaseRecord } from '../application/case-recorder';
+import { CaseDetail } from '../application/case.queries';
 import { caseDetailView, caseSummary } from './case.view';
 import * as s from './case.schemas';
 
@@ -29,57 +27,47 @@ const WORKERS = ['liaison', 'township'] as const;
 /** Who may move a limit (with a reason): county roles only. */
 const DEADLINE_SETTERS = ['org_dept', 'discipline'] as const;
 
+const summary = ({ state, version }: CaseRecord) => caseSummary(state, version);
+
 /**
- * Cases (/grievance/cases…): open by hand, detail, and each step of the lifecycle. Every step checks the
- * case lies in the user's subtree (404 otherwise) and records the actor on its event.
+ * Cases (/grievance/cases…): open by hand, detail, and each step of the lifecycle. The handlers check
+ * the case lies in the user's subtree (404 otherwise) and record the actor on its events.
  */
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly g: Grievance) {}
-
-  private async step(id: string, actor: Actor, decide: (st: CaseState, c: CaseContext) => CaseEvent[], expectedVersion?: number) {
-    const { state, version } = await this.g.commands.run(id, actor, decide, { expectedVersion });
-    return caseSummary(state, version);
-  }
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @Roles(...SUPERIORS)
   @HttpCode(201)
   async open(@CurrentActor() actor: Actor, @Body() body: unknown) {
     const b = parseInput(s.openCaseSchema, body, s.CASE_FIELD_LABELS);
-    if (!this.g.placement.isKnownVillage(b.villageCode)) {
-      throw new DomainValidationError('case.unknown_village', '村/社区代码不存在或不在本系统管辖范围内', `unknown village ${b.villageCode}`);
-    }
-    const village = this.g.placement.normalize(b.villageCode)!;
-    if (!this.g.covers(actor, village)) throw caseNotFound(`village ${village} outside ${actor.node}`);
-    const liaison = b.responsiblePerson ? null : await this.g.liaisons.liaisonOf(village);
-    const person = b.responsiblePerson ? { name: b.responsiblePerson.name, post: b.responsiblePerson.post ?? null } : liaison ? { name: liaison.name, post: liaison.post } : null;
-    const state = await this.g.commands.open(
-      {
-        caseId: newCaseId(),
-        villageCode: village,
-        townshipCode: this.g.placement.townshipOf(village)?.code ?? null,
+    const opened = await this.commands.execute(
+      new OpenCase(actor, {
+        villageCode: b.villageCode,
         source: { kind: b.source, ref: b.sourceRef ?? null },
         category: b.category,
         severity: b.severity,
         description: b.description,
         measures: b.measures,
-        responsibleUnit: b.responsibleUnit ?? this.g.placement.defaultUnit(village),
-        responsiblePerson: person,
+        responsibleUnit: b.responsibleUnit,
+        responsiblePerson: b.responsiblePerson ? { name: b.responsiblePerson.name, post: b.responsiblePerson.post ?? null } : null,
         startOn: b.startOn as LocalDate | undefined,
         workingDays: b.workingDays,
         due: b.due as LocalDate | undefined,
         milestones: b.milestones.map((m) => ({ title: m.title, dueOn: m.dueOn ?? null })),
-      },
-      actor,
+      }),
     );
-    return caseSummary(state, 1);
+    return summary(opened);
   }
 
   @Get(':id')
   @Roles(...READERS)
   async detail(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    const { state, version, events } = await this.g.commands.view(id, actor);
+    const { state, version, events } = await this.queries.execute(new CaseDetail(id, actor));
     return caseDetailView(state, version, events);
   }
 
@@ -88,15 +76,14 @@ export class CasesController {
   @HttpCode(201)
   async progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     const b = parseInput(s.noteSchema, body, s.CASE_FIELD_LABELS);
-    const noteId = newCaseId();
-    return this.step(id, actor, (st, c) => noteProgress(st, noteId, b.text, b.attachments, c));
+    return summary(await this.commands.execute(new NoteProgress(id, actor, b)));
   }
 
   @Post(':id/milestones/:mid/complete')
   @Roles(...WORKERS)
   @HttpCode(200)
   async milestone(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('mid') mid: string) {
-    return this.step(id, actor, (st, c) => completeMilestone(st, mid, c));
+    return summary(await this.commands.execute(new CompleteMilestone(id, actor, { milestoneId: mid })));
   }
 
   /** 申请销号. */
@@ -105,7 +92,7 @@ export class CasesController {
   @HttpCode(200)
   async apply(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     const b = parseInput(s.applySchema, body, s.CASE_FIELD_LABELS);
-    return this.step(id, actor, (st, c) => applyForClosing(st, b.evidence, b.attachments, actor.userId, c), b.expectedVersion);
+    return summary(await this.commands.execute(new ApplyForClosing(id, actor, b)));
   }
 
   /** 审核销号: the superior closes it. */
@@ -114,7 +101,7 @@ export class CasesController {
   @HttpCode(200)
   async close(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     const b = parseInput(s.closeSchema, body, s.CASE_FIELD_LABELS);
-    return this.step(id, actor, (st, c) => closeCase(st, b.summary, actor.userId, c), b.expectedVersion);
+    return summary(await this.commands.execute(new CloseCase(id, actor, b)));
   }
 
   /** 退回整改, with reasons. */
@@ -123,7 +110,7 @@ export class CasesController {
   @HttpCode(200)
   async sendBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     const b = parseInput(s.returnSchema, body, s.CASE_FIELD_LABELS);
-    return this.step(id, actor, (st, c) => returnCase(st, b.reasons, actor.userId, c), b.expectedVersion);
+    return summary(await this.commands.execute(new ReturnCase(id, actor, b)));
   }
 
   /** 反弹回潮: a closed case reopens with a new limit. */
@@ -132,7 +119,7 @@ export class CasesController {
   @HttpCode(200)
   async reopen(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     const b = parseInput(s.reopenSchema, body, s.CASE_FIELD_LABELS);
-    return this.step(id, actor, (st, c) => reopenCase(st, b.reason, { workingDays: b.workingDays, due: b.due as LocalDate | undefined }, c), b.expectedVersion);
+    return summary(await this.commands.execute(new ReopenCase(id, actor, { ...b, due: b.due as LocalDate | undefined })));
   }
 
   /** 调整整改时限: county roles, with a reason. */
@@ -141,7 +128,7 @@ export class CasesController {
   @HttpCode(200)
   async deadline(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     const b = parseInput(s.deadlineSchema, body, s.CASE_FIELD_LABELS);
-    return this.step(id, actor, (st, c) => changeDeadline(st, b.reason, { workingDays: b.workingDays, due: b.due as LocalDate | undefined }, c), b.expectedVersion);
+    return summary(await this.commands.execute(new ChangeDeadline(id, actor, { ...b, due: b.due as LocalDate | undefined })));
   }
 
   @Post(':id/responsible')
@@ -150,6 +137,6 @@ export class CasesController {
   async responsible(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     const b = parseInput(s.responsibleSchema, body, s.CASE_FIELD_LABELS);
     const person = b.responsiblePerson ? { name: b.responsiblePerson.name, post: b.responsiblePerson.post ?? null } : null;
-    return this.step(id, actor, (st, c) => changeResponsible(st, b.responsibleUnit, person, b.reason, c));
+    return summary(await this.commands.execute(new ChangeResponsible(id, actor, { responsibleUnit: b.responsibleUnit, responsiblePerson: person, reason: b.reason })));
   }
 }

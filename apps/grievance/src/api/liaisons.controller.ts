@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, Roles } from '@lw/auth';
-import { DomainNotFoundError, type Actor } from '@lw/domain';
+import type { Actor } from '@lw/domain';
 import { parseInput } from '@lw/runtime';
-import { Grievance } from '../infrastructure/grievance-runtime';
+import { AssignLiaison, RemoveLiaison } from '../application/liaison.commands';
+import { LiaisonList } from '../application/case.queries';
 import * as s from './case.schemas';
 
 /**
@@ -11,34 +13,29 @@ import * as s from './case.schemas';
  */
 @Controller('liaisons')
 export class LiaisonsController {
-  constructor(private readonly g: Grievance) {}
-
-  private village(actor: Actor, code: string): string {
-    const v = this.g.placement.normalize(code);
-    if (!v || !this.g.placement.isKnownVillage(v) || !this.g.covers(actor, v)) {
-      throw new DomainNotFoundError('liaison.village_outside', '村/社区不存在或不在您的管辖范围内', `village ${code} outside ${actor.node}`);
-    }
-    return v;
-  }
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @Roles('township', 'org_dept', 'discipline', 'liaison')
-  list(@CurrentActor() actor: Actor) {
-    return this.g.liaisons.list(this.g.scopeOf(actor));
+  async list(@CurrentActor() actor: Actor) {
+    return this.queries.execute(new LiaisonList(actor));
   }
 
   @Put(':villageCode')
   @Roles('township', 'org_dept')
   @HttpCode(200)
-  assign(@CurrentActor() actor: Actor, @Param('villageCode') code: string, @Body() body: unknown) {
+  async assign(@CurrentActor() actor: Actor, @Param('villageCode') code: string, @Body() body: unknown) {
     const b = parseInput(s.liaisonSchema, body, s.CASE_FIELD_LABELS);
-    return this.g.liaisons.assign(this.village(actor, code), { name: b.name, post: b.post ?? null, userId: b.userId ?? null }, actor.userId);
+    return this.commands.execute(new AssignLiaison(actor, code, { name: b.name, post: b.post ?? null, userId: b.userId ?? null }));
   }
 
   @Delete(':villageCode')
   @Roles('township', 'org_dept')
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('villageCode') code: string) {
-    await this.g.liaisons.remove(this.village(actor, code), actor.userId);
+    await this.commands.execute(new RemoveLiaison(actor, code));
   }
 }

@@ -1,5 +1,6 @@
-import { DomainNotFoundError, type Actor } from '@lw/domain';
-import type { EventStore, NewEvent, StoredEvent } from '@lw/eventstore';
+import { outsideJurisdiction } from '@lw/domain';
+import type { PoolClient } from 'pg';
+import type { Decider, EventStore, StoredEvent } from '@lw/eventstore';
 import { evolveCase, type CaseEvent, type CaseState } from '../domain';
 
 /** One stream per case. */
@@ -7,12 +8,21 @@ export function caseStreamId(caseId: string): string {
   return `case-${caseId}`;
 }
 
-export function toNewEvents(events: readonly CaseEvent[], actor: Actor | null): NewEvent[] {
-  return events.map((e) => ({ type: e.type, data: e.data, metadata: { actor } }));
-}
+/** How a case folds its events, for the one load–decide–append loop. */
+export const caseDecider: Decider<CaseState, CaseEvent> = { evolve: evolveCase };
 
 export function toCaseEvent(stored: StoredEvent): CaseEvent {
   return { type: stored.type, data: stored.data } as CaseEvent;
+}
+
+/** Case ids are UUIDs: anything else names no case and is not looked up. */
+export function isCaseId(id: string): boolean {
+  return /^[0-9a-f-]{36}$/i.test(id);
+}
+
+/** A missing case and one outside the user's area get the same 404: neither tells the other exists. */
+export function caseOutside(detail: string): Error {
+  return outsideJurisdiction('该事项', detail);
 }
 
 export interface LoadedCase {
@@ -21,12 +31,10 @@ export interface LoadedCase {
   events: StoredEvent[];
 }
 
-export const caseNotFound = (detail: string) => new DomainNotFoundError('case.not_found', '问题台账中没有该事项，或不在您的管辖范围内', detail);
-
-/** The case as its events leave it; 404 in Chinese when there is none. */
-export async function loadCase(store: EventStore, caseId: string): Promise<LoadedCase> {
-  const events = /^[0-9a-f-]{36}$/i.test(caseId) ? await store.readStream(caseStreamId(caseId)) : [];
-  if (events.length === 0) throw caseNotFound(`no case ${caseId}`);
+/** The case as its events leave it, with its history (read inside `tx` when given); 404 when there is none. */
+export async function loadCase(store: EventStore, caseId: string, tx?: PoolClient): Promise<LoadedCase> {
+  const events = isCaseId(caseId) ? await store.readStream(caseStreamId(caseId), 1, tx) : [];
+  if (events.length === 0) throw caseOutside(`no case ${caseId}`);
   let state: CaseState | null = null;
   for (const e of events) state = evolveCase(state, toCaseEvent(e));
   return { state: state!, version: events[events.length - 1].streamVersion, events };

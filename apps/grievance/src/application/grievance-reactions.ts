@@ -1,140 +1,85 @@
 import type { PoolClient } from 'pg';
-import type { AssessmentRecordedV1, ContractRegistry, FindingRecordedV1, IntegrationEvent, TipConcludedV1 } from '@lw/domain';
-import { amendFromSource, type CaseSourceKind, type PersonRef, type Severity } from '../domain';
-import type { CaseCommands } from './case-commands';
+import { integrationContracts, type IntegrationEvent, type TipConcludedV1 } from '@lw/domain';
+import { reactionsTo } from '@lw/messaging';
+import type { ServiceKernel } from '@lw/runtime';
+import { AmendCaseFromSource, OpenSourcedCase, type SourcedProblem } from './case.commands';
 import { caseIdForSource } from './case-ids';
-import type { CasePlacement, LiaisonDirectory } from './placement.port';
-
-export const CONSUMED_TYPES = ['tipline.TipConcluded', 'auditing.FindingRecorded', 'vetting.AssessmentRecorded'] as const;
-
-export interface ReactionDeps {
-  contracts: ContractRegistry;
-  commands: CaseCommands;
-  placement: CasePlacement;
-  liaisons: LiaisonDirectory;
-  caseExists: (caseId: string, tx: PoolClient) => Promise<boolean>;
-  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
-}
-
-/** A problem another service found, as grievance takes it. */
-interface SourcedProblem {
-  kind: CaseSourceKind;
-  ref: string;
-  villageCode: string;
-  category: string;
-  severity: Severity;
-  description: string;
-  directlyResponsible: PersonRef[];
-  /** Set when the source corrects an earlier version of the same problem. */
-  amendmentReason: string | null;
-}
+import { caseStreamId } from './case-stream';
 
 const FINDING_ZH: Record<TipConcludedV1['finding'], string> = { substantiated: '属实', partly_substantiated: '部分属实', unsubstantiated: '不属实', unverifiable: '无法查实' };
 
-const persons = (list: { name: string; post?: string | null }[]): PersonRef[] => list.map((p) => ({ name: p.name, post: p.post ?? null }));
+const persons = (list: { name: string; post?: string | null }[]) => list.map((p) => ({ name: p.name, post: p.post ?? null }));
 
 /**
- * How grievance takes problems from its neighbours, inside the inbox transaction. Case ids derive from
- * the source (kind + id), so a redelivered event, or the same source under another event id, finds its
- * case and opens no second one; an amendment (audit) or a corrected problem (assessment) updates it.
+ * How grievance takes problems from its neighbours, inside the inbox transaction: every read and
+ * write goes through `tx`, so a flood of deliveries holds one connection each and never waits for
+ * another. Case ids derive from the source (kind + id), so a redelivered event, or the same source
+ * under another event id, finds its case and opens no second one; an amendment (audit) or a
+ * corrected problem (assessment) updates it.
  */
-export function grievanceReactions(deps: ReactionDeps) {
-  const handled = new Set<string>(CONSUMED_TYPES);
-
-  async function take(problem: SourcedProblem, event: IntegrationEvent, tx: PoolClient): Promise<void> {
+export function grievanceReactions(kernel: Pick<ServiceKernel, 'commandBus' | 'store' | 'logger'>, root: string) {
+  /** `amendmentReason` is set when the source corrects an earlier version of the same problem. */
+  async function take(problem: SourcedProblem, amendmentReason: string | null, event: IntegrationEvent, tx: PoolClient): Promise<void> {
     const caseId = caseIdForSource(problem.kind, problem.ref);
-    const content = { category: problem.category, severity: problem.severity, description: problem.description, directlyResponsible: problem.directlyResponsible };
-    if (await deps.caseExists(caseId, tx)) {
-      if (problem.amendmentReason === null) return;
-      await deps.commands.run(caseId, null, (s, c) => amendFromSource(s, content, problem.amendmentReason!, c), { tx });
-      deps.log.info({ caseId, source: problem.kind }, 'case amended from its source');
+    const caller = { tx, actor: event.actor, causationId: event.id };
+    if (await kernel.store.streamExists(caseStreamId(caseId), tx)) {
+      if (amendmentReason === null) return;
+      const { category, severity, description, directlyResponsible } = problem;
+      await kernel.commandBus.execute(new AmendCaseFromSource(caseId, { category, severity, description, directlyResponsible }, amendmentReason, caller));
+      kernel.logger.info({ caseId, source: problem.kind }, 'case amended from its source');
       return;
     }
-    const village = deps.placement.normalize(problem.villageCode) ?? problem.villageCode;
-    const liaison = await deps.liaisons.liaisonOf(village, tx);
-    await deps.commands.open(
-      {
-        caseId,
-        villageCode: village,
-        townshipCode: deps.placement.townshipOf(village)?.code ?? null,
-        source: { kind: problem.kind, ref: problem.ref },
-        ...content,
-        measures: '',
-        responsibleUnit: deps.placement.defaultUnit(village),
-        responsiblePerson: liaison ? { name: liaison.name, post: liaison.post } : null,
-      },
-      event.actor,
-      { tx },
-    );
-    deps.log.info({ caseId, source: problem.kind, villageCode: village }, 'case opened from another service');
+    const { state } = await kernel.commandBus.execute(new OpenSourcedCase(problem, caller));
+    kernel.logger.info({ caseId, source: problem.kind, villageCode: state.villageCode }, 'case opened from another service');
   }
 
-  return async (raw: IntegrationEvent, tx: PoolClient): Promise<void> => {
-    if (!handled.has(raw.type)) return;
-    const event = deps.contracts.decode(raw);
-    switch (event.type) {
-      case 'tipline.TipConcluded': {
-        const p = event.payload as TipConcludedV1;
+  return reactionsTo(
+    {
+      'tipline.TipConcluded': async (p, event, tx) => {
         if (!p.needsRectification) return;
-        const people = p.subjects.filter((s) => s.kind === 'person') as { name: string; post?: string | null; villageCode?: string | null }[];
-        const village = p.villageCode ?? p.subjects.map((s) => s.villageCode).find((v): v is string => !!v) ?? deps.placement.root;
+        const people = p.subjects.filter((s) => s.kind === 'person');
+        const village = p.villageCode ?? p.subjects.map((s) => s.villageCode).find((v): v is string => !!v) ?? root;
         const names = people.map((x) => x.name).join('、');
-        await take(
-          {
-            kind: 'tip',
-            ref: p.tipId,
-            villageCode: village,
-            // The ledger and its export speak Chinese, as cases opened by hand do.
-            category: p.categoryName ?? p.category,
-            severity: p.finding === 'substantiated' ? 'major' : 'general',
-            description: `信访举报反映问题经核实${FINDING_ZH[p.finding]}，需整改${names ? `（涉及：${names}）` : ''}。`,
-            directlyResponsible: persons(people),
-            amendmentReason: null,
-          },
-          event,
-          tx,
-        );
-        return;
-      }
-      case 'auditing.FindingRecorded': {
-        const p = event.payload as FindingRecordedV1;
+        const problem: SourcedProblem = {
+          kind: 'tip',
+          ref: p.tipId,
+          villageCode: village,
+          // The ledger and its export speak Chinese, as cases opened by hand do.
+          category: p.categoryName ?? p.category,
+          severity: p.finding === 'substantiated' ? 'major' : 'general',
+          description: `信访举报反映问题经核实${FINDING_ZH[p.finding]}，需整改${names ? `（涉及：${names}）` : ''}。`,
+          directlyResponsible: persons(people),
+        };
+        await take(problem, null, event, tx);
+      },
+      'auditing.FindingRecorded': async (p, event, tx) => {
         if (!p.rectificationRequired) return;
-        await take(
-          {
-            kind: 'audit',
-            ref: p.findingId,
-            villageCode: p.villageCode,
-            category: p.categoryName ?? p.category,
-            severity: p.severity,
-            description: p.amount ? `${p.description}（涉及金额 ${p.amount} 元）` : p.description,
-            directlyResponsible: persons(p.responsiblePersons),
-            amendmentReason: p.amendment ? `审计更正：${p.amendment.reason}` : null,
-          },
-          event,
-          tx,
-        );
-        return;
-      }
-      case 'vetting.AssessmentRecorded': {
-        const p = event.payload as AssessmentRecordedV1;
+        const problem: SourcedProblem = {
+          kind: 'audit',
+          ref: p.findingId,
+          villageCode: p.villageCode,
+          category: p.categoryName ?? p.category,
+          severity: p.severity,
+          description: p.amount ? `${p.description}（涉及金额 ${p.amount} 元）` : p.description,
+          directlyResponsible: persons(p.responsiblePersons),
+        };
+        await take(problem, p.amendment ? `审计更正：${p.amendment.reason}` : null, event, tx);
+      },
+      'vetting.AssessmentRecorded': async (p, event, tx) => {
         for (const problem of p.problems) {
-          await take(
-            {
-              kind: 'analysis',
-              ref: problem.problemId,
-              villageCode: p.villageCode,
-              category: problem.category,
-              severity: problem.severity,
-              description: problem.description,
-              directlyResponsible: [],
-              amendmentReason: `研判结果更正（${p.period}）`,
-            },
-            event,
-            tx,
-          );
+          const sourced: SourcedProblem = {
+            kind: 'analysis',
+            ref: problem.problemId,
+            villageCode: p.villageCode,
+            category: problem.category,
+            severity: problem.severity,
+            description: problem.description,
+            directlyResponsible: [],
+          };
+          await take(sourced, `研判结果更正（${p.period}）`, event, tx);
         }
-        return;
-      }
-    }
-  };
+      },
+    },
+    integrationContracts(),
+  );
 }

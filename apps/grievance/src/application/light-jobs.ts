@@ -1,6 +1,7 @@
 import { deadlineJobId, type JobScheduler } from '@lw/jobs';
-import { flagRed, flagYellow, type CaseDeadline } from '../domain';
-import type { CaseCommands } from './case-commands';
+import type { ServiceKernel } from '@lw/runtime';
+import type { CaseDeadline } from '../domain';
+import { FlagCaseRed, FlagCaseYellow } from './case.commands';
 
 export const YELLOW_JOB = 'grievance.case-yellow';
 export const RED_JOB = 'grievance.case-red';
@@ -19,15 +20,15 @@ interface LightJobPayload {
 export class LightJobs {
   constructor(
     private readonly jobs: JobScheduler,
-    private readonly commands: CaseCommands,
+    private readonly kernel: Pick<ServiceKernel, 'commandBus'>,
   ) {}
 
   register(): void {
     this.jobs.register<LightJobPayload>(YELLOW_JOB, async ({ payload }) => {
-      await this.commands.run(payload.caseId, null, (s, c) => flagYellow(s, payload.endsAt, c));
+      await this.kernel.commandBus.execute(new FlagCaseYellow(payload.caseId, payload.endsAt));
     });
     this.jobs.register<LightJobPayload>(RED_JOB, async ({ payload }) => {
-      await this.commands.run(payload.caseId, null, (s, c) => flagRed(s, payload.endsAt, c));
+      await this.kernel.commandBus.execute(new FlagCaseRed(payload.caseId, payload.endsAt));
     });
   }
 

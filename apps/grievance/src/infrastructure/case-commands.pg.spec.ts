@@ -1,37 +1,35 @@
 import type { Pool } from 'pg';
-import { migrate } from '@lw/db';
-import { defaultWorkingCalendar, DomainConflictError, integrationContracts, parseLocalDate } from '@lw/domain';
-import { EventStore } from '@lw/eventstore';
-import { ServiceKernel } from '@lw/runtime';
+import { DomainConflictError, parseLocalDate, type Actor } from '@lw/domain';
+import type { ServiceKernel } from '@lw/runtime';
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
-import { applyForClosing, changeDeadline, closeCase, DEFAULT_GRIEVANCE_POLICY, flagRed } from '../domain';
-import { grievanceMigrations } from './grievance.migrations';
-import { CaseCommands } from '../application/case-commands';
-import { caseIdForSource } from '../application/case-ids';
+import { DEFAULT_GRIEVANCE_POLICY } from '../domain';
+import { ApplyForClosing, ChangeDeadline, CloseCase, FlagCaseRed, OpenSourcedCase } from '../application/case.commands';
+import { AssignLiaison } from '../application/liaison.commands';
+import { startGrievanceKernel } from './test-grievance-kernel';
 
-// The command runner against a real PostgreSQL event store and outbox, with a clock the test moves:
-// the second red escalates and notifies the township; two reviewers at once leave one closure.
+const VILLAGE = '320724101200';
+const county = (userId: string): Actor => ({ userId, roles: ['org_dept'], node: '320724' });
+
+// The command handlers on the service's bus against a real PostgreSQL event store and outbox, with a
+// clock the test moves: the second red escalates and notifies the township; two reviewers at once
+// leave one closure.
 describe('case commands (PostgreSQL)', () => {
   let db: TestDatabase;
   let pool: Pool;
+  let kernel: ServiceKernel;
   let now = new Date('2026-02-10T02:00:00Z');
-  let commands: CaseCommands;
 
   beforeAll(async () => {
     db = await createTestDatabase('grievance_cmd');
     pool = db.pool('grievance');
-    await migrate(pool, 'grievance', ServiceKernel.migrationsFor(grievanceMigrations));
-    commands = new CaseCommands({
-      store: new EventStore(pool),
-      contracts: integrationContracts(),
-      policy: DEFAULT_GRIEVANCE_POLICY,
-      calendar: () => defaultWorkingCalendar(),
-      inScope: (actor, village) => village.startsWith(actor.node),
-      clock: () => now,
-    });
-  }, 60_000);
+    // A serious problem gets ten working days here, so the limits below are short.
+    const policy = { ...DEFAULT_GRIEVANCE_POLICY, defaultLimitWorkingDays: { ...DEFAULT_GRIEVANCE_POLICY.defaultLimitWorkingDays, serious: 10 } };
+    kernel = await startGrievanceKernel(db, pool, { policy, clock: () => now });
+    await kernel.commandBus.execute(new AssignLiaison(county('org-1'), VILLAGE, { name: '周联村', post: '镇党委副书记', userId: null }));
+  }, 120_000);
 
   afterAll(async () => {
+    await kernel?.stop();
     await db?.drop();
   });
 
@@ -40,21 +38,8 @@ describe('case commands (PostgreSQL)', () => {
 
   async function open(ref: string) {
     now = new Date('2026-02-10T02:00:00Z');
-    return commands.open(
-      {
-        caseId: caseIdForSource('audit', ref),
-        villageCode: '320724101200',
-        townshipCode: '320724101',
-        source: { kind: 'audit', ref },
-        category: '白条入账',
-        severity: 'serious',
-        description: '白条入账 3 笔',
-        responsibleUnit: '新安镇党委',
-        responsiblePerson: { name: '周联村', post: '镇党委副书记' },
-        workingDays: 10,
-      },
-      null,
-    );
+    const problem = { kind: 'audit' as const, ref, villageCode: VILLAGE, category: '白条入账', severity: 'serious' as const, description: '白条入账 3 笔', directlyResponsible: [] };
+    return (await kernel.commandBus.execute(new OpenSourcedCase(problem, { actor: null }))).state;
   }
 
   it('records the first red as overdue and the second, after a changed limit, as an escalation to the township', async () => {
@@ -63,28 +48,28 @@ describe('case commands (PostgreSQL)', () => {
     expect((await outbox('grievance.CaseOpened'))[0].payload).toMatchObject({ caseId: c.caseId, due: '2026-03-02', townshipCode: '320724101', source: { kind: 'audit', ref: 'au-1-F001' } });
 
     now = new Date('2026-03-02T16:00:00Z');
-    await commands.run(c.caseId, null, (s, ctx) => flagRed(s, s.deadline.endsAt, ctx));
-    await commands.run(c.caseId, null, (s, ctx) => flagRed(s, s.deadline.endsAt, ctx)); // a job run twice
+    await kernel.commandBus.execute(new FlagCaseRed(c.caseId, c.deadline.endsAt));
+    await kernel.commandBus.execute(new FlagCaseRed(c.caseId, c.deadline.endsAt)); // a job run twice
     expect(await outbox('grievance.CaseOverdue')).toHaveLength(1);
     expect(await outbox('grievance.CaseEscalated')).toHaveLength(0);
 
     now = new Date('2026-03-03T02:00:00Z');
-    const { state } = await commands.run(c.caseId, null, (s, ctx) => changeDeadline(s, '资金追缴需司法程序', { due: parseLocalDate('2026-03-10') }, ctx));
+    const { state } = await kernel.commandBus.execute(new ChangeDeadline(c.caseId, county('org-1'), { reason: '资金追缴需司法程序', due: parseLocalDate('2026-03-10') }));
     now = new Date('2026-03-10T16:00:00Z');
-    await commands.run(c.caseId, null, (s, ctx) => flagRed(s, state.deadline.endsAt, ctx));
+    await kernel.commandBus.execute(new FlagCaseRed(c.caseId, state.deadline.endsAt));
     const overdue = await outbox('grievance.CaseOverdue');
     expect(overdue.map((e) => e.payload.redCount)).toEqual([1, 2]);
     const escalated = await outbox('grievance.CaseEscalated');
     expect(escalated).toHaveLength(1);
     expect(escalated[0].payload).toMatchObject({ caseId: c.caseId, townshipCode: '320724101', measure: 'interview', redCount: 2, responsiblePerson: { name: '周联村' } });
-    expect(escalated[0].villageCode).toBe('320724101200');
+    expect(escalated[0].villageCode).toBe(VILLAGE);
   });
 
   it('lets exactly one of two reviewers closing at once succeed; the other gets a conflict', async () => {
     const c = await open('au-1-F002');
-    await commands.run(c.caseId, null, (s, ctx) => applyForClosing(s, '资金已退回', [], 'liaison-1', ctx));
+    await kernel.commandBus.execute(new ApplyForClosing(c.caseId, { userId: 'liaison-1', roles: ['liaison'], node: VILLAGE }, { evidence: '资金已退回', attachments: [] }));
     const results = await Promise.allSettled(
-      ['reviewer-a', 'reviewer-b'].map((who) => commands.run(c.caseId, null, (s, ctx) => closeCase(s, `${who} 同意销号`, who, ctx))),
+      ['reviewer-a', 'reviewer-b'].map((who) => kernel.commandBus.execute(new CloseCase(c.caseId, county(who), { summary: `${who} 同意销号` }))),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -1,73 +1,34 @@
-import { integrationContracts, type Actor } from '@lw/domain';
-import { Projector, type EventStore } from '@lw/eventstore';
+import { integrationContracts } from '@lw/domain';
+import { EventStore, Projector } from '@lw/eventstore';
+import { Jurisdiction } from '@lw/hierarchy';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
 import type { GrievancePolicy } from '../domain';
-import { CaseCommands } from '../application/case-commands';
-import { caseStreamId } from '../application/case-stream';
+import { CASE_COMMAND_HANDLERS } from '../application/case.commands';
+import { CASE_QUERY_HANDLERS } from '../application/case.queries';
+import { CasePlacement } from '../application/case-placement';
+import { CaseReadModel, LedgerSpreadsheet } from '../application/case-read-model.port';
+import { CaseRecorder } from '../application/case-recorder';
 import { grievanceReactions } from '../application/grievance-reactions';
 import { grievancePolicyFrom } from '../application/grievance-settings';
+import { LIAISON_COMMAND_HANDLERS } from '../application/liaison.commands';
+import { LiaisonDirectory } from '../application/liaison-directory.port';
 import { LightJobs } from '../application/light-jobs';
-import type { CasePlacement } from '../application/placement.port';
 import { PgLiaisonDirectory } from './pg-liaison-directory';
 import { caseLedgerProjection } from './read-model/case-ledger.projection';
 import { CaseQueries } from './read-model/case-queries';
+import { ledgerWorkbook } from './read-model/ledger-workbook';
 
-/** Everything grievance's controllers use; one instance per service kernel. */
-export class Grievance {
-  constructor(
-    readonly store: EventStore,
-    readonly policy: GrievancePolicy,
-    readonly commands: CaseCommands,
-    readonly queries: CaseQueries,
-    readonly liaisons: PgLiaisonDirectory,
-    readonly placement: CasePlacement,
-    readonly projector: Projector,
-    readonly lights: LightJobs,
-    /** True when the code (a village, or the root for a case without one) lies inside the actor's node. */
-    readonly covers: (actor: Pick<Actor, 'node'>, code: string) => boolean,
-  ) {}
-
-  /** The actor's node in significant digits (the ledger's scope prefix). */
-  scopeOf(actor: Pick<Actor, 'node'>): string {
-    return this.placement.normalize(actor.node) ?? actor.node;
-  }
+/** Settings a test may fix instead of reading them from the environment and the wall clock. */
+export interface GrievanceOverrides {
+  policy?: GrievancePolicy;
+  clock?: () => Date;
 }
 
-export function buildGrievance(kernel: ServiceKernel, overrides: { policy?: GrievancePolicy; clock?: () => Date } = {}): Grievance {
+/** Grievance's moving parts for the kernel: handlers and what they inject, consumer, light jobs, ledger projection. */
+export function grievanceRuntime(kernel: ServiceKernel, overrides: GrievanceOverrides = {}): ServiceRuntime {
   const { platform, pool, store, jobs } = kernel;
-  const hierarchy = platform.hierarchy;
-  const root = hierarchy.scope ?? platform.env.DEPLOYMENT_SCOPE ?? '';
-  const policy = overrides.policy ?? grievancePolicyFrom(platform.env);
-  const townshipOf = (v: string) => {
-    const t = hierarchy.ancestors(v).find((a) => a.level === 'township');
-    return t ? { code: t.code, name: t.name } : null;
-  };
-  const placement: CasePlacement = {
-    root: hierarchy.get(root)?.code ?? root,
-    normalize: (code) => hierarchy.get(code)?.code ?? null,
-    isKnownVillage: (code) => {
-      const n = hierarchy.get(code);
-      return !!n && n.level === 'village' && n.validTo == null && (!root || hierarchy.isInside(n.code, root));
-    },
-    townshipOf,
-    defaultUnit: (v) => {
-      const t = townshipOf(v);
-      if (t) return `${t.name}党委`;
-      return `${hierarchy.get(v)?.name ?? '县'}委组织部`;
-    },
-  };
-  const covers = (actor: Pick<Actor, 'node'>, code: string) => hierarchy.isInside(code, actor.node);
-  const wake = { now: () => {} };
-  const commands = new CaseCommands({
-    store,
-    contracts: integrationContracts(),
-    policy,
-    calendar: () => platform.calendar.calendar(),
-    inScope: covers,
-    onAppended: () => wake.now(),
-    clock: overrides.clock,
-  });
-  const lights = new LightJobs(jobs, commands);
+  const jurisdiction = new Jurisdiction(platform.hierarchy);
+  const lights = new LightJobs(jobs, kernel);
   const projector = new Projector({
     pool,
     name: 'case-ledger',
@@ -75,30 +36,32 @@ export function buildGrievance(kernel: ServiceKernel, overrides: { policy?: Grie
     handle: caseLedgerProjection({ store, scheduleLights: (id, d) => lights.schedule(id, d) }),
     onError: (err) => kernel.logger.warn({ err: err.message }, 'case-ledger projection failed, will retry'),
   });
-  wake.now = () => projector.wake();
-  const queries = new CaseQueries(pool, (code) => hierarchy.get(code)?.name ?? code, () => platform.calendar.calendar());
-  return new Grievance(store, policy, commands, queries, new PgLiaisonDirectory(pool), placement, projector, lights, covers);
-}
-
-/** Grievance's moving parts for the kernel: consumer, light jobs, ledger projection, Nest providers. */
-export function grievanceRuntime(kernel: ServiceKernel): ServiceRuntime {
-  const grievance = buildGrievance(kernel);
-  const reactions = grievanceReactions({
+  const recorder = new CaseRecorder({
+    store,
     contracts: integrationContracts(),
-    commands: grievance.commands,
-    placement: grievance.placement,
-    liaisons: grievance.liaisons,
-    caseExists: async (caseId, tx) => ((await tx.query('SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1', [caseStreamId(caseId)])).rowCount ?? 0) > 0,
-    log: kernel.logger,
+    policy: overrides.policy ?? grievancePolicyFrom(platform.env),
+    calendar: () => platform.calendar.calendar(),
+    onAppended: () => projector.wake(),
+    clock: overrides.clock,
   });
+  const nameOf = (code: string) => platform.hierarchy.get(code)?.name ?? code;
   return {
-    consumes: { producers: ['tipline', 'auditing', 'vetting'], handle: reactions },
-    providers: [{ provide: Grievance, useValue: grievance }],
+    consumes: grievanceReactions(kernel, jurisdiction.root),
+    handlers: [...CASE_COMMAND_HANDLERS, ...LIAISON_COMMAND_HANDLERS, ...CASE_QUERY_HANDLERS],
+    providers: [
+      { provide: EventStore, useValue: store },
+      { provide: Jurisdiction, useValue: jurisdiction },
+      { provide: CaseRecorder, useValue: recorder },
+      { provide: CasePlacement, useValue: new CasePlacement(jurisdiction, platform.hierarchy) },
+      { provide: LiaisonDirectory, useValue: new PgLiaisonDirectory(pool) },
+      { provide: CaseReadModel, useValue: new CaseQueries(pool, nameOf, () => platform.calendar.calendar()) },
+      { provide: LedgerSpreadsheet, useValue: { write: ledgerWorkbook } },
+    ],
     start: async () => {
-      grievance.lights.register();
-      await grievance.projector.start();
+      lights.register();
+      await projector.start();
     },
-    stop: () => grievance.projector.stop(),
+    stop: () => projector.stop(),
     metrics: [
       {
         name: 'lw_grievance_cases_red',

@@ -1,25 +1,17 @@
 import type { Pool, PoolClient } from 'pg';
 import { withTransaction } from '@lw/db';
-import type { LiaisonDirectory } from '../application/placement.port';
-import type { PersonRef } from '../domain';
-
-export interface LiaisonAssignment extends PersonRef {
-  villageCode: string;
-  userId: string | null;
-  assignedBy: string;
-  assignedAt: string;
-}
+import { LiaisonDirectory, type Liaison, type LiaisonAssignment } from '../application/liaison-directory.port';
 
 /** Liaison assignments in grievance's own schema, every change logged with who made it. */
 export class PgLiaisonDirectory implements LiaisonDirectory {
   constructor(private readonly pool: Pool) {}
 
-  async liaisonOf(villageCode: string, tx?: PoolClient): Promise<(PersonRef & { userId: string | null }) | null> {
+  async liaisonOf(villageCode: string, tx?: PoolClient): Promise<Liaison | null> {
     const { rows } = await (tx ?? this.pool).query('SELECT user_id, name, post FROM liaison_assignments WHERE village_code = $1', [villageCode]);
     return rows[0] ? { userId: rows[0].user_id, name: rows[0].name, post: rows[0].post } : null;
   }
 
-  async assign(villageCode: string, person: PersonRef & { userId: string | null }, by: string): Promise<LiaisonAssignment> {
+  async assign(villageCode: string, person: Liaison, by: string): Promise<LiaisonAssignment> {
     // withTransaction discards a client whose connection dies mid-way (a database restart) instead of crashing.
     return withTransaction(this.pool, async (client) => {
       const { rows } = await client.query(
@@ -49,7 +41,6 @@ export class PgLiaisonDirectory implements LiaisonDirectory {
     return (rowCount ?? 0) > 0;
   }
 
-  /** Assignments of villages under `prefix` (a node's significant digits). */
   async list(prefix: string): Promise<LiaisonAssignment[]> {
     const { rows } = await this.pool.query(
       `SELECT village_code, user_id, name, post, assigned_by, assigned_at FROM liaison_assignments WHERE village_code LIKE $1 ORDER BY village_code`,

@@ -24,7 +24,7 @@ export function caseLedgerProjection(deps: CaseLedgerDeps) {
       if (deadline) await deps.scheduleLights(caseId, deadline);
     }
     for (const caseId of cases) {
-      const { state, version } = await loadCase(deps.store, caseId);
+      const { state, version } = await loadCase(deps.store, caseId, tx);
       await upsertLedgerRow(tx, state, version);
     }
   };

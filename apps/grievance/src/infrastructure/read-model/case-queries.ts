@@ -13,71 +13,7 @@ import {
   type Severity,
   workingDaysLeft,
 } from '../../domain';
-
-export interface LedgerFilter {
-  /** The user's node (significant digits): only cases of villages in this subtree. */
-  scope: string;
-  /** A township or village code inside the scope. */
-  node?: string;
-  source?: CaseSourceKind[];
-  category?: string;
-  light?: Light[];
-  status?: CaseStatus[];
-  severity?: Severity[];
-  limit: number;
-  offset: number;
-}
-
-export interface LedgerRow {
-  caseId: string;
-  version: number;
-  status: CaseStatus;
-  statusLabel: string;
-  villageCode: string;
-  villageName: string;
-  townshipCode: string | null;
-  source: { kind: CaseSourceKind; ref: string | null };
-  sourceLabel: string;
-  category: string;
-  severity: Severity;
-  severityLabel: string;
-  description: string;
-  measures: string;
-  responsibleUnit: string;
-  responsiblePerson: { name: string; post: string | null } | null;
-  directlyResponsible: string;
-  /** workingDaysLeft: working days in (today, due] in Asia/Shanghai, negative once past (working days since); null without a calendar. */
-  deadline: { startOn: string; due: string; endsAt: string; beyondHorizon: boolean; workingDaysLeft: number | null };
-  /** Computed now from the limit: never waits for a job. */
-  light: Light;
-  lightLabel: string;
-  redCount: number;
-  lastEscalation: string | null;
-  latestProgress: string | null;
-  closedAt: string | null;
-  /** Asia/Shanghai, for display. */
-  openedAtLocal: string;
-  closedAtLocal: string | null;
-}
-
-export interface StatsRow {
-  code: string;
-  name: string;
-  total: number;
-  closed: number;
-  open: number;
-  /** Open and past their limit now (read-time red). */
-  overdue: number;
-  escalated: number;
-  /** 销号率: closed / total, in percent with one decimal; null without cases. */
-  closureRate: number | null;
-}
-
-/** A period's figures (see CaseQueries.periodStatistics); `open` = total − closed. */
-export interface PeriodStatsRow extends StatsRow {
-  /** Closed in the period, whenever opened. */
-  closedInPeriod: number;
-}
+import { CaseReadModel, type LedgerFilter, type LedgerRow, type PeriodStatsRow, type StatsRow, type VillagePlanView } from '../../application/case-read-model.port';
 
 /** The light of a row at read time. */
 export const LIGHT_SQL = `CASE WHEN status = 'closed' THEN 'none' WHEN deadline_ends_at <= now() THEN 'red' WHEN yellow_at <= now() THEN 'yellow' ELSE 'green' END`;
@@ -117,7 +53,7 @@ export function ledgerSql(f: LedgerFilter): { where: string; params: unknown[]; 
 }
 
 /** Ledger pages, figures and the one-village view, from case_ledger. */
-export class CaseQueries {
+export class CaseQueries implements CaseReadModel {
   constructor(
     private readonly pool: Pool,
     private readonly nameOf: (code: string) => string,
@@ -185,7 +121,7 @@ export class CaseQueries {
   }
 
   /** 一村一策: every open item of one village, across sources, most urgent first. */
-  async villagePlan(villageCode: string): Promise<{ villageCode: string; villageName: string; bySource: { kind: CaseSourceKind; label: string; open: number }[]; items: LedgerRow[] }> {
+  async villagePlan(villageCode: string): Promise<VillagePlanView> {
     const { rows } = await this.pool.query(
       `SELECT *, ${LIGHT_SQL} AS light, to_char(deadline_due, 'YYYY-MM-DD') AS due, to_char(deadline_start, 'YYYY-MM-DD') AS start_on
          FROM case_ledger WHERE village_code = $1 AND status <> 'closed' ORDER BY deadline_ends_at, case_id`,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { stripForbiddenInWorkbook } from '@lw/runtime';
-import type { LedgerRow } from './case-queries';
+import type { LedgerRow } from '../../application/case-read-model.port';
 
 /**
  * The ledger (问题整改台账) as clerks lay it out: 序号, 村（社区）, 问题来源, 问题描述, 整改措施, 责任单位,

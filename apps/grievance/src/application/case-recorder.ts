@@ -1,0 +1,75 @@
+import type { PoolClient } from 'pg';
+import type { Actor, ContractRegistry, WorkingCalendar } from '@lw/domain';
+import { decideAndAppend, WrongExpectedVersionError, type EventStore } from '@lw/eventstore';
+import { openCase, type CaseContext, type CaseEvent, type CaseState, type GrievancePolicy, type OpenCaseInput } from '../domain';
+import { caseIntegrationEvents } from './case-integration-events';
+import { caseDecider, caseOutside, caseStreamId, isCaseId } from './case-stream';
+
+/** Who changes a case, recorded on its events; a reaction also brings its inbox transaction and its cause. */
+export interface CaseCaller {
+  actor: Actor | null;
+  tx?: PoolClient;
+  causationId?: string | null;
+}
+
+export interface CaseRecord {
+  state: CaseState;
+  version: number;
+}
+
+export interface CaseRecorderDeps {
+  store: EventStore;
+  contracts: ContractRegistry;
+  policy: GrievancePolicy;
+  calendar: () => WorkingCalendar;
+  /** Called after each committed append outside a caller's transaction (wakes the ledger projection). */
+  onAppended?: () => void;
+  clock?: () => Date;
+}
+
+type Decide = (state: CaseState, version: number, ctx: CaseContext) => CaseEvent[];
+
+/**
+ * What every case command shares: the clock, calendar and policy it decides with, and the one
+ * load–decide–append loop, with the integration events in the outbox in the same transaction.
+ */
+export class CaseRecorder {
+  constructor(private readonly deps: CaseRecorderDeps) {}
+
+  context(): CaseContext {
+    return { now: (this.deps.clock ?? (() => new Date()))(), calendar: this.deps.calendar(), policy: this.deps.policy };
+  }
+
+  /** Opens a case; its stream existing already (a derived id opened before) is refused as the store refuses it. */
+  open(input: OpenCaseInput, caller: CaseCaller): Promise<CaseRecord> {
+    return this.record(input.caseId, caller, (state, version, ctx) => {
+      if (state) throw new WrongExpectedVersionError(caseStreamId(input.caseId), 'no_stream', version);
+      return openCase(input, ctx);
+    });
+  }
+
+  /** A step on an existing case; a missing one gets the 404 of a case outside the caller's area. */
+  async change(caseId: string, caller: CaseCaller, decide: Decide): Promise<CaseRecord> {
+    if (!isCaseId(caseId)) throw caseOutside(`no case ${caseId}`);
+    return this.record(caseId, caller, (state, version, ctx) => {
+      if (!state) throw caseOutside(`no case ${caseId}`);
+      return decide(state, version, ctx);
+    });
+  }
+
+  private async record(caseId: string, caller: CaseCaller, decide: (state: CaseState | null, version: number, ctx: CaseContext) => CaseEvent[]): Promise<CaseRecord> {
+    const decided = await decideAndAppend(
+      this.deps.store,
+      caseDecider,
+      caseStreamId(caseId),
+      ({ state, version }) => {
+        const events = decide(state, version, this.context());
+        return { events, integrationEvents: caseIntegrationEvents(state, events, caller.actor, this.deps.contracts) };
+      },
+      caller,
+    );
+    if (decided.events.length > 0 && !caller.tx) this.deps.onAppended?.();
+    // Both paths above refuse a missing case, so a state exists here.
+    return { state: decided.state!, version: decided.version };
+  }
+}
