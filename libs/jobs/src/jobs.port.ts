@@ -45,9 +45,19 @@ export interface JobStatus {
   runAt: Date;
 }
 
+/** A caller's open database transaction (a projection's batch, a consumer's inbox). */
+export interface JobTransaction {
+  query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
+}
+
 export interface JobScheduler {
-  /** Same id twice ⇒ one job: the second call answers 'exists' and changes nothing. */
-  schedule(spec: JobSpec): Promise<'scheduled' | 'exists'>;
+  /**
+   * Same id twice ⇒ one job: the second call answers 'exists' and changes nothing. With `tx`, an
+   * adapter on the caller's database schedules inside that transaction (a rollback schedules
+   * nothing, and the caller waits for no second connection); one elsewhere (Redis) schedules at
+   * once, which the idempotent id makes harmless when the caller's transaction is retried.
+   */
+  schedule(spec: JobSpec, tx?: JobTransaction): Promise<'scheduled' | 'exists'>;
   /** Moves a job that has not started (or waits for a retry) to runAt; false if it is running, finished, cancelled or unknown. */
   reschedule(id: string, runAt: Date): Promise<boolean>;
   /** Prevents a pending job from running; false if it is running, finished, already cancelled or unknown. */

@@ -3,7 +3,7 @@ import { Job, JobState as BullState, KeepJobs, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { normalizeJobSpec } from '../job-spec';
 import { defaultJobLogger, JobLogger } from '../job-logger';
-import type { JobHandler, JobScheduler, JobSpec, JobState, JobStatus } from '../jobs.port';
+import type { JobHandler, JobScheduler, JobSpec, JobTransaction, JobState, JobStatus } from '../jobs.port';
 import { fromBullJobId, toBullJobId } from './bull-job-id';
 
 export interface BullMqJobSchedulerOptions {
@@ -80,7 +80,8 @@ export class BullMqJobScheduler implements JobScheduler {
     this.tombstones = this.queue.toKey('lw-cancelled');
   }
 
-  async schedule(spec: JobSpec): Promise<'scheduled' | 'exists'> {
+  /** `tx` is another system's transaction: Redis cannot join it, so the job is scheduled at once (see the port). */
+  async schedule(spec: JobSpec, _tx?: JobTransaction): Promise<'scheduled' | 'exists'> {
     const s = normalizeJobSpec(spec);
     const bullId = toBullJobId(s.id);
     if (await this.redis.hexists(this.tombstones, s.id)) return 'exists';

@@ -141,3 +141,33 @@ describe('PgJobScheduler leases', () => {
     expect((await admin.query(`SELECT count(*)::int AS n FROM ${schema}.jobs`)).rows[0].n).toBe(0);
   });
 });
+
+describe("PgJobScheduler in the caller's transaction", () => {
+  it('schedules with the transaction: nothing after a rollback, the job after a commit, on no second connection', async () => {
+    const s = await freshSchema();
+    const pool = s.pool();
+    const jobs = new PgJobScheduler({ pool, pollIntervalMs: 50, logger: quiet });
+    const ran: string[] = [];
+    jobs.register('remind', async (job) => void ran.push(job.id));
+    try {
+      const [rolledBack, committed] = [randomUUID(), randomUUID()];
+      for (const [id, end] of [[rolledBack, 'ROLLBACK'], [committed, 'COMMIT']] as const) {
+        const tx = await pool.connect();
+        try {
+          await tx.query('BEGIN');
+          expect(await jobs.schedule({ id, name: 'remind', runAt: new Date(), payload: null }, tx)).toBe('scheduled');
+          await tx.query(end);
+        } finally {
+          tx.release();
+        }
+      }
+      expect(await jobs.status(rolledBack)).toBeNull();
+      await jobs.start();
+      await waitFor(() => ran.includes(committed), 10_000, 'the committed job');
+      expect(ran).toEqual([committed]);
+    } finally {
+      await jobs.stop();
+      await s.end();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { Pool } from 'pg';
 import { normalizeJobSpec, retryDelayMs } from '../job-spec';
 import { defaultJobLogger, errorMessage, JobLogger } from '../job-logger';
-import type { JobHandler, JobScheduler, JobSpec, JobState, JobStatus } from '../jobs.port';
+import type { JobHandler, JobScheduler, JobSpec, JobState, JobStatus, JobTransaction } from '../jobs.port';
 
 export interface PgJobSchedulerOptions {
   /** A pool whose search_path is the schema where jobsMigrations ran. The caller owns (and ends) it. */
@@ -59,9 +59,9 @@ export class PgJobScheduler implements JobScheduler {
     this.logger = options.logger ?? defaultJobLogger;
   }
 
-  async schedule(spec: JobSpec): Promise<'scheduled' | 'exists'> {
+  async schedule(spec: JobSpec, tx?: JobTransaction): Promise<'scheduled' | 'exists'> {
     const s = normalizeJobSpec(spec);
-    const res = await this.pool.query(
+    const res = await (tx ?? this.pool).query(
       `INSERT INTO jobs (id, name, payload, run_at, max_attempts, backoff_ms)
        VALUES ($1, $2, $3::jsonb, $4, $5, $6)
        ON CONFLICT (id) DO NOTHING`,
