@@ -42,8 +42,8 @@ describe('append: optimistic concurrency', () => {
   });
 
   it('numbers a batch consecutively and returns the new version', async () => {
-    expect(await store.append('case-3', 0, [ev('A'), ev('B'), ev('C')])).toEqual({ nextVersion: 3 });
-    expect(await store.append('case-3', 3, [ev('D')])).toEqual({ nextVersion: 4 });
+    expect(await store.append('case-3', 0, [ev('A'), ev('B'), ev('C')])).toEqual({ nextVersion: 3, txId: expect.stringMatching(/^\d+$/) });
+    expect(await store.append('case-3', 3, [ev('D')])).toMatchObject({ nextVersion: 4 });
     const stream = await store.readStream('case-3');
     expect(stream.map((e) => [e.streamVersion, e.type])).toEqual([[1, 'A'], [2, 'B'], [3, 'C'], [4, 'D']]);
     expect(Number(stream[3].position)).toBeGreaterThan(Number(stream[2].position));

@@ -25,7 +25,9 @@ const HEAD_AND_INSERT = `
   )`;
 
 export const APPEND_SQL = `${HEAD_AND_INSERT}
-  SELECT max(stream_version) AS version FROM ins`;
+  SELECT max(stream_version) AS version, pg_current_xact_id()::text AS tx_id FROM ins`;
+
+/** tx_id: the writing transaction, for read-your-writes (Projector.waitPast). */
 
 /** The same, plus the outbox rows, written only if the events were; NOTIFY is delivered at commit. */
 export const APPEND_WITH_OUTBOX_SQL = `${HEAD_AND_INSERT}, ob AS (
@@ -36,7 +38,7 @@ export const APPEND_WITH_OUTBOX_SQL = `${HEAD_AND_INSERT}, ob AS (
      ORDER BY o.ord
     RETURNING id
   )
-  SELECT (SELECT max(stream_version) FROM ins) AS version,
+  SELECT (SELECT max(stream_version) FROM ins) AS version, pg_current_xact_id()::text AS tx_id,
          CASE WHEN EXISTS (SELECT 1 FROM ob) THEN pg_notify('outbox', current_schema()) END AS notified`;
 
 export const UNIQUE_STREAM_VERSION = 'events_stream_version_key';

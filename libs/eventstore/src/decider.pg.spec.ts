@@ -79,7 +79,7 @@ describe('decideAndAppend', () => {
       [actor, 'evt-1', 'corr-1'],
       [actor, 'evt-1', 'corr-1'],
     ]);
-    expect(await decideAndAppend(store, counter, 'traced', () => [])).toEqual({ state: { n: 2 }, version: 2, events: [] });
+    expect(await decideAndAppend(store, counter, 'traced', () => [])).toEqual({ state: { n: 2 }, version: 2, events: [], txId: null });
     expect(await store.readStream('traced')).toHaveLength(2);
   });
 

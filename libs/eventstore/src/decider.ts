@@ -49,6 +49,8 @@ export interface Decided<S, E> {
   state: S | null;
   version: number;
   events: E[];
+  /** The writing transaction (null when nothing was appended): wait for it with Projector.waitPast. */
+  txId: string | null;
 }
 
 export interface DecideOptions {
@@ -81,10 +83,10 @@ export async function decideAndAppend<S, E extends DomainEvent>(
     }
     const decided = await decide(loaded);
     const decision = Array.isArray(decided) ? { events: decided } : decided;
-    if (decision.events.length === 0) return { ...loaded, events: [] };
+    if (decision.events.length === 0) return { ...loaded, events: [], txId: null };
     const metadata = { actor: ctx.actor ?? null, causationId: ctx.causationId ?? null, ...(ctx.correlationId ? { correlationId: ctx.correlationId } : {}) };
     try {
-      const { nextVersion } = await store.append(
+      const { nextVersion, txId } = await store.append(
         streamId,
         loaded.version === 0 ? 'no_stream' : loaded.version,
         decision.events.map((e) => ({ type: e.type, data: e.data, metadata })),
@@ -92,7 +94,7 @@ export async function decideAndAppend<S, E extends DomainEvent>(
       );
       const state = decision.events.reduce<S | null>((s, e) => decider.evolve(s, e), loaded.state);
       await maybeSnapshot(store, decider, streamId, loaded.version, nextVersion, state, ctx.tx);
-      return { state, version: nextVersion, events: decision.events };
+      return { state, version: nextVersion, events: decision.events, txId };
     } catch (err) {
       const retry = err instanceof WrongExpectedVersionError && !ctx.tx && ctx.expectedVersion === undefined && attempt < maxAttempts;
       if (!retry) throw err;

@@ -23,7 +23,8 @@ export class EventStore {
 
   /**
    * Appends events to a stream if its version matches `expectedVersion`. Returns the stream's new
-   * version (the last appended event's), to pass as the next expected version. Throws
+   * version (the last appended event's), to pass as the next expected version, and the writing
+   * transaction's id (see Projector.waitPast). Throws
    * WrongExpectedVersionError on a conflict; with `client`, the caller's transaction is then
    * unusable (roll it back and retry the whole command).
    */
@@ -32,7 +33,7 @@ export class EventStore {
     expectedVersion: ExpectedVersion,
     events: NewEvent[],
     options: AppendOptions = {},
-  ): Promise<{ nextVersion: number }> {
+  ): Promise<{ nextVersion: number; txId: string }> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const expected = expectedVersion === 'any' ? null : expectedVersion === 'no_stream' ? 0 : expectedVersion;
     const now = new Date().toISOString();
@@ -53,11 +54,13 @@ export class EventStore {
 
     for (let attempt = 1; ; attempt++) {
       let version: number | null;
+      let txId: string;
       try {
         // Named: each connection parses and plans the statement once (its search_path, and so its
         // schema, is fixed per pool), which is most of the cost of a one-event append.
-        const { rows } = await db.query<{ version: number | null }>({ name: integration.length > 0 ? 'lw_append_outbox' : 'lw_append', text: sql, values: params });
+        const { rows } = await db.query<{ version: number | null; tx_id: string }>({ name: integration.length > 0 ? 'lw_append_outbox' : 'lw_append', text: sql, values: params });
         version = rows[0].version;
+        txId = rows[0].tx_id;
       } catch (err) {
         if ((err as { constraint?: string }).constraint !== UNIQUE_STREAM_VERSION) throw err;
         if (expected === null && !options.client && attempt < ANY_RETRIES) {
@@ -66,7 +69,7 @@ export class EventStore {
         }
         throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(this.pool, streamId));
       }
-      if (version !== null) return { nextVersion: version };
+      if (version !== null) return { nextVersion: version, txId };
       const actual = await this.currentVersion(db, streamId);
       const detail =
         expected === actual ? 'the transaction began before the previous event was committed; retry in a new transaction' : undefined;

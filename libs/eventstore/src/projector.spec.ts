@@ -124,3 +124,32 @@ describe('Projector', () => {
     expect(await counts()).toEqual({ k: 1 });
   });
 });
+
+describe('Projector.waitPast (read-your-writes)', () => {
+  beforeEach(async () => {
+    await pool.query('TRUNCATE tip_counts, events, checkpoints');
+  });
+
+  it("returns once the read model has applied the caller's transaction, and waits while an older open one holds read-all back", async () => {
+    const projector = countingProjector('p-ryw');
+    const { txId } = await store.append('ryw-1', 'no_stream', [{ type: 'Tip', data: { village: 'a' } }]);
+    expect(await projector.waitPast(txId)).toBe(true);
+    expect(await counts()).toEqual({ a: 1 });
+
+    // An older transaction with an id, still open: the later commit is held back (gap-safe read-all).
+    const older = await pool.connect();
+    try {
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      const later = await store.append('ryw-2', 'no_stream', [{ type: 'Tip', data: { village: 'b' } }]);
+      expect(await projector.waitPast(later.txId, 300)).toBe(false);
+      expect(await counts()).toEqual({ a: 1 });
+      await older.query('COMMIT');
+      expect(await projector.waitPast(later.txId)).toBe(true);
+      expect(await counts()).toEqual({ a: 1, b: 1 });
+    } finally {
+      older.release();
+    }
+    expect(await projector.waitPast(null)).toBe(true);
+  });
+});

@@ -75,6 +75,27 @@ export class Projector {
     while ((await this.processBatch()) > 0);
   }
 
+  /**
+   * Read-your-writes: resolves once this read model has applied transaction `txId` (committed by
+   * the caller), so the clerk's next read shows the write. An older transaction still open
+   * anywhere on the server holds read-all back for a moment, hence the polling. Gives up quietly
+   * after `timeoutMs` (false): lateness, never a failed command; the loop carries on.
+   */
+  async waitPast(txId: string | null, timeoutMs = 5000): Promise<boolean> {
+    if (txId === null) return true;
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await this.catchUp();
+        if (BigInt((await this.checkpoint()).txId) >= BigInt(txId)) return true;
+      } catch (err) {
+        this.onError(err as Error);
+      }
+      if (Date.now() > until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   async checkpoint(): Promise<AllPosition> {
     const { rows } = await this.opts.pool.query<AllPosition>(
       'SELECT tx_id::text AS "txId", position::text AS position FROM checkpoints WHERE name = $1',

@@ -9,7 +9,7 @@ import { currentCorrelationId } from './correlation-context';
  * and Kafka into the other services' logs. An id the service chose (or took from a cause) is kept.
  */
 export class CorrelatingEventStore extends EventStore {
-  override append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], options: AppendOptions = {}): Promise<{ nextVersion: number }> {
+  override append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], options: AppendOptions = {}): Promise<{ nextVersion: number; txId: string }> {
     const correlationId = currentCorrelationId();
     if (!correlationId) return super.append(streamId, expectedVersion, events, options);
     // The stored events carry it too (unless the command chose one), so the log ties them to the request.
