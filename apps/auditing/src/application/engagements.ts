@@ -11,8 +11,8 @@ export interface EngagementsDeps {
   contracts: ContractRegistry;
   policy: AuditPolicy;
   calendar: () => WorkingCalendar;
-  /** Called after each append committed outside a caller's transaction (wakes the read-model projection). */
-  onAppended?: () => void;
+  /** After an append committed outside a caller's transaction: the read model applies it before the answer (read-your-writes). */
+  readYourWrites?: (txId: string) => Promise<unknown>;
   clock?: () => Date;
 }
 
@@ -71,7 +71,7 @@ export class Engagements {
       },
       ctx,
     );
-    if (decided.events.length > 0 && !ctx.tx) this.deps.onAppended?.();
+    if (decided.txId && !ctx.tx) await this.deps.readYourWrites?.(decided.txId);
     return decided;
   }
 
