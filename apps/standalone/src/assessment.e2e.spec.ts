@@ -260,5 +260,49 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
     expect((await h.call('GET', `/vetting/targets?scope=${townshipNode}&pack=nope`, { token: township })).status).toBe(422);
     expect((await h.call('GET', `/vetting/targets?scope=${townshipNode}&before=2021-06-30&after=2020-12-31`, { token: township })).status).toBe(422);
   });
-});
 
+  it('describes the roster, assessment and targets routes in GET /vetting/openapi.json: summary, input and answer schemas', async () => {
+    const r = await h.call('GET', '/vetting/openapi.json');
+    expect(r.status).toBe(200);
+    const paths: Record<string, Record<string, any>> = r.body.paths;
+    const a = '/vetting/assessments';
+    const p = '/vetting/roster/persons/{id}';
+    const mine = [
+      `POST ${a}`,
+      `GET ${a}`,
+      `GET ${a}/scales`,
+      `GET ${a}/summary`,
+      `GET ${a}/villages/{villageCode}`,
+      `POST ${a}/villages/{villageCode}/periods/{period}/corrections`,
+      'GET /vetting/targets',
+      'POST /vetting/roster/import',
+      `GET ${p}`,
+      ...['records', 'records/{rid}/end', 'appraisals', 'relatives', 'roles', 'investigations', 'investigations/{iid}/close'].map((x) => `POST ${p}/${x}`),
+      'GET /vetting/roster/villages/{code}',
+      'POST /vetting/roster/villages/{code}/holdings/end',
+      'GET /vetting/roster/basic-situation',
+      'GET /vetting/roster/basic-situation.xlsx',
+    ];
+    const routes = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes).toEqual(expect.arrayContaining(mine));
+    for (const route of mine) {
+      const [method, path] = route.split(' ');
+      const op = paths[path][method.toLowerCase()];
+      expect([route, typeof op.summary]).toEqual([route, 'string']);
+      const success = op.responses['200'] ?? op.responses['201'];
+      expect([route, Object.values(success.content ?? {}).map((c: any) => Boolean(c.schema.type ?? c.schema.anyOf))]).toEqual([route, [true]]);
+      if (method === 'POST') expect([route, Object.keys(op.requestBody?.content ?? {}).length > 0]).toEqual([route, true]);
+    }
+    const body = (path: string, type = 'application/json') => paths[path].post.requestBody.content[type].schema;
+    expect(body(a).required).toEqual(expect.arrayContaining(['villageCode', 'period', 'teamGrade', 'memberGrades', 'turnout', 'classification', 'weak']));
+    expect(body(`${a}/villages/{villageCode}/periods/{period}/corrections`).required).toEqual(expect.arrayContaining(['revision', 'reason']));
+    expect(paths[`${a}/villages/{villageCode}/periods/{period}/corrections`].post.parameters.map((x: any) => `${x.in}:${x.name}`).sort()).toEqual(['path:period', 'path:villageCode']);
+    expect(Object.keys(body('/vetting/roster/import', 'multipart/form-data').properties).sort()).toEqual(['date', 'dryRun', 'mode']);
+    expect(paths['/vetting/roster/import'].post.responses['422'].content['application/json'].schema.properties.refused.type).toBe('array');
+    expect(body(`${p}/appraisals`).properties.grade.enum).toEqual(['优秀', '称职', '基本称职', '不称职']);
+    expect(paths[`${a}/summary`].get.parameters.map((x: any) => x.name).sort()).toEqual(['period', 'scope']);
+    expect(paths['/vetting/targets'].get.parameters.map((x: any) => x.name).sort()).toEqual(['after', 'before', 'pack', 'scope']);
+    expect(paths['/vetting/roster/basic-situation'].get.responses['200'].content['application/json'].schema.required).toEqual(expect.arrayContaining(['cadres', 'scopeName']));
+    expect(Object.keys(paths['/vetting/roster/basic-situation.xlsx'].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+  });
+});

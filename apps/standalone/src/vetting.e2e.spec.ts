@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { newEnvelope } from '@lw/domain';
+import * as views from '@lw/vetting/src/api/election-views.schemas';
 import type { ServiceKernel } from '@lw/runtime';
 import { ChaseJointReview, DEFAULT_PACK_DATA, EndNotice, FileAppointment } from '@lw/vetting';
 import { citizenId, NOMINATIONS, rosterCsv, rosterUpload, waitFor } from '@lw/testing';
@@ -271,5 +273,59 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     expect((await vetting.store.readStream(`village-election-e2026c-${village}`)).length).toBe(before);
     const wrongPost = await h.call('POST', `${base('e2026a')}/nominees`, { token: township, json: { nomineeId: 'zz', personId: 'nobody', body: 'party', post: '主任' } });
     expect(wrongPost.status).toBe(400);
+  });
+
+  it('describes the election and policy-pack routes in GET /vetting/openapi.json: summary, input and answer schemas', async () => {
+    const r = await h.call('GET', '/vetting/openapi.json');
+    expect(r.status).toBe(200);
+    const paths: Record<string, Record<string, any>> = r.body.paths;
+    const mine = Object.entries(paths).filter(([path]) => path.startsWith('/vetting/elections') || path.startsWith('/vetting/policy-packs'));
+    const e = '/vetting/elections';
+    const v = `${e}/{eid}/villages/{code}`;
+    expect(mine.flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort()).toEqual(
+      [
+        `POST ${e}`,
+        `GET ${e}`,
+        `GET ${e}/{eid}`,
+        `GET ${v}`,
+        ...['nominees', 'nominees/{nid}/first-review', 'review', 'approvals', 'nominees/{nid}/joint-review', 'nominees/{nid}/joint-review/{dept}'].map((p) => `POST ${v}/${p}`),
+        ...['notice', 'confirm', 'result', 'filing-notice', 'filing', 'hand-over'].map((p) => `POST ${v}/${p}`),
+        'GET /vetting/policy-packs',
+        'POST /vetting/policy-packs',
+        'GET /vetting/policy-packs/{id}/{version}',
+      ].sort(),
+    );
+    for (const [path, ops] of mine) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect([path, method, typeof op.summary]).toEqual([path, method, 'string']);
+        const success = op.responses['200'] ?? op.responses['201'];
+        expect([path, method, Object.values(success.content ?? {}).map((c: any) => c.schema.type)]).toEqual([path, method, ['object']]);
+      }
+    }
+    const body = (path: string) => paths[path].post.requestBody;
+    expect(body(e).content['application/json'].schema.required).toEqual(expect.arrayContaining(['electionId', 'name', 'scope']));
+    expect(body(e).content['application/json'].schema.properties.scope.pattern).toBe('^(?:\\d{6}|\\d{9}|\\d{12})$');
+    expect(body(`${v}/nominees`).content['application/json'].schema.required).toEqual(expect.arrayContaining(['nomineeId', 'personId', 'body', 'post']));
+    expect(body(`${v}/nominees/{nid}/first-review`).required).toBe(false);
+    expect(body(`${v}/nominees/{nid}/joint-review/{dept}`).content['application/json'].schema.required).toContain('answer');
+    expect(body('/vetting/policy-packs').content['application/json'].schema.required).toEqual(expect.arrayContaining(['id', 'version', 'cutOffDate']));
+    expect(paths[e].get.parameters.map((p: any) => p.name).sort()).toEqual(['page', 'pageSize', 'village']);
+    expect(paths[`${e}/{eid}`].get.parameters.filter((p: any) => p.in === 'query').map((p: any) => p.name).sort()).toEqual(['gate', 'page', 'pageSize', 'stage', 'village']);
+    expect(paths[`${e}/{eid}`].get.responses['200'].content['application/json'].schema.properties.villages.items.required).toContain('gate_reasons');
+    // The documented answers are the real ones: parsing keeps every field (an undocumented one would be stripped).
+    const answers: [z.ZodType, string][] = [
+      [views.electionListView, e],
+      [views.electionListView, `${e}?village=${village}`],
+      [views.electionBoardView, `${e}/e2026a`],
+      [views.villageElectionView, base('e2026a')],
+      [views.builtInPacksView, '/vetting/policy-packs'],
+      [views.policyPackView, '/vetting/policy-packs/county2026/1'],
+    ];
+    for (const [schema, path] of answers) {
+      const { status, body: answer } = await h.call('GET', path, { token: org });
+      expect([path, status]).toEqual([path, 200]);
+      expect([path, schema.parse(answer)]).toEqual([path, answer]);
+    }
+    expect((await h.call('GET', '/vetting/policy-packs/county2026/x', { token: org })).status).toBe(400);
   });
 });

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation } from '@nestjs/swagger';
+import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import type { Actor } from '@lw/domain';
-import { parseInput } from '@lw/runtime';
+import { Returns, ValidBody, ValidParam, ValidParams, ValidQuery } from '@lw/runtime';
 import { CorrectAssessment, RecordAssessment } from '../application/assessment/assessment.commands';
 import { AssessmentHistory, AssessmentSummary, ListAssessments } from '../application/assessment/assessment.queries';
 import { ASSESSMENT_SCALES } from '../domain/assessment';
 import * as s from './assessment.schemas';
+import * as v from './assessment-views.schemas';
 
 const READERS = ['org_dept', 'township', 'discipline', 'liaison'] as const;
 
@@ -21,8 +24,9 @@ export class AssessmentController {
   @Post()
   @Roles('org_dept', 'township')
   @HttpCode(201)
-  record(@CurrentActor() actor: Actor, @Body() body: unknown) {
-    const input = parseInput(s.recordAssessmentSchema, body);
+  @Returns(v.assessmentView)
+  @ApiOperation({ summary: '登记村（社区）班子研判或民主测评结果' })
+  record(@CurrentActor() actor: Actor, @ValidBody(s.recordAssessmentSchema) input: z.infer<typeof s.recordAssessmentSchema>) {
     return this.commands.execute(new RecordAssessment(actor, input));
   }
 
@@ -30,38 +34,48 @@ export class AssessmentController {
   @Post('villages/:villageCode/periods/:period/corrections')
   @Roles('org_dept', 'township')
   @HttpCode(201)
-  correct(@CurrentActor() actor: Actor, @Param('villageCode') villageCode: string, @Param('period') period: string, @Body() body: unknown) {
-    const where = parseInput(s.pathSchema, { villageCode, period });
-    const { revision, reason, ...content } = parseInput(s.correctAssessmentSchema, body);
+  @Returns(v.assessmentView)
+  @ApiOperation({ summary: '更正研判或测评结果（注明所更正的版本和理由）' })
+  correct(
+    @CurrentActor() actor: Actor,
+    @ValidParams(s.pathSchema) where: z.infer<typeof s.pathSchema>,
+    @ValidBody(s.correctAssessmentSchema) body: z.infer<typeof s.correctAssessmentSchema>,
+  ) {
+    const { revision, reason, ...content } = body;
     return this.commands.execute(new CorrectAssessment(actor, { ...where, ...content }, { revision, reason }));
   }
 
   @Get()
   @Roles(...READERS)
-  async list(@CurrentActor() actor: Actor, @Query() query: unknown) {
-    const q = parseInput(s.listAssessmentsSchema, query);
+  @Returns(v.assessmentListView)
+  @ApiOperation({ summary: '研判和测评结果列表（本辖区，可按期次、村分类、软弱涣散筛选）' })
+  async list(@CurrentActor() actor: Actor, @ValidQuery(s.listAssessmentsSchema) q: z.infer<typeof s.listAssessmentsSchema>) {
     return { items: await this.queries.execute(new ListAssessments(actor, q)) };
   }
 
   /** The grading scales a form offers (team grades, member grades, classifications, minimum turnout): fixed, no state. */
   @Get('scales')
   @Roles(...READERS)
+  @Returns(v.scalesView)
+  @ApiOperation({ summary: '测评等次方案' })
   scales() {
     return { items: [...ASSESSMENT_SCALES.values()] };
   }
 
   @Get('summary')
   @Roles(...READERS)
-  summary(@CurrentActor() actor: Actor, @Query() query: unknown) {
-    const q = parseInput(s.summarySchema, query);
+  @Returns(v.summaryView)
+  @ApiOperation({ summary: '研判和测评结果汇总（某期次）' })
+  summary(@CurrentActor() actor: Actor, @ValidQuery(s.summarySchema) q: z.infer<typeof s.summarySchema>) {
     return this.queries.execute(new AssessmentSummary(actor, q.scope, q.period));
   }
 
   /** One village's history: every assessment and every correction, with who recorded it. */
   @Get('villages/:villageCode')
   @Roles(...READERS)
-  async history(@CurrentActor() actor: Actor, @Param('villageCode') villageCode: string) {
-    const code = parseInput(s.villageSchema, villageCode);
+  @Returns(v.historyView)
+  @ApiOperation({ summary: '村（社区）历次研判和测评及更正记录' })
+  async history(@CurrentActor() actor: Actor, @ValidParam('villageCode', s.villageSchema) code: string) {
     return { villageCode: code, revisions: await this.queries.execute(new AssessmentHistory(actor, code)) };
   }
 }

@@ -1,8 +1,14 @@
+import type { SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { requestDateSchema } from '@lw/domain';
+import { DIVISION_CODE_LENGTHS, DIVISION_LEVELS, FULL_DIVISION_CODE_LENGTH, requestDateSchema, type DivisionLevel } from '@lw/domain';
+import { policyPackSchema } from '../domain/policy/policy-pack.schema';
 import { isPostOf } from '../domain/roster/post';
 
-const village = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
+const digitsOf = (level: DivisionLevel) => DIVISION_CODE_LENGTHS[DIVISION_LEVELS.indexOf(level)];
+/** A code of one of these levels, by its digits (the lengths are @lw/domain's); a pattern the OpenAPI document shows. */
+const divisionCode = (levels: DivisionLevel[], message: string) => z.string().regex(new RegExp(`^(?:${levels.map((l) => `\\d{${digitsOf(l)}}`).join('|')})$`), message);
+
+const village = divisionCode(['village'], `村/社区代码应为 ${FULL_DIVISION_CODE_LENGTH} 位数字`);
 const seat = z.number({ error: '职数应为整数' }).int('职数应为整数').min(1, '职数至少为 1').max(15, '职数最多为 15');
 const seats = z.strictObject({ party: seat, committee: seat, supervision: seat });
 const localDate = requestDateSchema('日期应为有效的 YYYY-MM-DD');
@@ -11,7 +17,7 @@ export const openElectionSchema = z.strictObject({
   electionId: z.string().regex(/^[a-z0-9]{3,32}$/, '换届编号应为 3 至 32 位小写字母或数字'),
   name: z.string().trim().min(1, '请填写换届名称').max(100),
   /** The division the election covers; villages default to every village in it. */
-  scope: z.string().regex(/^\d{6}$|^\d{9}$|^\d{12}$/, '范围应为县（6 位）、乡镇（9 位）或 12 位区划代码'),
+  scope: divisionCode(['county', 'township', 'village'], `范围应为县（${digitsOf('county')} 位）、乡镇（${digitsOf('township')} 位）或 ${FULL_DIVISION_CODE_LENGTH} 位区划代码`),
   policy: z.strictObject({ id: z.string().min(1).max(40), version: z.number().int().min(1) }).default({ id: 'default', version: 1 }),
   votingFrom: localDate.nullish(),
   /** 职数 for villages that do not list their own. */
@@ -41,7 +47,8 @@ export const jointRequestSchema = z.strictObject({ departments: z.array(z.string
 export const jointAnswerSchema = z.strictObject({ answer: z.enum(['pass', 'fail', 'needs_info'], { error: '答复应为 pass、fail 或 needs_info' }), reason: z.string().max(1000).nullish() });
 export const resultSchema = z.strictObject({ elected: z.array(z.string().min(1)).min(1, '请选择当选人') });
 export const boardQuerySchema = z.strictObject({
-  village: z.string().regex(/^\d{6,12}$/).optional(),
+  /** A county, township or village under the actor's node: the board of its villages. */
+  village: divisionCode(['county', 'township', 'village'], '地区代码应为县、乡镇或村（社区）的区划代码').optional(),
   stage: z.string().max(20).optional(),
   gate: z.enum(['open', 'closed']).optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -53,3 +60,15 @@ export const electionListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+
+/** One pack by id and version (GET /policy-packs/:id/:version). */
+export const packKeySchema = z.strictObject({
+  id: z.string().min(1).max(40),
+  version: z.coerce.number({ error: '版本号应为正整数' }).int('版本号应为正整数').min(1, '版本号应为正整数'),
+});
+
+/**
+ * The pack a release sends, for the OpenAPI document only: the command validates it itself, so a
+ * wrong field answers 422 naming it in Chinese (validatePolicyPack).
+ */
+export const releasePackBody = (({ $schema: _dialect, ...rest }) => rest as SchemaObject)(z.toJSONSchema(policyPackSchema, { io: 'input', unrepresentable: 'any' }));

@@ -1,10 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation } from '@nestjs/swagger';
+import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import { parseLocalDate, shanghaiDateOf, type Actor } from '@lw/domain';
-import { parseInput } from '@lw/runtime';
+import { Returns, ValidQuery } from '@lw/runtime';
 import { CountyTargets } from '../application/assessment/targets.queries';
 import { targetsQuerySchema } from './assessment.schemas';
+import { targetsView } from './assessment-views.schemas';
 
 /**
  * County targets (/vetting/targets?scope=&before=&after=&pack=default): the structural figures of
@@ -17,8 +20,9 @@ export class TargetsController {
 
   @Get()
   @Roles('org_dept', 'township')
-  get(@CurrentActor() actor: Actor, @Query() query: unknown) {
-    const q = parseInput(targetsQuerySchema, query);
+  @Returns(targetsView)
+  @ApiOperation({ summary: '两委班子结构指标（对照政策包目标，可前后对比）' })
+  get(@CurrentActor() actor: Actor, @ValidQuery(targetsQuerySchema) q: z.infer<typeof targetsQuerySchema>) {
     const after = q.after ? parseLocalDate(q.after) : shanghaiDateOf(new Date());
     return this.queries.execute(new CountyTargets(actor, { scope: q.scope ?? actor.node, before: q.before ? parseLocalDate(q.before) : null, after, packId: q.pack }));
   }

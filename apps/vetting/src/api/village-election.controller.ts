@@ -1,10 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation } from '@nestjs/swagger';
+import type { z } from 'zod';
 import { CurrentActor, CurrentPrincipal, Roles, type Principal } from '@lw/auth';
 import { DomainNotFoundError, type Actor } from '@lw/domain';
-import { parseInput } from '@lw/runtime';
+import { Returns, ValidBody } from '@lw/runtime';
 import * as c from '../application/village-election.commands';
 import * as s from './election.schemas';
+import * as v from './election-views.schemas';
+
+/** An empty body is no opinion: the engine decides alone. */
+const opinionOf = (b: unknown) => (b && Object.keys(b as object).length ? b : undefined);
 
 /** A village election's steps (/vetting/elections/:eid/villages/:code/…), each under the election's policy pack. */
 @Controller('elections/:eid/villages/:code')
@@ -14,21 +20,32 @@ export class VillageElectionController {
   @Post('nominees')
   @Roles('township', 'org_dept')
   @HttpCode(201)
-  nominate(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Body() body: unknown) {
-    return this.commands.execute(new c.ListNominee(eid, code, a, parseInput(s.nomineeSchema, body)));
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '提名人选（从花名册选人）' })
+  nominate(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @ValidBody(s.nomineeSchema) nominee: z.infer<typeof s.nomineeSchema>) {
+    return this.commands.execute(new c.ListNominee(eid, code, a, nominee));
   }
 
   @Post('nominees/:nid/first-review')
   @Roles('township', 'org_dept')
   @HttpCode(200)
-  firstReview(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Param('nid') nid: string, @Body() body: unknown) {
-    const opinion = parseInput(s.firstReviewSchema, body && Object.keys(body as object).length ? body : undefined);
+  @Returns(v.nomineeReviewedView)
+  @ApiOperation({ summary: '乡镇初审一名人选（规则引擎，可附乡镇意见）' })
+  firstReview(
+    @CurrentActor() a: Actor,
+    @Param('eid') eid: string,
+    @Param('code') code: string,
+    @Param('nid') nid: string,
+    @ValidBody(s.firstReviewSchema, {}, { from: opinionOf }) opinion: z.infer<typeof s.firstReviewSchema>,
+  ) {
     return this.commands.execute(new c.ReviewNominee(eid, code, a, nid, opinion));
   }
 
   @Post('review')
   @Roles('township', 'org_dept')
   @HttpCode(200)
+  @Returns(v.villageReviewedView)
+  @ApiOperation({ summary: '乡镇初审全村人选及班子结构' })
   reviewAll(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
     return this.commands.execute(new c.ReviewVillage(eid, code, a));
   }
@@ -37,15 +54,24 @@ export class VillageElectionController {
   @Post('approvals')
   @Roles('org_dept')
   @HttpCode(201)
-  approve(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Body() body: unknown) {
-    return this.commands.execute(new c.RecordApproval(eid, code, a, parseInput(s.approvalSchema, body)));
+  @Returns(v.approvalRecordedView)
+  @ApiOperation({ summary: '记录县级批准的例外（如连任书记 56–60 周岁）' })
+  approve(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @ValidBody(s.approvalSchema) approval: z.infer<typeof s.approvalSchema>) {
+    return this.commands.execute(new c.RecordApproval(eid, code, a, approval));
   }
 
   @Post('nominees/:nid/joint-review')
   @Roles('org_dept')
   @HttpCode(200)
-  requestJoint(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Param('nid') nid: string, @Body() body: unknown) {
-    const r = parseInput(s.jointRequestSchema, body ?? {});
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '发起资格联审' })
+  requestJoint(
+    @CurrentActor() a: Actor,
+    @Param('eid') eid: string,
+    @Param('code') code: string,
+    @Param('nid') nid: string,
+    @ValidBody(s.jointRequestSchema, {}, { from: (b) => b ?? {} }) r: z.infer<typeof s.jointRequestSchema>,
+  ) {
     return this.commands.execute(new c.RequestJointReview(eid, code, a, nid, r.departments));
   }
 
@@ -53,6 +79,8 @@ export class VillageElectionController {
   @Post('nominees/:nid/joint-review/:dept')
   @Roles('review_dept', 'org_dept', 'discipline', 'civil_affairs')
   @HttpCode(200)
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '联审部门答复' })
   answerJoint(
     @CurrentActor() a: Actor,
     @CurrentPrincipal() p: Principal,
@@ -60,20 +88,21 @@ export class VillageElectionController {
     @Param('code') code: string,
     @Param('nid') nid: string,
     @Param('dept') dept: string,
-    @Body() body: unknown,
+    @ValidBody(s.jointAnswerSchema) r: z.infer<typeof s.jointAnswerSchema>,
   ) {
     // discipline and civil_affairs are joint-review departments themselves (DOMAIN.md "Who uses it").
     const own = p.roles.includes('review_dept') ? p.dept : p.roles.includes('discipline') ? 'discipline' : p.roles.includes('civil_affairs') ? 'civil_affairs' : null;
     if (!p.roles.includes('org_dept') && own !== dept) {
       throw new DomainNotFoundError('election.other_department', `您只能答复本部门（${own ?? '未设置'}）的联审`, `dept ${own} answering for ${dept}`);
     }
-    const r = parseInput(s.jointAnswerSchema, body);
     return this.commands.execute(new c.AnswerJointReview(eid, code, a, nid, dept, r.answer, r.reason ?? null));
   }
 
   @Post('notice')
   @Roles('org_dept')
   @HttpCode(200)
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '开始公示考察对象' })
   notice(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
     return this.commands.execute(new c.StartNotice(eid, code, a));
   }
@@ -81,6 +110,8 @@ export class VillageElectionController {
   @Post('confirm')
   @Roles('org_dept')
   @HttpCode(200)
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '确定正式候选人' })
   confirm(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
     return this.commands.execute(new c.ConfirmCandidates(eid, code, a));
   }
@@ -88,13 +119,17 @@ export class VillageElectionController {
   @Post('result')
   @Roles('org_dept', 'civil_affairs')
   @HttpCode(200)
-  result(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @Body() body: unknown) {
-    return this.commands.execute(new c.RecordResult(eid, code, a, parseInput(s.resultSchema, body).elected));
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '登记选举结果' })
+  result(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string, @ValidBody(s.resultSchema) r: z.infer<typeof s.resultSchema>) {
+    return this.commands.execute(new c.RecordResult(eid, code, a, r.elected));
   }
 
   @Post('filing-notice')
   @Roles('org_dept')
   @HttpCode(200)
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '开始任职备案公示' })
   filingNotice(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
     return this.commands.execute(new c.StartFilingNotice(eid, code, a));
   }
@@ -102,6 +137,8 @@ export class VillageElectionController {
   @Post('filing')
   @Roles('org_dept')
   @HttpCode(200)
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '任职备案' })
   filing(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
     return this.commands.execute(new c.FileAppointment(eid, code, a));
   }
@@ -109,6 +146,8 @@ export class VillageElectionController {
   @Post('hand-over')
   @Roles('org_dept', 'township')
   @HttpCode(200)
+  @Returns(v.stepResultView)
+  @ApiOperation({ summary: '工作交接（结束本村换届，花名册进入新一届）' })
   handOver(@CurrentActor() a: Actor, @Param('eid') eid: string, @Param('code') code: string) {
     return this.commands.execute(new c.HandOver(eid, code, a));
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { withTransaction } from '@lw/db';
-import { ContractRegistry, DomainConflictError, DomainValidationError, outsideJurisdiction, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
+import { ContractRegistry, DomainConflictError, DomainValidationError, FULL_DIVISION_CODE_LENGTH, outsideJurisdiction, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
 import { decideAndAppend, EventStore, WrongExpectedVersionError } from '@lw/eventstore';
 import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import { changeGate, openVillageElection, villageGate, type Body, type PolicyRef } from '../domain/election';
@@ -94,7 +94,7 @@ export class OpenElectionHandler implements ICommandHandler<OpenElection> {
   /** The scope in its canonical code and the villages with their seats, each checked against the actor's area. */
   private resolve(r: OpenElectionRequest, actor: Actor): OpenElectionInput {
     const h = this.hierarchy;
-    const scope = h.get(r.scope.padEnd(12, '0'))?.code ?? h.get(r.scope)?.code;
+    const scope = h.get(r.scope.padEnd(FULL_DIVISION_CODE_LENGTH, '0'))?.code ?? h.get(r.scope)?.code;
     // Unknown and outside the caller's area read the same (404): the answer tells nothing of other areas.
     if (!scope || !this.jurisdiction.covers(actor, scope)) throw outsideJurisdiction(`范围 ${r.scope} `, `scope ${r.scope} outside ${actor.node}`);
     const village = (code: string) => this.jurisdiction.currentVillage(code) !== null;

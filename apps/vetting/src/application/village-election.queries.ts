@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DivisionCode, DomainNotFoundError, shanghaiDateOf, type Actor, type LocalDate, type WorkingCalendar } from '@lw/domain';
+import { DivisionCode, DomainNotFoundError, FULL_DIVISION_CODE_LENGTH, shanghaiDateOf, type Actor, type LocalDate, type WorkingCalendar } from '@lw/domain';
 import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import { electionTimeline, noticeCountdown, type ElectionTimeline, type VillageElectionState } from '../domain/election';
 import { ElectionBoardReadModel, type BoardTotals, type BoardVillageRow, type ElectionListRow, type ElectionRow } from './election/election-board.read-model';
@@ -104,7 +104,7 @@ export class ElectionBoardHandler implements IQueryHandler<ElectionBoard> {
   async execute({ actor, electionId, filter: q }: ElectionBoard): Promise<ElectionBoardPage> {
     const e = await this.board.election(electionId);
     if (!e) throw new DomainNotFoundError('election.not_found', '该换届不存在', `no election ${electionId}`);
-    if (q.village) this.jurisdiction.require(actor, q.village.padEnd(12, '0'), '该地区');
+    if (q.village) this.jurisdiction.require(actor, q.village.padEnd(FULL_DIVISION_CODE_LENGTH, '0'), '该地区');
     const prefix = DivisionCode.parse(q.village ?? actor.node).code;
     const { rows, totals } = await this.board.villages(electionId, { prefix, stage: q.stage, gate: q.gate, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     const pack = await this.packs.get({ id: e.policy_id, version: e.policy_version });

@@ -39,7 +39,7 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
   const commands = () => kernel.commandBus;
   const contracts = integrationContracts();
   const jurisdiction = new Jurisdiction(platform.hierarchy);
-  const roster = rosterRuntime(kernel);
+  const roster = rosterRuntime(kernel, jurisdiction);
   const assessments = assessmentRuntime(kernel, roster.port);
   const packs = new PolicyPacks(store);
   const tips = new SubstantiatedTips(pool);
@@ -61,10 +61,11 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
       : kernel.logger.warn({ err: err.message, projection: name }, 'projection failed, will retry');
   const projectors = [
     new Projector({ pool, name: 'election-jobs', pollIntervalMs: 250, handle: async (events) => schedule(events.filter((e) => e.streamId.startsWith('village-election-'))), onError: onError('election-jobs') }),
-    new Projector({ pool, name: BOARD_PROJECTION, pollIntervalMs: 250, handle: electionBoardProjection(store), onError: onError(BOARD_PROJECTION) }),
+    new Projector({ pool, name: BOARD_PROJECTION, readModels: kernel.readModels, pollIntervalMs: 250, handle: electionBoardProjection(store), onError: onError(BOARD_PROJECTION) }),
     new Projector({
       pool,
       name: 'election-reevaluation',
+      readModels: kernel.readModels,
       pollIntervalMs: 250,
       retryBaseMs: 50,
       handle: reevaluationHandler({ commands, dependsOn: [ROSTER_PROJECTION, BOARD_PROJECTION] }),
@@ -93,7 +94,7 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
       { provide: VillageElections, useValue: elections },
       { provide: ElectionReview, useValue: review },
       { provide: PolicyPacks, useValue: packs },
-      { provide: ElectionBoardReadModel, useValue: new ElectionBoardQueries(pool) },
+      { provide: ElectionBoardReadModel, useValue: new ElectionBoardQueries(kernel.readModels) },
     ],
     handlers: [
       OpenElectionHandler,

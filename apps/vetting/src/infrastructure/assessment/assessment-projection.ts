@@ -1,28 +1,46 @@
 import type { PoolClient } from 'pg';
+import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '@lw/eventstore';
 import type { AssessmentRecordedData } from '../../domain/assessment';
 import { ASSESSMENT_STREAM_PREFIX } from '../../application/assessment/assessment-stream';
+import { AssessmentRevisionRecord } from './assessment-revisions.entity';
+import { AssessmentRecord } from './assessments.entity';
+
+const REPLACED = ['year', 'assessment_id', 'revision', 'data', 'classification', 'weak', 'valid', 'recorded_at'];
 
 /**
- * Applies AssessmentRecorded events to the read model inside the projector's transaction (with its
- * checkpoint). A stream's events arrive in version order, so the newest revision simply replaces the row.
+ * Applies AssessmentRecorded events to the read model through the EntityManager of the projector's
+ * transaction (with its checkpoint). A stream's events arrive in version order, so the newest
+ * revision simply replaces the row.
  */
-export async function projectAssessments(events: readonly StoredEvent[], tx: PoolClient): Promise<void> {
+export async function projectAssessments(events: readonly StoredEvent[], _tx: PoolClient, manager: EntityManager | undefined): Promise<void> {
+  if (!manager) throw new Error('assessment projection: run it with readModels (kernel.readModels)');
   for (const e of events) {
     if (e.type !== 'AssessmentRecorded' || !e.streamId.startsWith(ASSESSMENT_STREAM_PREFIX)) continue;
     const d = e.data as AssessmentRecordedData;
-    await tx.query(
-      `INSERT INTO assessments (village_code, period, year, assessment_id, revision, data, classification, weak, valid, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (village_code, period) DO UPDATE SET
-         year = excluded.year, assessment_id = excluded.assessment_id, revision = excluded.revision, data = excluded.data,
-         classification = excluded.classification, weak = excluded.weak, valid = excluded.valid, recorded_at = excluded.recorded_at`,
-      [d.villageCode, d.period, d.year, d.assessmentId, d.revision, JSON.stringify(d), d.classification, d.weak, d.valid, d.at],
-    );
-    await tx.query(
-      `INSERT INTO assessment_revisions (event_id, village_code, period, assessment_id, revision, data, actor, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
-      [e.id, d.villageCode, d.period, d.assessmentId, d.revision, JSON.stringify(d), JSON.stringify(e.metadata.actor ?? null), d.at],
-    );
+    const inForce: AssessmentRecord = {
+      villageCode: d.villageCode,
+      period: d.period,
+      year: d.year,
+      assessmentId: d.assessmentId,
+      revision: d.revision,
+      data: d,
+      classification: d.classification,
+      weak: d.weak,
+      valid: d.valid,
+      recordedAt: new Date(d.at),
+    };
+    await manager.createQueryBuilder().insert().into(AssessmentRecord).values(inForce).orUpdate(REPLACED, ['village_code', 'period']).updateEntity(false).execute();
+    const revision: AssessmentRevisionRecord = {
+      eventId: e.id,
+      villageCode: d.villageCode,
+      period: d.period,
+      assessmentId: d.assessmentId,
+      revision: d.revision,
+      data: d,
+      actor: e.metadata.actor ?? null,
+      recordedAt: new Date(d.at),
+    };
+    await manager.createQueryBuilder().insert().into(AssessmentRevisionRecord).values(revision).orIgnore().updateEntity(false).execute();
   }
 }

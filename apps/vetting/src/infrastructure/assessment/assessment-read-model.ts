@@ -1,34 +1,31 @@
-import type { Pool } from 'pg';
+import { Repository, type DataSource } from 'typeorm';
 import { DivisionCode } from '@lw/domain';
 import type { AssessmentFilter, AssessmentReadModel, AssessmentRevision } from '../../application/assessment/assessment-read-model.port';
 import { summariseAssessments, type AssessmentRecordedData, type AssessmentSummary } from '../../domain/assessment';
+import { AssessmentRevisionRecord } from './assessment-revisions.entity';
+import { AssessmentRecord } from './assessments.entity';
 
 /** Queries on the assessments read model; the caller has checked the scope against the actor's node. */
 export class PgAssessmentReadModel implements AssessmentReadModel {
-  constructor(private readonly pool: Pool) {}
+  private readonly inForce: Repository<AssessmentRecord>;
+  private readonly revisions: Repository<AssessmentRevisionRecord>;
+
+  constructor(readModels: DataSource) {
+    this.inForce = readModels.getRepository(AssessmentRecord);
+    this.revisions = readModels.getRepository(AssessmentRevisionRecord);
+  }
 
   async list(f: AssessmentFilter): Promise<AssessmentRecordedData[]> {
-    const params: unknown[] = [`${DivisionCode.parse(f.scope).code}%`];
-    const where = ['village_code LIKE $1'];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.period !== undefined) add('period = ?', f.period);
-    if (f.classification !== undefined) add('classification = ?', f.classification);
-    if (f.weak !== undefined) add('weak = ?', f.weak);
-    const { rows } = await this.pool.query<{ data: AssessmentRecordedData }>(
-      `SELECT data FROM assessments WHERE ${where.join(' AND ')} ORDER BY period DESC, village_code LIMIT 5000`,
-      params,
-    );
+    const qb = this.inForce.createQueryBuilder('a').select(['a.villageCode', 'a.period', 'a.data']).where('a.villageCode LIKE :scope', { scope: `${DivisionCode.parse(f.scope).code}%` });
+    if (f.period !== undefined) qb.andWhere('a.period = :period', { period: f.period });
+    if (f.classification !== undefined) qb.andWhere('a.classification = :classification', { classification: f.classification });
+    if (f.weak !== undefined) qb.andWhere('a.weak = :weak', { weak: f.weak });
+    const rows = await qb.orderBy('a.period', 'DESC').addOrderBy('a.villageCode').take(5000).getMany();
     return rows.map((r) => r.data);
   }
 
   async history(villageCode: string): Promise<AssessmentRevision[]> {
-    const { rows } = await this.pool.query<{ data: AssessmentRecordedData; actor: { userId: string; node: string } | null }>(
-      `SELECT data, actor FROM assessment_revisions WHERE village_code = $1 ORDER BY period DESC, recorded_at, revision`,
-      [villageCode],
-    );
+    const rows = await this.revisions.find({ select: { eventId: true, data: true, actor: true }, where: { villageCode }, order: { period: 'DESC', recordedAt: 'ASC', revision: 'ASC' } });
     return rows.map((r) => ({ data: r.data, recordedBy: r.actor ? { userId: r.actor.userId, node: r.actor.node } : null }));
   }
 

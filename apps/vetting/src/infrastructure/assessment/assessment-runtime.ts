@@ -11,17 +11,19 @@ import { PgAssessmentReadModel } from './assessment-read-model';
 import { projectAssessments } from './assessment-projection';
 
 /**
- * Assessments' moving parts: the read-model projection of the assessment streams, the command
+ * Assessments' moving parts: the read-model projection of the assessment streams (its tables are the
+ * entities of ASSESSMENT_READ_MODELS), the command
  * handlers (which catch the projection up after appending, so a clerk sees what was just saved), the
  * assessment and county-targets queries. They read the roster through its port and inject the
  * service's Jurisdiction (provided by vettingRuntime).
  */
 export function assessmentRuntime(kernel: ServiceKernel, roster: RosterPort): ServiceRuntime {
-  const { store, pool } = kernel;
+  const { store, pool, readModels } = kernel;
   const projector = new Projector({
     pool,
     name: 'assessments',
     pollIntervalMs: 500,
+    readModels,
     handle: projectAssessments,
     onError: (err) => kernel.logger.warn({ err: err.message }, 'assessment projection failed, will retry'),
   });
@@ -33,7 +35,7 @@ export function assessmentRuntime(kernel: ServiceKernel, roster: RosterPort): Se
     afterAppend: () => projector.catchUp().catch((err: Error) => kernel.logger.warn({ err: err.message }, 'assessment projection catch-up failed')),
   };
   return {
-    providers: [{ provide: AssessmentDeps, useValue: deps }, { provide: RosterPort, useValue: roster }, { provide: AssessmentReadModel, useValue: new PgAssessmentReadModel(pool) }, AssessmentWriter],
+    providers: [{ provide: AssessmentDeps, useValue: deps }, { provide: RosterPort, useValue: roster }, { provide: AssessmentReadModel, useValue: new PgAssessmentReadModel(readModels) }, AssessmentWriter],
     handlers: [...ASSESSMENT_COMMAND_HANDLERS, ...ASSESSMENT_QUERY_HANDLERS, CountyTargetsHandler],
     start: () => projector.start(),
     stop: () => projector.stop(),

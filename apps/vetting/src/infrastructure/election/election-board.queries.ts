@@ -1,50 +1,87 @@
-import type { Pool } from 'pg';
+import type { DataSource, Repository } from 'typeorm';
 import { ElectionBoardReadModel, type BoardFilter, type BoardTotals, type BoardVillageRow, type ElectionListRow, type ElectionRow } from '../../application/election/election-board.read-model';
+import { ElectionRecord } from './elections.entity';
+import { VillageElectionRecord } from './village-elections.entity';
 
-/** The election board's read model on PostgreSQL (the tables the board projection writes). */
+/** The election board's read model through TypeORM (the tables the board projection writes). */
 export class ElectionBoardQueries extends ElectionBoardReadModel {
-  constructor(private readonly pool: Pool) {
+  private readonly electionRecords: Repository<ElectionRecord>;
+  private readonly villageRecords: Repository<VillageElectionRecord>;
+
+  constructor(readModels: DataSource) {
     super();
+    this.electionRecords = readModels.getRepository(ElectionRecord);
+    this.villageRecords = readModels.getRepository(VillageElectionRecord);
   }
 
   async elections(prefix: string, limit: number, offset: number, village: boolean): Promise<{ rows: ElectionListRow[]; total: number }> {
-    const [{ rows }, { rows: total }] = await Promise.all([
-      this.pool.query<ElectionListRow>(
-        `SELECT e.election_id, e.name, e.scope, e.policy_id, e.policy_version, e.voting_from::text, e.opened_at,
-                count(v.*)::int AS villages, count(v.*) FILTER (WHERE NOT v.gate_open)::int AS gates_closed, count(v.*) FILTER (WHERE v.stage = 'handed_over')::int AS handed_over,
-                CASE WHEN $4 THEN min(v.stage) END AS village_stage, CASE WHEN $4 THEN bool_and(v.gate_open) END AS village_gate_open
-           FROM elections e JOIN village_elections v USING (election_id)
-          WHERE v.village_code LIKE $1 GROUP BY e.election_id ORDER BY e.opened_at DESC, e.election_id LIMIT $2 OFFSET $3`,
-        [`${prefix}%`, limit, offset, village],
-      ),
-      this.pool.query<{ n: number }>(`SELECT count(DISTINCT election_id)::int AS n FROM village_elections WHERE village_code LIKE $1`, [`${prefix}%`]),
+    const list = this.electionRecords
+      .createQueryBuilder('e')
+      .innerJoin(VillageElectionRecord, 'v', 'v.electionId = e.electionId')
+      .select('e.electionId', 'election_id')
+      .addSelect('e.name', 'name')
+      .addSelect('e.scope', 'scope')
+      .addSelect('e.policyId', 'policy_id')
+      .addSelect('e.policyVersion', 'policy_version')
+      .addSelect('CAST(e.votingFrom AS text)', 'voting_from')
+      .addSelect('e.openedAt', 'opened_at')
+      .addSelect('count(*)::int', 'villages')
+      .addSelect('count(*) FILTER (WHERE NOT v.gateOpen)::int', 'gates_closed')
+      .addSelect(`count(*) FILTER (WHERE v.stage = 'handed_over')::int`, 'handed_over')
+      .where('v.villageCode LIKE :prefix', { prefix: `${prefix}%` })
+      .groupBy('e.electionId')
+      .orderBy('e.openedAt', 'DESC')
+      .addOrderBy('e.electionId')
+      .limit(limit)
+      .offset(offset);
+    // Narrowed to one village: that village's stage and gate beside each election.
+    if (village) list.addSelect('min(v.stage)', 'village_stage').addSelect('bool_and(v.gateOpen)', 'village_gate_open');
+    const [rows, total] = await Promise.all([
+      list.getRawMany<ElectionListRow>(),
+      this.villageRecords.createQueryBuilder('v').select('count(DISTINCT v.electionId)::int', 'n').where('v.villageCode LIKE :prefix', { prefix: `${prefix}%` }).getRawOne<{ n: number }>(),
     ]);
-    return { rows, total: total[0].n };
+    return { rows, total: total!.n };
   }
 
   async election(electionId: string): Promise<ElectionRow | undefined> {
-    const { rows } = await this.pool.query<ElectionRow>('SELECT election_id, name, scope, policy_id, policy_version, voting_from::text, opened_at FROM elections WHERE election_id = $1', [electionId]);
-    return rows[0];
+    const e = await this.electionRecords.findOneBy({ electionId });
+    if (!e) return undefined;
+    return { election_id: e.electionId, name: e.name, scope: e.scope, policy_id: e.policyId, policy_version: e.policyVersion, voting_from: e.votingFrom, opened_at: e.openedAt };
   }
 
   async villages(electionId: string, f: BoardFilter): Promise<{ rows: BoardVillageRow[]; totals: BoardTotals }> {
-    const where = ['election_id = $1', 'village_code LIKE $2'];
-    const params: unknown[] = [electionId, `${f.prefix}%`];
-    if (f.stage) where.push(`stage = $${params.push(f.stage)}`);
-    if (f.gate) where.push(`gate_open = $${params.push(f.gate === 'open')}`);
-    const filter = where.join(' AND ');
-    const [{ rows }, { rows: totals }] = await Promise.all([
-      this.pool.query<BoardVillageRow>(
-        `SELECT village_code, stage, gate_open, gate_reasons, nominees, reviewed, blocked, disqualified, open_objections, joint_reviews_overdue, notice_ends_on::text
-           FROM village_elections WHERE ${filter} ORDER BY village_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, f.limit, f.offset],
-      ),
-      this.pool.query<BoardTotals>(
-        `SELECT count(*)::int AS villages, count(*) FILTER (WHERE NOT gate_open)::int AS gates_closed, count(*) FILTER (WHERE stage = 'handed_over')::int AS handed_over,
-                coalesce(sum(open_objections), 0)::int AS open_objections, coalesce(sum(joint_reviews_overdue), 0)::int AS joint_reviews_overdue FROM village_elections WHERE ${filter}`,
-        params,
-      ),
+    const filtered = () => {
+      const qb = this.villageRecords.createQueryBuilder('v').where('v.electionId = :electionId', { electionId }).andWhere('v.villageCode LIKE :prefix', { prefix: `${f.prefix}%` });
+      if (f.stage) qb.andWhere('v.stage = :stage', { stage: f.stage });
+      if (f.gate) qb.andWhere('v.gateOpen = :open', { open: f.gate === 'open' });
+      return qb;
+    };
+    const [page, totals] = await Promise.all([
+      filtered().orderBy('v.villageCode').limit(f.limit).offset(f.offset).getMany(),
+      filtered()
+        .select('count(*)::int', 'villages')
+        .addSelect('count(*) FILTER (WHERE NOT v.gateOpen)::int', 'gates_closed')
+        .addSelect(`count(*) FILTER (WHERE v.stage = 'handed_over')::int`, 'handed_over')
+        .addSelect('coalesce(sum(v.openObjections), 0)::int', 'open_objections')
+        .addSelect('coalesce(sum(v.jointReviewsOverdue), 0)::int', 'joint_reviews_overdue')
+        .getRawOne<BoardTotals>(),
     ]);
-    return { rows, totals: totals[0] };
+    return { rows: page.map(boardRow), totals: totals! };
   }
+}
+
+function boardRow(v: VillageElectionRecord): BoardVillageRow {
+  return {
+    village_code: v.villageCode,
+    stage: v.stage,
+    gate_open: v.gateOpen,
+    gate_reasons: v.gateReasons,
+    nominees: v.nominees,
+    reviewed: v.reviewed,
+    blocked: v.blocked,
+    disqualified: v.disqualified,
+    open_objections: v.openObjections,
+    joint_reviews_overdue: v.jointReviewsOverdue,
+    notice_ends_on: v.noticeEndsOn,
+  };
 }

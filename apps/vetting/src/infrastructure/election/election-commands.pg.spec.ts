@@ -1,12 +1,12 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DomainConflictError, DomainNotFoundError, newEnvelope, type Actor } from '@lw/domain';
+import { DomainConflictError, DomainNotFoundError, newEnvelope, type Actor, type LocalDate } from '@lw/domain';
 import type { ServiceKernel } from '@lw/runtime';
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { createTestDatabase, waitFor, type TestDatabase } from '@lw/testing';
 import { OpenElection } from '../../application/election.commands';
 import { ReleasePolicyPack } from '../../application/policy-pack.commands';
 import { EndNotice } from '../../application/village-election.commands';
-import { VillageElectionView } from '../../application/village-election.queries';
+import { ElectionBoard, ElectionList, VillageElectionView } from '../../application/village-election.queries';
 import { villageElectionStream } from '../../application/village-election-stream';
 import { DEFAULT_PACK_DATA } from '../../domain/policy/default-pack';
 import { startVettingKernel, TEST_COUNTY } from './test-vetting-kernel';
@@ -63,6 +63,28 @@ describe('election commands (PostgreSQL)', () => {
     const otherTownship: Actor = { userId: 'tw-9', roles: ['township'], node: '320724999' };
     await expect(kernel.queryBus.execute(new VillageElectionView(otherTownship, 'e1', VILLAGE))).rejects.toMatchObject({ messageZh: '本村换届不存在或不在您的管辖范围内' });
     await expect(kernel.queryBus.execute(new VillageElectionView(county, 'nope', VILLAGE))).rejects.toThrow(DomainNotFoundError);
+  });
+
+  it('reads the board from its projection (TypeORM read models): the list, the villages with their totals, the filters', async () => {
+    const page = { page: 1, pageSize: 20 };
+    await waitFor(async () => (await kernel.queryBus.execute(new ElectionList(county, page))).total === 1, 10_000, 'the board projection');
+    const list = await kernel.queryBus.execute(new ElectionList(county, page));
+    expect(list.elections).toEqual([{ election_id: 'e1', name: '2026 年换届', scope: VILLAGE, policy_id: 'default', policy_version: 1, voting_from: null, opened_at: expect.any(Date), villages: 1, gates_closed: 1, handed_over: 0 }]);
+    const ofVillage = await kernel.queryBus.execute(new ElectionList(county, { ...page, village: VILLAGE }));
+    expect(ofVillage.elections[0]).toMatchObject({ election_id: 'e1', village_stage: 'nominating', village_gate_open: false });
+    const board = await kernel.queryBus.execute(new ElectionBoard(county, 'e1', { page: 1, pageSize: 50 }));
+    expect(board).toMatchObject({ election: { election_id: 'e1', voting_from: null }, timeline: null, total: 1, totals: { villages: 1, gates_closed: 1, handed_over: 0, open_objections: 0, joint_reviews_overdue: 0 } });
+    expect(board.villages).toEqual([
+      expect.objectContaining({ village_code: VILLAGE, stage: 'nominating', gate_open: false, gate_reasons: ['离任经济责任审计尚未办结'], nominees: 0, notice_ends_on: null, notice_working_days_left: null }),
+    ]);
+    expect((await kernel.queryBus.execute(new ElectionBoard(county, 'e1', { page: 1, pageSize: 50, gate: 'open' }))).villages).toEqual([]);
+    expect((await kernel.queryBus.execute(new ElectionBoard(county, 'e1', { page: 1, pageSize: 50, stage: 'nominating', village: '320724101' }))).total).toBe(1);
+    // The vote's date reads back as the same calendar day, on the list and the board's timeline.
+    await kernel.commandBus.execute(new OpenElection({ electionId: 'e3', name: '补选', scope: VILLAGE, policy: { id: 'default', version: 1 }, votingFrom: '2026-12-20' as LocalDate, seats: SEATS }, county));
+    await waitFor(async () => (await kernel.queryBus.execute(new ElectionList(county, page))).total === 2, 10_000, 'the second election on the board');
+    expect((await kernel.queryBus.execute(new ElectionList(county, page))).elections.map((e) => [e.election_id, e.voting_from])).toEqual([['e3', '2026-12-20'], ['e1', null]]);
+    const e3 = await kernel.queryBus.execute(new ElectionBoard(county, 'e3', { page: 1, pageSize: 50 }));
+    expect([e3.election.voting_from, e3.timeline?.votingDay]).toEqual(['2026-12-20', '2026-12-20']);
   });
 
   it('opens the gate from auditing\'s reports, each change caused by the event that made it', async () => {

@@ -1,8 +1,10 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
+import { In, type EntityManager } from 'typeorm';
 import type { StoredEvent } from '@lw/eventstore';
 import { ROSTER_FACT_EVENTS } from '../../application/roster-port';
 import { ReviewNominees } from '../../application/village-election.commands';
+import { NominationRecord } from './nominations.entity';
 import { requireProjectedUpTo } from './projection-order';
 
 const FACT_EVENTS = new Set<string>([...ROSTER_FACT_EVENTS, 'AssessmentRecorded']);
@@ -19,18 +21,17 @@ function personIdsOf(e: StoredEvent): string[] {
  * the roster's and the board's tables, so it waits until both have applied the triggering events.
  */
 export function reevaluationHandler(deps: { commands: () => CommandBus; dependsOn: readonly string[] }) {
-  return async (events: StoredEvent[], tx: PoolClient): Promise<void> => {
+  return async (events: StoredEvent[], tx: PoolClient, manager: EntityManager | undefined): Promise<void> => {
+    if (!manager) throw new Error('election re-evaluation: run it with readModels (kernel.readModels)');
     const relevant = events.filter((e) => FACT_EVENTS.has(e.type));
     if (relevant.length === 0) return;
     const last = relevant[relevant.length - 1];
     for (const name of deps.dependsOn) await requireProjectedUpTo(tx, name, last);
     const personIds = [...new Set(relevant.flatMap(personIdsOf))];
-    const { rows } = await tx.query<{ stream_id: string; nominee_id: string }>(
-      'SELECT stream_id, nominee_id FROM nominations WHERE person_id = ANY($1) AND open ORDER BY stream_id, nominee_id',
-      [personIds],
-    );
+    if (personIds.length === 0) return;
+    const open = await manager.getRepository(NominationRecord).find({ where: { personId: In(personIds), open: true }, order: { streamId: 'ASC', nomineeId: 'ASC' } });
     const byStream = new Map<string, string[]>();
-    for (const r of rows) byStream.set(r.stream_id, [...(byStream.get(r.stream_id) ?? []), r.nominee_id]);
+    for (const r of open) byStream.set(r.streamId, [...(byStream.get(r.streamId) ?? []), r.nomineeId]);
     for (const [streamId, nomineeIds] of byStream) await deps.commands().execute(new ReviewNominees(streamId, nomineeIds, { tx, actor: null, causationId: last.id }));
   };
 }

@@ -7,8 +7,7 @@ import { PgJobScheduler } from '@lw/jobs';
 import { InProcessBus, messagingMigrations } from '@lw/messaging';
 import { CalendarStore, createLogger, ServiceKernel } from '@lw/runtime';
 import type { TestDatabase } from '@lw/testing';
-import { vettingMigrations } from '../vetting.migrations';
-import { vettingRuntime } from '../vetting-runtime';
+import { vettingService } from '../../vetting.service';
 
 /** The county the vetting specs open their elections in (320724101200 is one of its villages). */
 export const TEST_COUNTY = '320724';
@@ -30,8 +29,9 @@ export async function startVettingKernel(db: TestDatabase, pool: Pool): Promise<
     bus: new InProcessBus({ pool: busPool }),
     jobs: new PgJobScheduler({ pool }),
     logger: createLogger({ service: 'vetting-spec', level: 'silent' }),
-    migrations: vettingMigrations,
-    runtime: vettingRuntime,
+    migrations: vettingService.migrations,
+    readModels: vettingService.readModels,
+    runtime: vettingService.runtime,
     platform: { mode: 'embedded', hierarchy, calendar: new CalendarStore(pool), auditLog: new AuditLog(pool), dataDir: tmpdir(), env: {} },
   });
   await kernel.start();

@@ -1,7 +1,15 @@
 import type { PoolClient } from 'pg';
+import { In, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { CitizenId } from '@lw/domain';
 import type { StoredEvent } from '@lw/eventstore';
 import type { PersonEvent, VillageEvent } from '../../domain/roster';
+import { RosterAppraisalRecord } from './roster-appraisals.entity';
+import { RosterHoldingRecord } from './roster-holdings.entity';
+import { RosterInvestigationRecord } from './roster-investigations.entity';
+import { RosterPersonRecord } from './roster-persons.entity';
+import { RosterRecordRecord } from './roster-records.entity';
+import { RosterRelativeRecord } from './roster-relatives.entity';
+import { RosterRoleRecord } from './roster-roles.entity';
 
 /** Member grades of an assessment (研判 / 民主测评) as the assessments side appends them. */
 interface AssessmentRecorded {
@@ -17,6 +25,8 @@ interface AssessmentRecorded {
 }
 
 const GRADES = new Set(['优秀', '称职', '基本称职', '不称职']);
+/** Rows per INSERT, well below PostgreSQL's 65535 parameters (12 columns at most). */
+const ROWS_PER_INSERT = 1000;
 
 /** Projection name: its checkpoint commits with the read-model rows (libs/eventstore Projector). */
 export const ROSTER_PROJECTION = 'roster';
@@ -25,108 +35,133 @@ export function isRosterEvent(e: StoredEvent): boolean {
   return e.streamId.startsWith('roster-') || (e.streamId.startsWith('assessment-') && e.type === 'AssessmentRecorded');
 }
 
-/** Applies roster and assessment events to the roster_* tables; every statement is idempotent. */
-export async function projectRoster(events: readonly StoredEvent[], tx: PoolClient): Promise<void> {
-  for (const e of events) {
-    if (!isRosterEvent(e)) continue;
-    if (e.type === 'AssessmentRecorded') await projectAssessment(e.data as AssessmentRecorded, tx);
-    else if (e.streamId.startsWith('roster-village-')) await projectVillage({ type: e.type, data: e.data } as VillageEvent, tx);
-    else await projectPerson({ type: e.type, data: e.data } as PersonEvent, tx);
+/**
+ * One write of the batch: a row for a bulk statement of its kind (consecutive writes of one kind go
+ * in one statement, so an import of thousands of persons is a few statements), or a single update.
+ */
+type Write = { kind: BulkKind; row: ObjectLiteral } | { kind: 'single'; run: (m: EntityManager) => Promise<unknown> };
+
+/**
+ * Applies roster and assessment events to the roster_* tables through the EntityManager of the
+ * projection's transaction (the checkpoint's); every statement is idempotent.
+ */
+export async function projectRoster(events: readonly StoredEvent[], _tx: PoolClient, manager: EntityManager | undefined): Promise<void> {
+  if (!manager) throw new Error('roster projection: run it with readModels (kernel.readModels)');
+  const writes = events.filter(isRosterEvent).flatMap((e): Write[] => {
+    if (e.type === 'AssessmentRecorded') return assessmentWrites(e.data as AssessmentRecorded);
+    if (e.streamId.startsWith('roster-village-')) return [villageWrite({ type: e.type, data: e.data } as VillageEvent)];
+    return [personWrite({ type: e.type, data: e.data } as PersonEvent)];
+  });
+  for (let i = 0; i < writes.length; ) {
+    const w = writes[i];
+    if (w.kind === 'single') {
+      await w.run(manager);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < writes.length && writes[end].kind === w.kind) end++;
+    await BULK[w.kind](manager, writes.slice(i, end).map((x) => (x as { row: ObjectLiteral }).row));
+    i = end;
   }
 }
 
-async function projectPerson(e: PersonEvent, tx: PoolClient): Promise<void> {
-  const d = e.data;
+function personWrite(e: PersonEvent): Write {
   switch (e.type) {
     case 'PersonRecorded': {
-      const p = e.data;
-      const id = CitizenId.parse(p.citizenId);
-      await tx.query(
-        `INSERT INTO roster_persons (person_id, citizen_id, name, gender, birth_date, ethnicity, education, political_status, party_join_date, phone, tags, villages)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ARRAY[$12::text])
-         ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, ethnicity = excluded.ethnicity, education = excluded.education,
-           political_status = excluded.political_status, party_join_date = excluded.party_join_date, phone = excluded.phone, tags = excluded.tags,
-           villages = CASE WHEN $12 = ANY (roster_persons.villages) THEN roster_persons.villages ELSE roster_persons.villages || $12::text END`,
-        [p.personId, id.value, p.name, id.gender, id.birthDate, p.ethnicity, p.education, p.politicalStatus, p.partyJoinDate, p.phone, p.tags, p.villageCode],
-      );
-      return;
+      const { personId, name, citizenId, ethnicity, education, politicalStatus, partyJoinDate, phone, tags, villageCode } = e.data;
+      const id = CitizenId.parse(citizenId);
+      const row: RosterPersonRecord = { personId, citizenId: id.value, name, gender: id.gender, birthDate: id.birthDate, ethnicity, education, politicalStatus, partyJoinDate, phone, tags, villages: [villageCode] };
+      return { kind: 'person', row };
     }
     case 'RecordAdded': {
-      const r = e.data;
-      await tx.query(
-        `INSERT INTO roster_records (record_id, person_id, text, kind, label, category, date, ends_on, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (record_id) DO NOTHING`,
-        [r.recordId, r.personId, r.text, r.kind, r.label, r.category, r.date, r.endsOn, r.source],
-      );
-      return;
+      const { recordId, personId, text, kind, label, category, date, endsOn, source } = e.data;
+      return { kind: 'record', row: { recordId, personId, text, kind, label, category, date, endsOn, source } satisfies RosterRecordRecord };
     }
-    case 'RecordEnded':
-      await tx.query('UPDATE roster_records SET ends_on = $2 WHERE record_id = $1', [e.data.recordId, e.data.endsOn]);
-      return;
+    case 'RecordEnded': {
+      const { recordId, endsOn } = e.data;
+      return { kind: 'single', run: (m) => m.update(RosterRecordRecord, { recordId }, { endsOn }) };
+    }
     case 'AppraisalRecorded':
-      await tx.query(
-        `INSERT INTO roster_appraisals (person_id, year, source, ref, grade) VALUES ($1, $2, 'roster', '', $3)
-         ON CONFLICT (person_id, year, source, ref) DO UPDATE SET grade = excluded.grade`,
-        [e.data.personId, e.data.year, e.data.grade],
-      );
-      return;
+      return { kind: 'appraisal', row: { personId: e.data.personId, year: e.data.year, source: 'roster', ref: '', grade: e.data.grade } satisfies RosterAppraisalRecord };
     case 'RelativeLinked':
-      await tx.query('INSERT INTO roster_relatives (person_id, relative_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [e.data.personId, e.data.relativeId, e.data.kind]);
-      return;
+      return { kind: 'relative', row: { personId: e.data.personId, relativeId: e.data.relativeId, kind: e.data.kind } satisfies RosterRelativeRecord };
     case 'RoleAssigned':
-      await tx.query(
-        `INSERT INTO roster_roles (person_id, role, village_code, since, until) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (person_id, role) DO UPDATE SET village_code = excluded.village_code, since = excluded.since, until = excluded.until`,
-        [e.data.personId, e.data.role, e.data.villageCode, e.data.since, e.data.until],
-      );
-      return;
-    case 'InvestigationOpened':
-      await tx.query('INSERT INTO roster_investigations (investigation_id, person_id, since, source) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-        e.data.investigationId,
-        d.personId,
-        e.data.since,
-        e.data.source,
-      ]);
-      return;
-    case 'InvestigationClosed':
-      await tx.query('UPDATE roster_investigations SET closed_on = $2 WHERE investigation_id = $1', [e.data.investigationId, e.data.closedOn]);
-      return;
+      return { kind: 'role', row: { ...e.data } satisfies RosterRoleRecord };
+    case 'InvestigationOpened': {
+      const { investigationId, personId, since, source } = e.data;
+      return { kind: 'investigation', row: { investigationId, personId, since, closedOn: null, source } satisfies RosterInvestigationRecord };
+    }
+    case 'InvestigationClosed': {
+      const { investigationId, closedOn } = e.data;
+      return { kind: 'single', run: (m) => m.update(RosterInvestigationRecord, { investigationId }, { closedOn }) };
+    }
   }
 }
 
-async function projectVillage(e: VillageEvent, tx: PoolClient): Promise<void> {
-  const h = e.data;
-  if (e.type === 'HoldingStarted') {
-    await tx.query(
-      `INSERT INTO roster_holdings (village_code, person_id, body, post, from_date) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [h.villageCode, h.personId, h.body, h.post, h.from],
-    );
-  } else {
-    await tx.query('UPDATE roster_holdings SET to_date = $6 WHERE village_code = $1 AND person_id = $2 AND body = $3 AND post = $4 AND from_date = $5', [
-      h.villageCode,
-      h.personId,
-      h.body,
-      h.post,
-      h.from,
-      e.data.to,
-    ]);
-  }
+function villageWrite(e: VillageEvent): Write {
+  const { villageCode, personId, body, post, from } = e.data;
+  const key = { villageCode, personId, body, post, fromDate: from };
+  // A holding ends in the stream that started it, so its row is there: the end sets to_date.
+  return e.type === 'HoldingStarted' ? { kind: 'holdingStarted', row: { ...key, toDate: null } } : { kind: 'holdingEnded', row: { ...key, toDate: e.data.to } };
 }
 
 /** Member grades become appraisals of source 'assessment' (the year from the event, else the period's first four digits). */
-async function projectAssessment(a: AssessmentRecorded, tx: PoolClient): Promise<void> {
+function assessmentWrites(a: AssessmentRecorded): Write[] {
   const year = a.year ?? Number(/^\d{4}/.exec(a.period ?? '')?.[0]);
-  if (!Number.isInteger(year)) return;
+  if (!Number.isInteger(year)) return [];
   // A correction or re-run replaces the grades it supersedes whole: a person taken off the list, or
   // an invalid (low-turnout) assessment, must leave no grade behind for the negative list.
-  await tx.query(`DELETE FROM roster_appraisals WHERE source = 'assessment' AND ref = ANY($1)`, [[a.assessmentId, ...(a.rerunOf ? [a.rerunOf] : [])]]);
-  if (a.valid === false) return;
-  for (const g of a.memberGrades ?? []) {
-    if (!g.personId || !GRADES.has(g.grade)) continue;
-    await tx.query(
-      `INSERT INTO roster_appraisals (person_id, year, source, ref, grade) VALUES ($1, $2, 'assessment', $3, $4)
-       ON CONFLICT (person_id, year, source, ref) DO UPDATE SET grade = excluded.grade`,
-      [g.personId, year, a.assessmentId, g.grade],
-    );
+  const refs = [a.assessmentId, ...(a.rerunOf ? [a.rerunOf] : [])];
+  const replace: Write = { kind: 'single', run: (m) => m.delete(RosterAppraisalRecord, { source: 'assessment', ref: In(refs) }) };
+  if (a.valid === false) return [replace];
+  const grades = (a.memberGrades ?? []).filter((g) => g.personId && GRADES.has(g.grade));
+  return [replace, ...grades.map((g): Write => ({ kind: 'appraisal', row: { personId: g.personId, year, source: 'assessment', ref: a.assessmentId, grade: g.grade } }))];
+}
+
+type BulkKind = 'person' | 'record' | 'appraisal' | 'relative' | 'role' | 'investigation' | 'holdingStarted' | 'holdingEnded';
+
+/** Later rows of one key replace earlier ones (an upsert's effect); with `keepFirst`, the first stays (an insert that ignores conflicts). */
+function byKey<T extends ObjectLiteral>(rows: T[], key: (r: T) => string, keepFirst = false): T[] {
+  const out = new Map<string, T>();
+  for (const r of rows) if (!keepFirst || !out.has(key(r))) out.set(key(r), r);
+  return [...out.values()];
+}
+
+async function insert<T extends ObjectLiteral>(m: EntityManager, entity: new () => T, rows: T[], conflict: { ignore: true } | { update: string[]; on: string[] }): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const q = m.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + ROWS_PER_INSERT)).updateEntity(false);
+    await ('ignore' in conflict ? q.orIgnore() : q.orUpdate(conflict.update, conflict.on)).execute();
   }
+}
+
+const BULK: Record<BulkKind, (m: EntityManager, rows: ObjectLiteral[]) => Promise<void>> = {
+  person: (m, rows) => upsertPersons(m, rows as RosterPersonRecord[]),
+  record: (m, rows) => insert(m, RosterRecordRecord, byKey(rows as RosterRecordRecord[], (r) => r.recordId, true), { ignore: true }),
+  appraisal: (m, rows) =>
+    insert(m, RosterAppraisalRecord, byKey(rows as RosterAppraisalRecord[], (r) => `${r.personId}|${r.year}|${r.source}|${r.ref}`), { update: ['grade'], on: ['person_id', 'year', 'source', 'ref'] }),
+  relative: (m, rows) => insert(m, RosterRelativeRecord, rows as RosterRelativeRecord[], { ignore: true }),
+  role: (m, rows) => insert(m, RosterRoleRecord, byKey(rows as RosterRoleRecord[], (r) => `${r.personId}|${r.role}`), { update: ['village_code', 'since', 'until'], on: ['person_id', 'role'] }),
+  investigation: (m, rows) => insert(m, RosterInvestigationRecord, byKey(rows as RosterInvestigationRecord[], (r) => r.investigationId, true), { ignore: true }),
+  holdingStarted: (m, rows) => insert(m, RosterHoldingRecord, byKey(rows as RosterHoldingRecord[], holdingKey, true), { ignore: true }),
+  holdingEnded: (m, rows) => insert(m, RosterHoldingRecord, byKey(rows as RosterHoldingRecord[], holdingKey), { update: ['to_date'], on: ['village_code', 'person_id', 'body', 'post', 'from_date'] }),
+};
+
+const holdingKey = (h: RosterHoldingRecord) => `${h.villageCode}|${h.personId}|${h.body}|${h.post}|${h.fromDate}`;
+
+/**
+ * The newest details of each person replace the row; the villages that named the person accumulate
+ * in order. Only this projection writes the table and its batches never overlap, so the villages
+ * already there are read and merged in the batch's transaction.
+ */
+async function upsertPersons(m: EntityManager, rows: RosterPersonRecord[]): Promise<void> {
+  const known = await m.find(RosterPersonRecord, { select: { personId: true, villages: true }, where: { personId: In([...new Set(rows.map((r) => r.personId))]) } });
+  const villages = new Map(known.map((p) => [p.personId, p.villages]));
+  const merged = new Map<string, RosterPersonRecord>();
+  for (const r of rows) {
+    const before = merged.get(r.personId)?.villages ?? villages.get(r.personId) ?? [];
+    merged.set(r.personId, { ...r, villages: before.includes(r.villages[0]) ? before : [...before, r.villages[0]] });
+  }
+  const columns = ['name', 'ethnicity', 'education', 'political_status', 'party_join_date', 'phone', 'tags', 'villages'];
+  await insert(m, RosterPersonRecord, [...merged.values()], { update: columns, on: ['person_id'] });
 }

@@ -1,89 +1,64 @@
+import type { PoolClient } from 'pg';
+import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
 import { runAll } from '@lw/db';
-import type { Pool, PoolClient } from 'pg';
 import { DivisionCode, type LocalDate } from '@lw/domain';
 import type { Holding, Person } from '../../domain/roster';
-import { isSanction, type AppraisalGrade, type Body, type PoliticalStatus, type Post, type RecordCategory } from '../../domain/roster';
-import type { Education, PersonFacts, RecordFact } from '../../domain/rules/facts';
+import { isSanction, type AppraisalGrade } from '../../domain/roster';
+import type { PersonFacts, RecordFact } from '../../domain/rules/facts';
 import type { RelativeLink } from '../../domain/rules/slate';
+import { managerOn } from './read-model-manager';
+import { RosterAppraisalRecord } from './roster-appraisals.entity';
+import { RosterHoldingRecord } from './roster-holdings.entity';
+import { RosterInvestigationRecord } from './roster-investigations.entity';
+import { RosterPersonRecord } from './roster-persons.entity';
+import { RosterRecordRecord } from './roster-records.entity';
+import { RosterRelativeRecord } from './roster-relatives.entity';
+import { RosterRoleRecord } from './roster-roles.entity';
 
-type Db = Pool | PoolClient;
-
-/** Dates come back as text (YYYY-MM-DD): no time zone can shift a day. */
-const day = (column: string, as = column) => `to_char(${column}, 'YYYY-MM-DD') AS ${as}`;
-
-interface PersonRow {
-  person_id: string;
-  citizen_id: string;
-  name: string;
-  gender: 'male' | 'female';
-  birth_date: LocalDate;
-  ethnicity: string;
-  education: Education;
-  political_status: PoliticalStatus;
-  party_join_date: LocalDate | null;
-  phone: string | null;
-  tags: string[];
-  villages: string[];
+function toHolding(r: RosterHoldingRecord): Holding {
+  const h: Holding = { personId: r.personId, villageCode: r.villageCode, body: r.body, post: r.post, from: r.fromDate };
+  return r.toDate ? { ...h, to: r.toDate } : h;
 }
 
-interface RecordRow {
-  record_id: string;
-  person_id: string;
-  text: string;
-  kind: string;
-  label: string;
-  category: RecordCategory;
-  date: LocalDate;
-  ends_on: LocalDate | null;
-  source: string | null;
-}
+const toLink = (r: RosterRelativeRecord): RelativeLink => ({ personId: r.personId, relativeId: r.relativeId, kind: r.kind });
 
-const PERSON_COLUMNS = `person_id, citizen_id, name, gender, ${day('birth_date')}, ethnicity, education, political_status, ${day('party_join_date')}, phone, tags, villages`;
-const HOLDING_COLUMNS = `person_id, village_code, body, post, ${day('from_date')}, ${day('to_date')}`;
-
-function toHolding(r: { person_id: string; village_code: string; body: Body; post: Post; from_date: LocalDate; to_date: LocalDate | null }): Holding {
-  const h: Holding = { personId: r.person_id, villageCode: r.village_code, body: r.body, post: r.post, from: r.from_date };
-  return r.to_date ? { ...h, to: r.to_date } : h;
-}
-
-/** Reads of the roster's read model (projection 'roster'). */
+/** Reads of the roster's read model (projection 'roster'); `tx`: inside the caller's transaction. */
 export class RosterReadModel {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly source: DataSource) {}
 
-  private db(tx?: PoolClient): Db {
-    return tx ?? this.pool;
+  private m(tx?: PoolClient): EntityManager {
+    return managerOn(this.source, tx);
   }
 
-  async persons(ids: readonly string[], tx?: PoolClient): Promise<PersonRow[]> {
+  async persons(ids: readonly string[], tx?: PoolClient): Promise<RosterPersonRecord[]> {
     if (!ids.length) return [];
-    return (await this.db(tx).query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM roster_persons WHERE person_id = ANY ($1::text[])`, [ids])).rows;
+    return this.m(tx).findBy(RosterPersonRecord, { personId: In([...ids]) });
   }
 
-  async records(ids: readonly string[], tx?: PoolClient): Promise<RecordRow[]> {
+  async records(ids: readonly string[], tx?: PoolClient): Promise<RosterRecordRecord[]> {
     if (!ids.length) return [];
-    const sql = `SELECT record_id, person_id, text, kind, label, category, ${day('date')}, ${day('ends_on')}, source FROM roster_records WHERE person_id = ANY ($1::text[]) ORDER BY date, record_id`;
-    return (await this.db(tx).query<RecordRow>(sql, [ids])).rows;
+    return this.m(tx).find(RosterRecordRecord, { where: { personId: In([...ids]) }, order: { date: 'ASC', recordId: 'ASC' } });
   }
 
-  async appraisals(ids: readonly string[], tx?: PoolClient): Promise<{ person_id: string; year: number; grade: AppraisalGrade; source: string; ref: string }[]> {
+  async appraisals(ids: readonly string[], tx?: PoolClient): Promise<RosterAppraisalRecord[]> {
     if (!ids.length) return [];
-    return (await this.db(tx).query('SELECT person_id, year, grade, source, ref FROM roster_appraisals WHERE person_id = ANY ($1::text[]) ORDER BY year, source, ref', [ids])).rows;
+    return this.m(tx).find(RosterAppraisalRecord, { where: { personId: In([...ids]) }, order: { year: 'ASC', source: 'ASC', ref: 'ASC' } });
   }
 
-  async roles(ids: readonly string[], tx?: PoolClient): Promise<{ person_id: string; role: string; village_code: string; since: LocalDate; until: LocalDate | null }[]> {
+  async roles(ids: readonly string[], tx?: PoolClient): Promise<RosterRoleRecord[]> {
     if (!ids.length) return [];
-    return (await this.db(tx).query(`SELECT person_id, role, village_code, ${day('since')}, ${day('until')} FROM roster_roles WHERE person_id = ANY ($1::text[]) ORDER BY role`, [ids])).rows;
+    return this.m(tx).find(RosterRoleRecord, { where: { personId: In([...ids]) }, order: { role: 'ASC' } });
   }
 
-  async investigations(ids: readonly string[], tx?: PoolClient): Promise<{ investigation_id: string; person_id: string; since: LocalDate; closed_on: LocalDate | null; source: string | null }[]> {
+  async investigations(ids: readonly string[], tx?: PoolClient): Promise<RosterInvestigationRecord[]> {
     if (!ids.length) return [];
-    const sql = `SELECT investigation_id, person_id, ${day('since')}, ${day('closed_on')}, source FROM roster_investigations WHERE person_id = ANY ($1::text[]) ORDER BY since`;
-    return (await this.db(tx).query(sql, [ids])).rows;
+    return this.m(tx).find(RosterInvestigationRecord, { where: { personId: In([...ids]) }, order: { since: 'ASC' } });
   }
 
   async holdingsOfPersons(ids: readonly string[], tx?: PoolClient): Promise<Holding[]> {
     if (!ids.length) return [];
-    return (await this.db(tx).query(`SELECT ${HOLDING_COLUMNS} FROM roster_holdings WHERE person_id = ANY ($1::text[]) ORDER BY from_date, village_code, body, post`, [ids])).rows.map(toHolding);
+    const rows = await this.m(tx).find(RosterHoldingRecord, { where: { personId: In([...ids]) }, order: { fromDate: 'ASC', villageCode: 'ASC', body: 'ASC', post: 'ASC' } });
+    return rows.map(toHolding);
   }
 
   /**
@@ -93,44 +68,61 @@ export class RosterReadModel {
   async reachOf(ids: readonly string[], tx?: PoolClient): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>();
     if (!ids.length) return out;
-    const sql = `SELECT person_id, unnest(villages) AS village_code FROM roster_persons WHERE person_id = ANY ($1::text[])
-                 UNION SELECT person_id, village_code FROM roster_roles WHERE person_id = ANY ($1::text[])
-                 UNION SELECT person_id, village_code FROM roster_holdings WHERE person_id = ANY ($1::text[])`;
-    const { rows } = await this.db(tx).query<{ person_id: string; village_code: string }>(sql, [ids]);
-    for (const r of rows) out.set(r.person_id, (out.get(r.person_id) ?? new Set()).add(r.village_code));
+    const m = this.m(tx);
+    const where = { personId: In([...ids]) };
+    const [persons, roles, holdings] = await runAll(tx, [
+      () => m.find(RosterPersonRecord, { select: { personId: true, villages: true }, where }),
+      () => m.find(RosterRoleRecord, { select: { personId: true, villageCode: true }, where }),
+      () => m.find(RosterHoldingRecord, { select: { personId: true, villageCode: true }, where }),
+    ] as const);
+    const add = (personId: string, villageCode: string) => out.set(personId, (out.get(personId) ?? new Set()).add(villageCode));
+    for (const p of persons) for (const v of p.villages) add(p.personId, v);
+    for (const r of [...roles, ...holdings]) add(r.personId, r.villageCode);
     return out;
   }
 
   async holdingsOfVillage(villageCode: string, tx?: PoolClient): Promise<Holding[]> {
-    const sql = `SELECT ${HOLDING_COLUMNS} FROM roster_holdings WHERE village_code = $1 ORDER BY from_date, body, post, person_id`;
-    return (await this.db(tx).query(sql, [villageCode])).rows.map(toHolding);
+    const rows = await this.m(tx).find(RosterHoldingRecord, { where: { villageCode }, order: { fromDate: 'ASC', body: 'ASC', post: 'ASC', personId: 'ASC' } });
+    return rows.map(toHolding);
   }
 
   /** Holdings in force on `date` in a subtree (significant digits of the scope as a prefix). */
   async holdingsInForce(scopePrefix: string, date: LocalDate, tx?: PoolClient): Promise<Holding[]> {
-    const prefix = DivisionCode.parse(scopePrefix).code;
-    const sql = `SELECT ${HOLDING_COLUMNS} FROM roster_holdings
-                  WHERE village_code LIKE $1 || '%' AND from_date <= $2 AND (to_date IS NULL OR to_date > $2)
-                  ORDER BY village_code, body, post, person_id`;
-    return (await this.db(tx).query(sql, [prefix, date])).rows.map(toHolding);
+    const rows = await this.m(tx)
+      .createQueryBuilder(RosterHoldingRecord, 'h')
+      .where('h.villageCode LIKE :prefix', { prefix: `${DivisionCode.parse(scopePrefix).code}%` })
+      .andWhere('h.fromDate <= :date AND (h.toDate IS NULL OR h.toDate > :date)', { date })
+      .orderBy('h.villageCode')
+      .addOrderBy('h.body')
+      .addOrderBy('h.post')
+      .addOrderBy('h.personId')
+      .getMany();
+    return rows.map(toHolding);
   }
 
   async relativesAmong(ids: readonly string[], tx?: PoolClient): Promise<RelativeLink[]> {
     if (!ids.length) return [];
-    const sql = 'SELECT person_id, relative_id, kind FROM roster_relatives WHERE person_id = ANY ($1::text[]) AND relative_id = ANY ($1::text[]) ORDER BY person_id, relative_id, kind';
-    return (await this.db(tx).query(sql, [ids])).rows.map((r) => ({ personId: r.person_id, relativeId: r.relative_id, kind: r.kind }));
+    const rows = await this.m(tx).find(RosterRelativeRecord, { where: { personId: In([...ids]), relativeId: In([...ids]) }, order: { personId: 'ASC', relativeId: 'ASC', kind: 'ASC' } });
+    return rows.map(toLink);
   }
 
   /** Links in either direction that touch one person. */
   async relativesOf(personId: string, tx?: PoolClient): Promise<RelativeLink[]> {
-    const sql = 'SELECT person_id, relative_id, kind FROM roster_relatives WHERE person_id = $1 OR relative_id = $1 ORDER BY person_id, relative_id, kind';
-    return (await this.db(tx).query(sql, [personId])).rows.map((r) => ({ personId: r.person_id, relativeId: r.relative_id, kind: r.kind }));
+    const rows = await this.m(tx).find(RosterRelativeRecord, { where: [{ personId }, { relativeId: personId }], order: { personId: 'ASC', relativeId: 'ASC', kind: 'ASC' } });
+    return rows.map(toLink);
   }
 
+  /** Persons of that name named by the village or holding a post there. */
   async personIdByName(villageCode: string, name: string, tx?: PoolClient): Promise<string[]> {
-    const sql = `SELECT person_id FROM roster_persons WHERE name = $2 AND ($1 = ANY (villages) OR person_id IN (SELECT person_id FROM roster_holdings WHERE village_code = $1))
-                 ORDER BY person_id`;
-    return (await this.db(tx).query(sql, [villageCode, name])).rows.map((r) => r.person_id);
+    const qb = this.m(tx).createQueryBuilder(RosterPersonRecord, 'p').select('p.personId');
+    const heldThere = qb.subQuery().select('h.personId').from(RosterHoldingRecord, 'h').where('h.villageCode = :village').getQuery();
+    const rows = await qb
+      .where('p.name = :name', { name })
+      .andWhere(new Brackets((w) => w.where(':village = ANY (p.villages)').orWhere(`p.personId IN ${heldThere}`)))
+      .setParameter('village', villageCode)
+      .orderBy('p.personId')
+      .getMany();
+    return rows.map((r) => r.personId);
   }
 
   /** Persons as the domain knows them: sanctions (党纪政务处分) as disciplinary records, roster appraisals. */
@@ -140,23 +132,23 @@ export class RosterReadModel {
     for (const p of persons) {
       const perYear = new Map<number, AppraisalGrade>();
       // One grade a year (createPerson's rule): the roster's own, else an assessment's.
-      for (const a of appraisals.filter((x) => x.person_id === p.person_id)) if (a.source === 'roster' || !perYear.has(a.year)) perYear.set(a.year, a.grade);
-      out.set(p.person_id, {
-        id: p.person_id,
+      for (const a of appraisals.filter((x) => x.personId === p.personId)) if (a.source === 'roster' || !perYear.has(a.year)) perYear.set(a.year, a.grade);
+      out.set(p.personId, {
+        id: p.personId,
         name: p.name,
-        citizenId: p.citizen_id,
+        citizenId: p.citizenId,
         ethnicity: p.ethnicity,
         education: p.education,
-        politicalStatus: p.political_status,
-        ...(p.party_join_date ? { partyJoinDate: p.party_join_date } : {}),
+        politicalStatus: p.politicalStatus,
+        ...(p.partyJoinDate ? { partyJoinDate: p.partyJoinDate } : {}),
         ...(p.phone ? { phone: p.phone } : {}),
         tags: p.tags,
         disciplinaryRecords: records
-          .filter((r) => r.person_id === p.person_id && isSanction(r.category))
-          .map((r) => (r.ends_on ? { kind: r.label, date: r.date, effectEndsOn: r.ends_on } : { kind: r.label, date: r.date })),
+          .filter((r) => r.personId === p.personId && isSanction(r.category))
+          .map((r) => (r.endsOn ? { kind: r.label, date: r.date, effectEndsOn: r.endsOn } : { kind: r.label, date: r.date })),
         appraisals: [...perYear].sort((a, b) => a[0] - b[0]).map(([year, grade]) => ({ year, grade })),
-        relatives: relatives.filter((r) => r.personId === p.person_id).map((r) => ({ personId: r.relativeId, kind: r.kind })),
-        birthDate: p.birth_date,
+        relatives: relatives.filter((r) => r.personId === p.personId).map((r) => ({ personId: r.relativeId, kind: r.kind })),
+        birthDate: p.birthDate,
         gender: p.gender,
       });
     }
@@ -168,22 +160,22 @@ export class RosterReadModel {
     const [persons, records, appraisals, roles, investigations] = await runAll(tx, [() => this.persons(ids, tx), () => this.records(ids, tx), () => this.appraisals(ids, tx), () => this.roles(ids, tx), () => this.investigations(ids, tx)] as const);
     const out = new Map<string, PersonFacts>();
     for (const p of persons) {
-      const mine = <T extends { person_id: string }>(rows: T[]) => rows.filter((r) => r.person_id === p.person_id);
-      const open = mine(investigations).filter((i) => i.since <= asOf && (i.closed_on === null || i.closed_on > asOf));
+      const mine = <T extends { personId: string }>(rows: T[]) => rows.filter((r) => r.personId === p.personId);
+      const open = mine(investigations).filter((i) => i.since <= asOf && (i.closedOn === null || i.closedOn > asOf));
       const years = new Map<string, { year: number; grade: AppraisalGrade }>();
       for (const a of mine(appraisals)) years.set(`${a.year}|${a.grade}`, { year: a.year, grade: a.grade });
-      out.set(p.person_id, {
-        personId: p.person_id,
+      out.set(p.personId, {
+        personId: p.personId,
         name: p.name,
         asOf,
-        birthDate: p.birth_date,
+        birthDate: p.birthDate,
         gender: p.gender,
         education: p.education,
-        politicalStatus: p.political_status,
-        partyJoinDate: p.party_join_date,
+        politicalStatus: p.politicalStatus,
+        partyJoinDate: p.partyJoinDate,
         records: mine(records)
           .filter((r) => r.date <= asOf)
-          .map((r): RecordFact => ({ kind: r.kind, date: r.date, endsOn: r.ends_on, source: [r.text, r.source].filter(Boolean).join(' ') })),
+          .map((r): RecordFact => ({ kind: r.kind, date: r.date, endsOn: r.endsOn, source: [r.text, r.source].filter(Boolean).join(' ') })),
         appraisals: [...years.values()].sort((a, b) => a.year - b.year),
         underInvestigation: open.length ? { since: open[0].since, ...(open[0].source ? { source: open[0].source } : {}) } : null,
         substantiatedTips: [],

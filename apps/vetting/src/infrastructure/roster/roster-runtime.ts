@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { shanghaiDateOf } from '@lw/domain';
-import { Jurisdiction } from '@lw/hierarchy';
+import type { Jurisdiction } from '@lw/hierarchy';
 import { Projector } from '@lw/eventstore';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
 import { RosterDeps } from '../../application/roster/roster-deps';
@@ -40,22 +40,23 @@ async function readYourWrites(projector: Projector, txId: string | null, kernel:
 export class RosterProjector extends Projector {}
 
 /**
- * The roster's moving parts: the projection, the command and query handlers with what they inject,
- * and the port elections read it through. `jurisdiction` is the service's one (vettingRuntime
- * provides it to the handlers that inject it).
+ * The roster's moving parts: the projection (its tables are the entities of ROSTER_READ_MODELS), the
+ * command and query handlers with what they inject, and the port elections read it through.
+ * `jurisdiction` is the service's one (vettingRuntime provides it to the handlers that inject it).
  */
-export function rosterRuntime(kernel: ServiceKernel, jurisdiction = new Jurisdiction(kernel.platform.hierarchy)): { port: RosterPort; runtime: ServiceRuntime } {
-  const { pool, store, platform } = kernel;
+export function rosterRuntime(kernel: ServiceKernel, jurisdiction: Jurisdiction): { port: RosterPort; runtime: ServiceRuntime } {
+  const { pool, store, platform, readModels } = kernel;
   const projector = new RosterProjector({
     pool,
     name: ROSTER_PROJECTION,
     // An import is one transaction of up to ~3 events a row; larger batches take it in fewer rounds.
     batchSize: 5_000,
     pollIntervalMs: 250,
-    handle: (events, tx) => projectRoster(events, tx),
+    readModels,
+    handle: projectRoster,
     onError: (err) => kernel.logger.warn({ err: err.message }, 'roster projection failed, will retry'),
   });
-  const readModel = new RosterReadModel(pool);
+  const readModel = new RosterReadModel(readModels);
   const deps: RosterDeps = {
     pool,
     store,
@@ -74,7 +75,7 @@ export function rosterRuntime(kernel: ServiceKernel, jurisdiction = new Jurisdic
       const holdings = await readModel.holdingsInForce(scopePrefix, date, tx);
       return { holdings, persons: await readModel.domainPersons([...new Set(holdings.map((h) => h.personId))], tx) };
     },
-    villagesOf: async (ids, tx) => new Map((await readModel.persons(ids, tx)).map((p) => [p.person_id, p.villages])),
+    villagesOf: async (ids, tx) => new Map((await readModel.persons(ids, tx)).map((p) => [p.personId, p.villages])),
     reachOf: (ids, tx) => readModel.reachOf(ids, tx),
     startTerm: async (change, actor, tx) => {
       await kernel.commandBus.execute(new StartTerm(change, actor, tx));

@@ -2,7 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'crypto';
 import type { Pool } from 'pg';
-import { migrate } from '@lw/db';
+import type { DataSource } from 'typeorm';
+import { migrate, readModelSource } from '@lw/db';
 import { checkCharOf, DomainNotFoundError, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
 import { EventStore, Projector } from '@lw/eventstore';
 import { Hierarchy, hierarchyMigrations, importDivisions, Jurisdiction } from '@lw/hierarchy';
@@ -15,6 +16,7 @@ import { personStream, villageStream } from '../../domain/roster';
 import { vettingMigrations } from '../vetting.migrations';
 import { projectRoster, ROSTER_PROJECTION } from './roster-projection';
 import { RosterReadModel } from './roster-read-model';
+import { ROSTER_READ_MODELS } from './roster-read-models';
 
 const VILLAGE_A = '320724100223'; // 新安镇 大庙村委会
 const VILLAGE_B = '320724101200'; // 堆沟港镇 堆沟村委会
@@ -37,6 +39,7 @@ describe('roster commands (PostgreSQL)', () => {
   let hierarchy: Hierarchy;
   let ctx: INestApplicationContext;
   let commands: CommandBus;
+  let readModels: DataSource;
 
   beforeAll(async () => {
     db = await createTestDatabase('roster_commands');
@@ -47,8 +50,9 @@ describe('roster commands (PostgreSQL)', () => {
     pool = db.pool('vetting', 6);
     await migrate(pool, 'vetting', ServiceKernel.migrationsFor(vettingMigrations));
     store = new EventStore(pool);
-    const readModel = new RosterReadModel(pool);
-    const projector = new Projector({ pool, name: ROSTER_PROJECTION, handle: projectRoster });
+    readModels = await readModelSource(pool, ROSTER_READ_MODELS);
+    const readModel = new RosterReadModel(readModels);
+    const projector = new Projector({ pool, name: ROSTER_PROJECTION, readModels, handle: projectRoster });
     const deps: RosterDeps = {
       pool,
       store,
@@ -65,6 +69,7 @@ describe('roster commands (PostgreSQL)', () => {
 
   afterAll(async () => {
     await ctx?.close();
+    await readModels?.destroy();
     await db?.drop();
   });
 
