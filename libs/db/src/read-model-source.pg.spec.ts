@@ -69,3 +69,33 @@ describe('read models on TypeORM, on the service pool', () => {
     }
   });
 });
+
+describe("readModelManager on the caller's transaction", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('rmtx');
+    await db.pool('svc').query('CREATE TABLE ledger_row (case_id text PRIMARY KEY, village_code text NOT NULL, version integer NOT NULL)');
+  });
+  afterAll(() => db.drop());
+
+  it('reads and writes inside that transaction without committing it: a rollback leaves nothing', async () => {
+    const { readModelManager } = await import('./read-model-source');
+    const pool = db.pool('svc', 2);
+    const source = await readModelSource(pool, [LedgerRow]);
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      const inside = readModelManager(source, tx).getRepository(LedgerRow);
+      await inside.save({ caseId: 'x', villageCode: '320724101200', version: 1 }); // TypeORM would wrap this in a transaction of its own
+      expect(await inside.findOneBy({ caseId: 'x' })).toMatchObject({ version: 1 });
+      expect(await source.getRepository(LedgerRow).findOneBy({ caseId: 'x' })).toBeNull(); // not committed
+      await tx.query('ROLLBACK');
+      expect(await source.getRepository(LedgerRow).findOneBy({ caseId: 'x' })).toBeNull();
+      expect(readModelManager(source)).toBe(source.manager);
+    } finally {
+      tx.release();
+      await source.destroy();
+      await pool.end();
+    }
+  });
+});

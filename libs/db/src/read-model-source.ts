@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
 
 /**
  * A TypeORM DataSource for a service's read models on the service's OWN pool: TypeORM's postgres
@@ -52,4 +52,18 @@ function sharedPool(pool: Pool): Pool {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * An EntityManager on the caller's open transaction (an import's, a consumer's inbox), so reads and
+ * writes there see and join what that transaction does; the DataSource's own manager without one.
+ * The query runner is handed the connection as is (a TypeORM internal: it has no public form for
+ * this) and told a transaction is active, so TypeORM neither begins nor commits one of its own
+ * (a save() opens a savepoint instead), and never releases it: the connection stays its owner's.
+ */
+export function readModelManager(source: DataSource, client?: PoolClient): EntityManager {
+  if (!client) return source.manager;
+  const runner = source.createQueryRunner();
+  Object.assign(runner as QueryRunner, { databaseConnection: client, isTransactionActive: true, transactionDepth: 1 });
+  return runner.manager;
 }

@@ -1,12 +1,11 @@
 import type { PoolClient } from 'pg';
 import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
-import { runAll } from '@lw/db';
 import { DivisionCode, type LocalDate } from '@lw/domain';
 import type { Holding, Person } from '../../domain/roster';
 import { isSanction, type AppraisalGrade } from '../../domain/roster';
 import type { PersonFacts, RecordFact } from '../../domain/rules/facts';
 import type { RelativeLink } from '../../domain/rules/slate';
-import { managerOn } from './read-model-manager';
+import { readModelManager, runAll } from '@lw/db';
 import { RosterAppraisalRecord } from './roster-appraisals.entity';
 import { RosterHoldingRecord } from './roster-holdings.entity';
 import { RosterInvestigationRecord } from './roster-investigations.entity';
@@ -27,7 +26,7 @@ export class RosterReadModel {
   constructor(private readonly source: DataSource) {}
 
   private m(tx?: PoolClient): EntityManager {
-    return managerOn(this.source, tx);
+    return readModelManager(this.source, tx);
   }
 
   async persons(ids: readonly string[], tx?: PoolClient): Promise<RosterPersonRecord[]> {

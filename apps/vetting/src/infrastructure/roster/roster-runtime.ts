@@ -13,27 +13,14 @@ import { RosterReadModel } from './roster-read-model';
 import { PgRosterViews } from './roster-views';
 
 /**
- * Read-your-writes for the clerk: the answer waits until the projection's checkpoint has passed the
- * command's transaction. Another transaction of the database still open can hold the gap-safe read
- * back for a moment, hence the short polling. Waiting longer than READ_YOUR_WRITES_MS is only
- * lateness (the projector's own loop carries on), never a failed command.
+ * Read-your-writes for the clerk: the answer waits (Projector.waitPast) until the projection has
+ * applied the command's transaction. Waiting longer than this is only lateness (the projector's own
+ * loop carries on), never a failed command.
  */
 const READ_YOUR_WRITES_MS = 10_000;
 
 async function readYourWrites(projector: Projector, txId: string | null, kernel: ServiceKernel): Promise<void> {
-  if (txId === null) return;
-  const until = Date.now() + READ_YOUR_WRITES_MS;
-  try {
-    for (;;) {
-      await projector.catchUp();
-      if (BigInt((await projector.checkpoint()).txId) >= BigInt(txId)) return;
-      if (Date.now() > until) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    kernel.logger.warn({ txId }, 'roster read model still behind a committed command');
-  } catch (err) {
-    kernel.logger.warn({ err: (err as Error).message }, 'roster projection catch-up failed');
-  }
+  if (!(await projector.waitPast(txId, READ_YOUR_WRITES_MS))) kernel.logger.warn({ txId }, 'roster read model still behind a committed command');
 }
 
 /** The roster projection's Projector, provided so tests and tools can catch the read model up. */
