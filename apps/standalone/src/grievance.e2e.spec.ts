@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import * as views from '@lw/grievance/src/api/case-views.schemas';
 import { PgIdentityStore } from '@lw/auth';
 import { newEnvelope, type IntegrationEvent } from '@lw/domain';
 import { caseIdForSource } from '@lw/grievance';
@@ -338,5 +340,63 @@ describe('grievance (embedded product, HTTP)', () => {
     expect(plan.items.every((i: any) => i.status !== 'closed' && i.villageCode === village)).toBe(true);
     expect(plan.items).toHaveLength(all.length - closed);
     expect(plan.bySource.map((s: any) => s.kind).sort()).toEqual(expect.arrayContaining(['analysis', 'inspection']));
+  });
+
+  it('describes every grievance route in GET /grievance/openapi.json: its summary, input and answer schemas', async () => {
+    const r = await h.call('GET', '/grievance/openapi.json');
+    expect(r.status).toBe(200);
+    const paths = r.body.paths;
+    const routes = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
+    const c = '/grievance/cases';
+    expect(routes.sort()).toEqual(
+      [
+        `POST ${c}`,
+        `GET ${c}/{id}`,
+        ...['progress', 'apply', 'close', 'return', 'reopen', 'deadline', 'responsible', 'milestones/{mid}/complete'].map((step) => `POST ${c}/{id}/${step}`),
+        ...['ledger', 'ledger/statistics', 'ledger/export.xlsx', 'ledger/villages/{code}', 'liaisons', 'health', 'ready'].map((p) => `GET /grievance/${p}`),
+        'PUT /grievance/liaisons/{villageCode}',
+        'DELETE /grievance/liaisons/{villageCode}',
+      ].sort(),
+    );
+    for (const [path, ops] of Object.entries(paths)) {
+      if (path === '/grievance/health' || path === '/grievance/ready') continue;
+      for (const [method, op] of Object.entries(ops as Record<string, any>)) {
+        expect([path, method, typeof op.summary]).toEqual([path, method, 'string']);
+        if (method === 'delete') {
+          expect([op.responses['204']?.description, op.responses['200']]).toEqual([expect.any(String), undefined]);
+          continue;
+        }
+        const success = op.responses['200'] ?? op.responses['201'];
+        expect([path, method, Object.values(success.content ?? {}).map((x: any) => x.schema)]).toEqual([path, method, [expect.objectContaining({})]]);
+        const schema = (Object.values(success.content)[0] as any).schema;
+        expect([path, method, Boolean(schema.type ?? schema.anyOf ?? schema.oneOf)]).toEqual([path, method, true]);
+      }
+    }
+    const body = (path: string, method = 'post') => paths[path][method].requestBody.content['application/json'].schema;
+    expect(body(c).required).toEqual(expect.arrayContaining(['villageCode', 'source', 'category', 'description', 'measures']));
+    for (const [step, field] of [['progress', 'text'], ['apply', 'evidence'], ['close', 'summary'], ['return', 'reasons'], ['reopen', 'reason'], ['deadline', 'reason'], ['responsible', 'reason']]) {
+      expect(body(`${c}/{id}/${step}`).required).toContain(field);
+    }
+    expect(body('/grievance/liaisons/{villageCode}', 'put').required).toEqual(['name']);
+    expect(paths['/grievance/ledger'].get.parameters.map((p: any) => p.name).sort()).toEqual(['category', 'light', 'limit', 'node', 'offset', 'severity', 'source', 'status']);
+    expect(paths['/grievance/ledger/statistics'].get.parameters.map((p: any) => p.name).sort()).toEqual(['by', 'from', 'node', 'to']);
+    expect(Object.keys(paths['/grievance/ledger/export.xlsx'].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(paths[`${c}/{id}`].get.responses['200'].content['application/json'].schema.properties.history.items.properties.by).toBeDefined();
+
+    // The documented answers are the real ones: parsing keeps every field (an undocumented one would be stripped).
+    const opened = await call('POST', '/cases', township, caseBody({ category: '文档核对' }));
+    expect([opened.status, views.caseSummaryView.parse(opened.body)]).toEqual([201, opened.body]);
+    const answers: [z.ZodType, string][] = [
+      [views.ledgerPageView, '/ledger?limit=500'],
+      [views.statisticsView, '/ledger/statistics?by=village'],
+      [views.statisticsView, '/ledger/statistics?by=township&from=2026-01-01&to=2026-12-31'],
+      [views.villagePlanView, `/ledger/villages/${village}`],
+      [views.caseDetailView, `/cases/${opened.body.caseId}`],
+      [views.liaisonListView, '/liaisons'],
+    ];
+    for (const [schema, path] of answers) {
+      const answer = (await call('GET', path, township)).body;
+      expect([path, schema.parse(answer)]).toEqual([path, answer]);
+    }
   });
 });

@@ -3,11 +3,12 @@
 // and the Excel export of 10k rows beside bare ExcelJS rows of the same values.
 import { Client } from 'pg';
 import ExcelJS from 'exceljs';
-import { createPool, migrate } from '@lw/db';
-import { CaseQueries, grievanceService, ledgerSql, ledgerWorkbook } from '@lw/grievance';
+import { createPool, migrate, readModelSource } from '@lw/db';
+import { CaseQueries, GRIEVANCE_READ_MODELS, grievanceService, ledgerSql, ledgerWorkbook } from '@lw/grievance';
 import { chinaDivisionDataDir, readChinaDivision } from '@lw/hierarchy';
 import { ServiceKernel } from '@lw/runtime';
 import { withDatabase } from '@lw/testing';
+import type { DataSource } from 'typeorm';
 import type { BenchContext, BenchFigure, BenchSuite } from './bench.types';
 
 const SCHEMA = 'grievance';
@@ -26,8 +27,13 @@ export const grievanceBench: BenchSuite = async (ctx) => {
     const cases = Math.max(10_000, Math.round(100_000 * ctx.scale));
     await fill(pool, villages, cases);
     ctx.log(`ledger filled: ${cases} cases over ${villages.length} villages of province 32`);
-    const queries = new CaseQueries(pool, (c) => c);
-    return [await ledgerFigure(ctx, pool, queries, villages, cases), await exportFigure(ctx, queries)];
+    const readModels = await readModelSource(pool, GRIEVANCE_READ_MODELS);
+    const queries = new CaseQueries(readModels, (c) => c);
+    try {
+      return [await ledgerFigure(ctx, pool, readModels, queries, villages, cases), await exportFigure(ctx, queries)];
+    } finally {
+      await readModels.destroy();
+    }
   } finally {
     await pool.end();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -60,7 +66,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
-async function ledgerFigure(ctx: BenchContext, pool: ReturnType<typeof createPool>, queries: CaseQueries, villages: string[], cases: number): Promise<BenchFigure> {
+async function ledgerFigure(ctx: BenchContext, pool: ReturnType<typeof createPool>, readModels: DataSource, queries: CaseQueries, villages: string[], cases: number): Promise<BenchFigure> {
   const townships = [...new Set(villages.map((v) => v.slice(0, 9)))];
   const counties = [...new Set(villages.map((v) => v.slice(0, 6)))];
   // A mix of what clerks ask: a county's red items, a township's open items, a county's audit cases.
@@ -83,9 +89,9 @@ async function ledgerFigure(ctx: BenchContext, pool: ReturnType<typeof createPoo
   };
   const ours = await time((f) => queries.ledger(f));
   const raw = await time(async (f) => {
-    const q = ledgerSql(f);
-    await pool.query(q.count, q.params);
-    await pool.query(q.page, [...q.params, f.limit, f.offset]);
+    const q = ledgerSql(readModels, f);
+    await pool.query(...q.count);
+    await pool.query(...q.page);
   });
   ctx.log(`ledger p50 ${percentile(ours, 0.5).toFixed(2)} ms / p99 ${percentile(ours, 0.99).toFixed(2)} ms; raw p50 ${percentile(raw, 0.5).toFixed(2)} ms`);
   return {

@@ -98,3 +98,6 @@ export const CASE_FIELD_LABELS: Record<string, string> = {
   reason: '理由',
   name: '姓名',
 };
+
+/** The statistics query's fields as the messages name them. */
+export const STATS_LABELS: Record<string, string> = { from: '起始日期', to: '截止日期' };

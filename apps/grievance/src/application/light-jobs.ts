@@ -1,4 +1,4 @@
-import { deadlineJobId, type JobScheduler } from '@lw/jobs';
+import { deadlineJobId, type JobScheduler, type JobTransaction } from '@lw/jobs';
 import type { ServiceKernel } from '@lw/runtime';
 import type { CaseDeadline } from '../domain';
 import { FlagCaseRed, FlagCaseYellow } from './case.commands';
@@ -32,10 +32,11 @@ export class LightJobs {
     });
   }
 
-  async schedule(caseId: string, deadline: CaseDeadline): Promise<void> {
+  /** Within `tx` (the ledger projection's transaction): a rolled-back batch schedules nothing. */
+  async schedule(caseId: string, deadline: CaseDeadline, tx?: JobTransaction): Promise<void> {
     const end = Date.parse(deadline.endsAt);
     const payload: LightJobPayload = { caseId, endsAt: deadline.endsAt };
-    await this.jobs.schedule({ id: deadlineJobId('case', caseId, 'yellow', end), name: YELLOW_JOB, runAt: new Date(deadline.yellowAt), payload });
-    await this.jobs.schedule({ id: deadlineJobId('case', caseId, 'red', end), name: RED_JOB, runAt: new Date(end), payload });
+    await this.jobs.schedule({ id: deadlineJobId('case', caseId, 'yellow', end), name: YELLOW_JOB, runAt: new Date(deadline.yellowAt), payload }, tx);
+    await this.jobs.schedule({ id: deadlineJobId('case', caseId, 'red', end), name: RED_JOB, runAt: new Date(end), payload }, tx);
   }
 }

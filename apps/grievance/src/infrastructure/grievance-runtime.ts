@@ -14,6 +14,7 @@ import { LIAISON_COMMAND_HANDLERS } from '../application/liaison.commands';
 import { LiaisonDirectory } from '../application/liaison-directory.port';
 import { LightJobs } from '../application/light-jobs';
 import { PgLiaisonDirectory } from './pg-liaison-directory';
+import { CaseLedgerRecord } from './read-model/case-ledger.entity';
 import { caseLedgerProjection } from './read-model/case-ledger.projection';
 import { CaseQueries } from './read-model/case-queries';
 import { ledgerWorkbook } from './read-model/ledger-workbook';
@@ -33,7 +34,8 @@ export function grievanceRuntime(kernel: ServiceKernel, overrides: GrievanceOver
     pool,
     name: 'case-ledger',
     pollIntervalMs: 250,
-    handle: caseLedgerProjection({ store, scheduleLights: (id, d) => lights.schedule(id, d) }),
+    readModels: kernel.readModels,
+    handle: caseLedgerProjection({ store, scheduleLights: (id, d, tx) => lights.schedule(id, d, tx) }),
     onError: (err) => kernel.logger.warn({ err: err.message }, 'case-ledger projection failed, will retry'),
   });
   const recorder = new CaseRecorder({
@@ -54,7 +56,7 @@ export function grievanceRuntime(kernel: ServiceKernel, overrides: GrievanceOver
       { provide: CaseRecorder, useValue: recorder },
       { provide: CasePlacement, useValue: new CasePlacement(jurisdiction, platform.hierarchy) },
       { provide: LiaisonDirectory, useValue: new PgLiaisonDirectory(pool) },
-      { provide: CaseReadModel, useValue: new CaseQueries(pool, nameOf, () => platform.calendar.calendar()) },
+      { provide: CaseReadModel, useValue: new CaseQueries(kernel.readModels, nameOf, () => platform.calendar.calendar()) },
       { provide: LedgerSpreadsheet, useValue: { write: ledgerWorkbook } },
     ],
     start: async () => {
@@ -66,7 +68,7 @@ export function grievanceRuntime(kernel: ServiceKernel, overrides: GrievanceOver
       {
         name: 'lw_grievance_cases_red',
         help: 'Open rectification cases past their deadline (red light), at scrape time',
-        read: async () => Number((await kernel.pool.query(`SELECT count(*) AS n FROM case_ledger WHERE status <> 'closed' AND deadline_ends_at <= now()`)).rows[0].n),
+        read: () => kernel.readModels.getRepository(CaseLedgerRecord).createQueryBuilder('c').where(`c.status <> 'closed' AND c.deadlineEndsAt <= now()`).getCount(),
       },
     ],
   };

@@ -9,6 +9,7 @@ import { CalendarStore, createLogger, ServiceKernel } from '@lw/runtime';
 import type { TestDatabase } from '@lw/testing';
 import { grievanceMigrations } from './grievance.migrations';
 import { grievanceRuntime, type GrievanceOverrides } from './grievance-runtime';
+import { GRIEVANCE_READ_MODELS } from './read-model/grievance-read-models';
 
 /** The county the grievance specs place their cases in (320724101200 is one of its villages). */
 export const TEST_COUNTY = '320724';
@@ -31,6 +32,7 @@ export async function startGrievanceKernel(db: TestDatabase, pool: Pool, overrid
     jobs: new PgJobScheduler({ pool }),
     logger: createLogger({ service: 'grievance-spec', level: 'silent' }),
     migrations: grievanceMigrations,
+    readModels: GRIEVANCE_READ_MODELS,
     runtime: (k) => grievanceRuntime(k, overrides),
     platform: { mode: 'embedded', hierarchy, calendar: new CalendarStore(pool), auditLog: new AuditLog(pool), dataDir: tmpdir(), env: {} },
   });

@@ -1,22 +1,26 @@
 import type { Pool } from 'pg';
-import { migrate } from '@lw/db';
+import type { DataSource } from 'typeorm';
+import { migrate, readModelSource } from '@lw/db';
 import { ServiceKernel } from '@lw/runtime';
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
 import { grievanceMigrations } from '../grievance.migrations';
 import { CaseQueries } from './case-queries';
+import { GRIEVANCE_READ_MODELS } from './grievance-read-models';
 
 // The figures of a period (GET /grievance/ledger/statistics?from&to): opened, closed of those,
 // closed in the period, overdue at its end, read from ledger rows with Shanghai day boundaries.
 describe('case queries: period statistics (PostgreSQL)', () => {
   let db: TestDatabase;
   let pool: Pool;
+  let readModels: DataSource;
   let queries: CaseQueries;
 
   beforeAll(async () => {
     db = await createTestDatabase('grievance_period');
     pool = db.pool('grievance');
     await migrate(pool, 'grievance', ServiceKernel.migrationsFor(grievanceMigrations));
-    queries = new CaseQueries(pool, (code) => `名称${code}`);
+    readModels = await readModelSource(pool, GRIEVANCE_READ_MODELS);
+    queries = new CaseQueries(readModels, (code) => `名称${code}`);
     let n = 0;
     const row = async (village: string, openedAt: string, endsAt: string, closedAt: string | null) => {
       n += 1;
@@ -39,6 +43,7 @@ describe('case queries: period statistics (PostgreSQL)', () => {
   }, 60_000);
 
   afterAll(async () => {
+    await readModels?.destroy();
     await db?.drop();
   });
 

@@ -1,82 +1,88 @@
-import type { Pool } from 'pg';
+import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { formatShanghai, shanghaiDateOf, type LocalDate, type WorkingCalendar } from '@lw/domain';
-import {
-  CASE_SOURCE_LABELS,
-  CASE_STATUS_LABELS,
-  ESCALATION_LABELS,
-  LIGHT_LABELS,
-  SEVERITY_LABELS,
-  type CaseSourceKind,
-  type CaseStatus,
-  type EscalationMeasure,
-  type Light,
-  type Severity,
-  workingDaysLeft,
-} from '../../domain';
-import { CaseReadModel, type LedgerFilter, type LedgerRow, type PeriodStatsRow, type StatsRow, type VillagePlanView } from '../../application/case-read-model.port';
+import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS, ESCALATION_LABELS, LIGHT_LABELS, SEVERITY_LABELS, type Light, workingDaysLeft } from '../../domain';
+import { CaseReadModel, type LedgerFilter, type LedgerRow, type PeriodStatsRow, type StatsLevel, type StatsRow, type VillagePlanView } from '../../application/case-read-model.port';
+import { CaseLedgerRecord } from './case-ledger.entity';
 
-/** The light of a row at read time. */
-export const LIGHT_SQL = `CASE WHEN status = 'closed' THEN 'none' WHEN deadline_ends_at <= now() THEN 'red' WHEN yellow_at <= now() THEN 'yellow' ELSE 'green' END`;
-
+/** A light as a condition on the row at `:now` (the instant the rows' lights are computed for). */
 const LIGHT_WHERE: Record<Light, string> = {
-  none: `status = 'closed'`,
-  red: `(status <> 'closed' AND deadline_ends_at <= now())`,
-  yellow: `(status <> 'closed' AND yellow_at <= now() AND deadline_ends_at > now())`,
-  green: `(status <> 'closed' AND yellow_at > now())`,
+  none: `c.status = 'closed'`,
+  red: `(c.status <> 'closed' AND c.deadlineEndsAt <= :now)`,
+  yellow: `(c.status <> 'closed' AND c.yellowAt <= :now AND c.deadlineEndsAt > :now)`,
+  green: `(c.status <> 'closed' AND c.yellowAt > :now)`,
+};
+
+/** The code a figure row groups by (a township without its code recorded counts under its village's first nine digits). */
+const GROUP_KEY: Record<StatsLevel, string> = {
+  village: 'c.villageCode',
+  township: 'coalesce(c.townshipCode, left(c.villageCode, 9))',
+  county: 'left(c.villageCode, 6)',
 };
 
 const prefix = (code: string) => `${code}%`;
 
-/** The SQL of the ledger page and its total; exported so the benchmark runs the same query raw. */
-export function ledgerSql(f: LedgerFilter): { where: string; params: unknown[]; page: string; count: string } {
-  const params: unknown[] = [prefix(f.scope)];
-  const where = ['village_code LIKE $1'];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
-  if (f.node) add((n) => `village_code LIKE $${n}`, prefix(f.node));
-  if (f.source?.length) add((n) => `source_kind = ANY($${n})`, f.source);
-  if (f.category) add((n) => `category = $${n}`, f.category);
-  if (f.status?.length) add((n) => `status = ANY($${n})`, f.status);
-  if (f.severity?.length) add((n) => `severity = ANY($${n})`, f.severity);
-  if (f.light?.length) where.push(`(${f.light.map((l) => LIGHT_WHERE[l]).join(' OR ')})`);
-  const w = where.join(' AND ');
-  const n = params.length;
-  return {
-    where: w,
-    params,
-    count: `SELECT count(*) AS n FROM case_ledger WHERE ${w}`,
-    page: `SELECT *, ${LIGHT_SQL} AS light, to_char(deadline_due, 'YYYY-MM-DD') AS due, to_char(deadline_start, 'YYYY-MM-DD') AS start_on
-             FROM case_ledger WHERE ${w} ORDER BY opened_at DESC, case_id LIMIT $${n + 1} OFFSET $${n + 2}`,
-  };
+/** The filtered ledger (alias `c`), lights judged at `now`. */
+function ledgerQuery(ledger: Repository<CaseLedgerRecord>, f: LedgerFilter, now: Date): SelectQueryBuilder<CaseLedgerRecord> {
+  const qb = ledger.createQueryBuilder('c').where('c.villageCode LIKE :scope', { scope: prefix(f.scope) });
+  if (f.node) qb.andWhere('c.villageCode LIKE :node', { node: prefix(f.node) });
+  if (f.source?.length) qb.andWhere('c.sourceKind IN (:...source)', { source: f.source });
+  if (f.category) qb.andWhere('c.category = :category', { category: f.category });
+  if (f.status?.length) qb.andWhere('c.status IN (:...status)', { status: f.status });
+  if (f.severity?.length) qb.andWhere('c.severity IN (:...severity)', { severity: f.severity });
+  if (f.light?.length) qb.andWhere(`(${f.light.map((l) => LIGHT_WHERE[l]).join(' OR ')})`, { now });
+  return qb;
+}
+
+const page = (qb: SelectQueryBuilder<CaseLedgerRecord>, f: LedgerFilter) => qb.clone().orderBy('c.openedAt', 'DESC').addOrderBy('c.caseId').limit(f.limit).offset(f.offset);
+/** count(*) rather than getCount's count(DISTINCT key): the ledger has no joins to dedupe. */
+const count = (qb: SelectQueryBuilder<CaseLedgerRecord>) => qb.clone().select('count(*)', 'n');
+
+/** The ledger page and its total as SQL with parameters; exported so the benchmark runs the very same query raw. */
+export function ledgerSql(readModels: DataSource, f: LedgerFilter, now = new Date()): { page: [string, unknown[]]; count: [string, unknown[]] } {
+  const qb = ledgerQuery(readModels.getRepository(CaseLedgerRecord), f, now);
+  return { page: page(qb, f).getQueryAndParameters(), count: count(qb).getQueryAndParameters() };
+}
+
+/** The light of a row at `now`, as LIGHT_WHERE judges it. */
+function lightOf(r: CaseLedgerRecord, now: Date): Light {
+  if (r.status === 'closed') return 'none';
+  if (r.deadlineEndsAt <= now) return 'red';
+  return r.yellowAt <= now ? 'yellow' : 'green';
 }
 
 /** Ledger pages, figures and the one-village view, from case_ledger. */
 export class CaseQueries implements CaseReadModel {
+  private readonly ledgerRows: Repository<CaseLedgerRecord>;
+
   constructor(
-    private readonly pool: Pool,
+    readModels: DataSource,
     private readonly nameOf: (code: string) => string,
     /** The official working calendar, for the countdown of each row. */
     private readonly calendar?: () => WorkingCalendar,
-  ) {}
+  ) {
+    this.ledgerRows = readModels.getRepository(CaseLedgerRecord);
+  }
 
   async ledger(f: LedgerFilter): Promise<{ total: number; rows: LedgerRow[] }> {
-    const q = ledgerSql(f);
-    const [total, page] = await Promise.all([this.pool.query<{ n: string }>(q.count, q.params), this.pool.query(q.page, [...q.params, f.limit, f.offset])]);
-    return { total: Number(total.rows[0].n), rows: page.rows.map((r) => this.toRow(r)) };
+    const now = new Date();
+    const qb = ledgerQuery(this.ledgerRows, f, now);
+    const [total, rows] = await Promise.all([count(qb).getRawOne<{ n: string }>(), page(qb, f).getMany()]);
+    return { total: Number(total!.n), rows: rows.map((r) => this.toRow(r, now)) };
   }
 
   /** Closure rate and overdue counts per village, township or county inside the scope, with a total. */
-  async statistics(scope: string, by: 'village' | 'township' | 'county'): Promise<{ rows: StatsRow[]; total: StatsRow }> {
-    const key = by === 'village' ? 'village_code' : by === 'township' ? `coalesce(township_code, left(village_code, 9))` : 'left(village_code, 6)';
-    const { rows } = await this.pool.query(
-      `SELECT ${key} AS code, count(*) AS total, count(*) FILTER (WHERE status = 'closed') AS closed,
-              count(*) FILTER (WHERE status <> 'closed' AND deadline_ends_at <= now()) AS overdue,
-              count(*) FILTER (WHERE escalations > 0) AS escalated
-         FROM case_ledger WHERE village_code LIKE $1 GROUP BY 1 ORDER BY 1`,
-      [prefix(scope)],
-    );
+  async statistics(scope: string, by: StatsLevel): Promise<{ rows: StatsRow[]; total: StatsRow }> {
+    const rows = await this.ledgerRows
+      .createQueryBuilder('c')
+      .select(GROUP_KEY[by], 'code')
+      .addSelect('count(*)', 'total')
+      .addSelect(`count(*) FILTER (WHERE c.status = 'closed')`, 'closed')
+      .addSelect(`count(*) FILTER (WHERE c.status <> 'closed' AND c.deadlineEndsAt <= now())`, 'overdue')
+      .addSelect('count(*) FILTER (WHERE c.escalations > 0)', 'escalated')
+      .where('c.villageCode LIKE :scope', { scope: prefix(scope) })
+      .groupBy(GROUP_KEY[by])
+      .orderBy(GROUP_KEY[by])
+      .getRawMany<{ code: string; total: string; closed: string; overdue: string; escalated: string }>();
     const out = rows.map((r) => stats(r.code, this.nameOf(r.code), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated)));
     const sum = (k: 'total' | 'closed' | 'overdue' | 'escalated') => out.reduce((a, r) => a + r[k], 0);
     return { rows: out, total: stats(scope, this.nameOf(scope), sum('total'), sum('closed'), sum('overdue'), sum('escalated')) };
@@ -88,29 +94,33 @@ export class CaseQueries implements CaseReadModel {
    * (closureRate = closed / total), `closedInPeriod` cases closed in it whenever opened, `overdue`
    * cases opened by its end, not closed by then and past their limit at its end (or now, for a
    * period not over yet), `escalated` of those opened in it. Read from the ledger as it stands: a
-   * case reopened and closed again counts by its latest closure.
+   * case reopened and closed again counts by its latest closure. The period's bounds are SQL date
+   * arithmetic (Shanghai midnights), which TypeORM has no form for.
    */
-  async periodStatistics(scope: string, by: 'village' | 'township' | 'county', period: { from: string; to: string }): Promise<{ from: string; to: string; rows: PeriodStatsRow[]; total: PeriodStatsRow }> {
-    const key = by === 'village' ? 'village_code' : by === 'township' ? `coalesce(township_code, left(village_code, 9))` : 'left(village_code, 6)';
-    const start = `($2::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
-    const end = `(($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
-    const opened = `opened_at >= ${start} AND opened_at < ${end}`;
-    const closedBy = `status = 'closed' AND closed_at < ${end}`;
-    const { rows } = await this.pool.query(
-      `SELECT ${key} AS code,
-              count(*) FILTER (WHERE ${opened}) AS total,
-              count(*) FILTER (WHERE ${opened} AND ${closedBy}) AS closed,
-              count(*) FILTER (WHERE status = 'closed' AND closed_at >= ${start} AND closed_at < ${end}) AS closed_in_period,
-              count(*) FILTER (WHERE opened_at < ${end} AND NOT (${closedBy}) AND deadline_ends_at <= least(${end}, now())) AS overdue,
-              count(*) FILTER (WHERE ${opened} AND escalations > 0) AS escalated
-         FROM case_ledger WHERE village_code LIKE $1 AND opened_at < ${end} GROUP BY 1 ORDER BY 1`,
-      [prefix(scope), period.from, period.to],
-    );
+  async periodStatistics(scope: string, by: StatsLevel, period: { from: string; to: string }): Promise<{ from: string; to: string; rows: PeriodStatsRow[]; total: PeriodStatsRow }> {
+    const start = `(:from::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    const end = `((:to::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    const opened = `c.openedAt >= ${start} AND c.openedAt < ${end}`;
+    const closedBy = `c.status = 'closed' AND c.closedAt < ${end}`;
+    const rows = await this.ledgerRows
+      .createQueryBuilder('c')
+      .select(GROUP_KEY[by], 'code')
+      .addSelect(`count(*) FILTER (WHERE ${opened})`, 'total')
+      .addSelect(`count(*) FILTER (WHERE ${opened} AND ${closedBy})`, 'closed')
+      .addSelect(`count(*) FILTER (WHERE c.status = 'closed' AND c.closedAt >= ${start} AND c.closedAt < ${end})`, 'closedInPeriod')
+      .addSelect(`count(*) FILTER (WHERE NOT (${closedBy}) AND c.deadlineEndsAt <= least(${end}, now()))`, 'overdue')
+      .addSelect(`count(*) FILTER (WHERE ${opened} AND c.escalations > 0)`, 'escalated')
+      .where('c.villageCode LIKE :scope', { scope: prefix(scope) })
+      .andWhere(`c.openedAt < ${end}`)
+      .setParameters({ from: period.from, to: period.to })
+      .groupBy(GROUP_KEY[by])
+      .orderBy(GROUP_KEY[by])
+      .getRawMany<{ code: string; total: string; closed: string; closedInPeriod: string; overdue: string; escalated: string }>();
     const row = (code: string, name: string, total: number, closed: number, overdue: number, escalated: number, closedInPeriod: number): PeriodStatsRow => ({
       ...stats(code, name, total, closed, overdue, escalated),
       closedInPeriod,
     });
-    const out = rows.map((r) => row(r.code, this.nameOf(r.code), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated), Number(r.closed_in_period)));
+    const out = rows.map((r) => row(r.code, this.nameOf(r.code), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated), Number(r.closedInPeriod)));
     const sum = (k: 'total' | 'closed' | 'overdue' | 'escalated' | 'closedInPeriod') => out.reduce((a, r) => a + r[k], 0);
     return {
       from: period.from,
@@ -122,13 +132,16 @@ export class CaseQueries implements CaseReadModel {
 
   /** 一村一策: every open item of one village, across sources, most urgent first. */
   async villagePlan(villageCode: string): Promise<VillagePlanView> {
-    const { rows } = await this.pool.query(
-      `SELECT *, ${LIGHT_SQL} AS light, to_char(deadline_due, 'YYYY-MM-DD') AS due, to_char(deadline_start, 'YYYY-MM-DD') AS start_on
-         FROM case_ledger WHERE village_code = $1 AND status <> 'closed' ORDER BY deadline_ends_at, case_id`,
-      [villageCode],
-    );
-    const items = rows.map((r) => this.toRow(r));
-    const counts = new Map<CaseSourceKind, number>();
+    const now = new Date();
+    const rows = await this.ledgerRows
+      .createQueryBuilder('c')
+      .where('c.villageCode = :villageCode', { villageCode })
+      .andWhere(`c.status <> 'closed'`)
+      .orderBy('c.deadlineEndsAt')
+      .addOrderBy('c.caseId')
+      .getMany();
+    const items = rows.map((r) => this.toRow(r, now));
+    const counts = new Map<LedgerRow['source']['kind'], number>();
     for (const i of items) counts.set(i.source.kind, (counts.get(i.source.kind) ?? 0) + 1);
     return {
       villageCode,
@@ -138,36 +151,42 @@ export class CaseQueries implements CaseReadModel {
     };
   }
 
-  toRow(r: any, now = new Date()): LedgerRow {
-    const light = r.light as Light;
-    const left = this.calendar ? workingDaysLeft(r.due as LocalDate, shanghaiDateOf(now), this.calendar()) : null;
+  private toRow(r: CaseLedgerRecord, now: Date): LedgerRow {
+    const light = lightOf(r, now);
+    const left = this.calendar ? workingDaysLeft(r.deadlineDue as LocalDate, shanghaiDateOf(now), this.calendar()) : null;
     return {
-      caseId: r.case_id,
+      caseId: r.caseId,
       version: r.version,
       status: r.status,
-      statusLabel: CASE_STATUS_LABELS[r.status as CaseStatus],
-      villageCode: r.village_code,
-      villageName: this.nameOf(r.village_code),
-      townshipCode: r.township_code,
-      source: { kind: r.source_kind, ref: r.source_ref },
-      sourceLabel: CASE_SOURCE_LABELS[r.source_kind as CaseSourceKind],
+      statusLabel: CASE_STATUS_LABELS[r.status],
+      villageCode: r.villageCode,
+      villageName: this.nameOf(r.villageCode),
+      townshipCode: r.townshipCode,
+      source: { kind: r.sourceKind, ref: r.sourceRef },
+      sourceLabel: CASE_SOURCE_LABELS[r.sourceKind],
       category: r.category,
       severity: r.severity,
-      severityLabel: SEVERITY_LABELS[r.severity as Severity],
+      severityLabel: SEVERITY_LABELS[r.severity],
       description: r.description,
       measures: r.measures,
-      responsibleUnit: r.responsible_unit,
-      responsiblePerson: r.responsible_name ? { name: r.responsible_name, post: r.responsible_post } : null,
-      directlyResponsible: r.directly_responsible,
-      deadline: { startOn: r.start_on, due: r.due, endsAt: new Date(r.deadline_ends_at).toISOString(), beyondHorizon: r.beyond_horizon || Boolean(left?.beyondHorizon), workingDaysLeft: left?.days ?? null },
+      responsibleUnit: r.responsibleUnit,
+      responsiblePerson: r.responsibleName ? { name: r.responsibleName, post: r.responsiblePost } : null,
+      directlyResponsible: r.directlyResponsible,
+      deadline: {
+        startOn: r.deadlineStart,
+        due: r.deadlineDue,
+        endsAt: r.deadlineEndsAt.toISOString(),
+        beyondHorizon: r.beyondHorizon || Boolean(left?.beyondHorizon),
+        workingDaysLeft: left?.days ?? null,
+      },
       light,
       lightLabel: LIGHT_LABELS[light],
-      redCount: r.red_count,
-      lastEscalation: r.last_escalation ? ESCALATION_LABELS[r.last_escalation as EscalationMeasure] : null,
-      latestProgress: r.latest_progress,
-      closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
-      openedAtLocal: formatShanghai(new Date(r.opened_at)),
-      closedAtLocal: r.closed_at ? formatShanghai(new Date(r.closed_at)) : null,
+      redCount: r.redCount,
+      lastEscalation: r.lastEscalation ? ESCALATION_LABELS[r.lastEscalation] : null,
+      latestProgress: r.latestProgress,
+      closedAt: r.closedAt?.toISOString() ?? null,
+      openedAtLocal: formatShanghai(r.openedAt),
+      closedAtLocal: r.closedAt ? formatShanghai(r.closedAt) : null,
     };
   }
 }
