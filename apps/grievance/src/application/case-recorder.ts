@@ -22,8 +22,8 @@ export interface CaseRecorderDeps {
   contracts: ContractRegistry;
   policy: GrievancePolicy;
   calendar: () => WorkingCalendar;
-  /** Called after each committed append outside a caller's transaction (wakes the ledger projection). */
-  onAppended?: () => void;
+  /** After an append committed outside a caller's transaction: the ledger applies it before the answer (read-your-writes). */
+  readYourWrites?: (txId: string) => Promise<unknown>;
   clock?: () => Date;
 }
 
@@ -68,7 +68,7 @@ export class CaseRecorder {
       },
       caller,
     );
-    if (decided.events.length > 0 && !caller.tx) this.deps.onAppended?.();
+    if (decided.txId && !caller.tx) await this.deps.readYourWrites?.(decided.txId);
     // Both paths above refuse a missing case, so a state exists here.
     return { state: decided.state!, version: decided.version };
   }

@@ -43,7 +43,7 @@ export function grievanceRuntime(kernel: ServiceKernel, overrides: GrievanceOver
     contracts: integrationContracts(),
     policy: overrides.policy ?? grievancePolicyFrom(platform.env),
     calendar: () => platform.calendar.calendar(),
-    onAppended: () => projector.wake(),
+    readYourWrites: (txId) => projector.waitPast(txId),
     clock: overrides.clock,
   });
   const nameOf = (code: string) => platform.hierarchy.get(code)?.name ?? code;
