@@ -2,7 +2,7 @@ import type { BusLogger } from '../logger';
 
 /**
  * TEST-ONLY fault injection, off unless LW_FAULT_EXIT_AFTER_EFFECT names an integration event type
- * (tools/faults/src/consumer-crash.spec.ts sets it): the process exits right after that event's
+ * (tools/faults/src/consumer-crash.int.spec.ts sets it): the process exits right after that event's
  * inbox transaction committed and before its Kafka offset is committed, the window where a crash
  * makes Kafka redeliver an event whose effect already exists. Never set it in a deployment.
  */

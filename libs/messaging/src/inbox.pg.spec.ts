@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { migrate } from '@lw/db';
-import { createTestDatabase, TestDatabase } from '@lw/testing';
+import { createTestDatabase, sleep, TestDatabase } from '@lw/testing';
 import { testEvent } from './contract/test-events';
 import { handleWithInbox } from './inbox';
 import { messagingMigrations } from './migrations';
@@ -29,7 +29,7 @@ describe('handleWithInbox', () => {
           maxRunning = Math.max(maxRunning, ++running);
           await tx.query('INSERT INTO effects (event_id, n) VALUES ($1, 1)', [e.id]);
           // Hold the transaction open so the duplicates really overlap with it.
-          await new Promise((r) => setTimeout(r, 100));
+          await sleep(100);
           running--;
         }),
       ),

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { migrate } from '@lw/db';
 import type { IntegrationEvent } from '@lw/domain';
 import { EventStore, eventstoreMigrations, OutboxRelay } from '@lw/eventstore';
-import { createTestDatabase, expectEventually, kafkaForTests, TestDatabase, TestKafka } from '@lw/testing';
+import { createTestDatabase, expectEventually, kafkaForTests, sleep, TestDatabase, TestKafka } from '@lw/testing';
 import { ScenarioPayload, testEvent } from '../contract/test-events';
 import { KafkaBus } from '../kafka/kafka-bus';
 import { FAST_KAFKA_SETTINGS } from '../kafka/kafka-test-settings';
@@ -143,7 +143,7 @@ describe('outbox → Kafka → inbox', () => {
       const errorsBefore = relayErrors.length;
       const events = await append('outage', ['330102001201', '330102001202', '330102001203'], 10);
       // Ten seconds without brokers: the relay keeps trying, and failing, and marks nothing sent.
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      await sleep(10_000);
       expect(await unsent()).toBe(events.length);
       expect(relayErrors.length).toBeGreaterThan(errorsBefore);
       expect(await effects('outage')).toHaveLength(0);
