@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'fs/promises';
 import type { Page } from 'playwright-core';
-import { checkCharOf } from '@lw/domain';
-import { waitFor } from '@lw/testing';
+import { citizenId, rosterCsv, rosterUpload, waitFor } from '@lw/testing';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
 /*
@@ -26,12 +25,8 @@ describe('audits and the rectification ledger (browser)', () => {
     c = await startConsoleHarness();
     [org, township] = await Promise.all(['org_dept', 'township'].map((u) => c.h.login(u)));
     village = c.h.s.accounts.find((a) => a.username === 'liaison')!.node;
-    const first17 = `32072419680201011`;
-    const form = new FormData();
-    const sheet = ['村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务', `${village},吴书记,${first17 + checkCharOf(first17)},汉族,大专,中共党员,1990-07-01,村党组织书记、村委会主任`].join('\n');
-    form.append('file', new Blob([sheet], { type: 'text/csv' }), 'roster.csv');
-    form.append('date', '2021-01-15');
-    expect((await c.h.call('POST', '/vetting/roster/import', { token: township, form })).status).toBe(200);
+    const sheet = rosterCsv([{ village, name: '吴书记', citizenId: citizenId('320724', '1968-02-01', 1), education: '大专', joined: '1990-07-01', post: '村党组织书记、村委会主任' }]);
+    expect((await c.h.call('POST', '/vetting/roster/import', { token: township, form: rosterUpload(sheet) })).status).toBe(200);
     const opened = await c.h.call('POST', '/vetting/elections', { token: org, json: { electionId: EID, name: '2026 年换届', scope: village, seats: { party: 3, committee: 3, supervision: 3 } } });
     expect(opened.status).toBe(201);
     await waitFor(async () => (await c.h.call('GET', `/auditing/engagements/outgoing-${EID}-${village}`, { token: org })).status === 200, 30_000, 'audit planned');
@@ -39,20 +34,6 @@ describe('audits and the rectification ledger (browser)', () => {
   afterAll(() => c?.stop(), 60_000);
 
   const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().innerText()).trim();
-  /** Polls a condition on the page (Jest's expect, not Playwright's web-first assertions). */
-  const until = async (what: string, cond: () => Promise<boolean>, timeoutMs = 20_000) => waitFor(cond, timeoutMs, what);
-
-  /**
-   * Opens a console path and logs in there as a demo account: the shell renders that page straight
-   * away (the harness's loginAs lands on the home page, which is not under test here).
-   */
-  async function loginAt(page: Page, username: string, path: string) {
-    await page.goto(`${c.url}/console${path}`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(c.h.s.demoPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-  }
 
   /** Navigates inside the single-page app (no reload: the login stays, nothing is fetched twice). */
   async function go(page: Page, path: string) {
@@ -65,12 +46,12 @@ describe('audits and the rectification ledger (browser)', () => {
     await page.getByTestId('step-confirm').waitFor();
     if (fill) await fill();
     await page.getByTestId('step-confirm').click();
-    await until(`status ${status}`, async () => (await text(page, 'engagement-status')) === status);
+    await waitFor(async () => (await text(page, 'engagement-status')) === status, 20_000, `status ${status}`);
   }
 
   it('takes an outgoing audit through fieldwork, a serious finding, conclusion and publication in the console', async () => {
     const { page, context, errors } = await c.newPage();
-    await loginAt(page, 'auditor', `/audits?electionId=${EID}`);
+    await c.loginAs(page, 'auditor', `/audits?electionId=${EID}`);
     await page.getByTestId(`engagement-link-${village}`).click();
     await page.getByTestId('engagement-detail').waitFor();
     expect(await text(page, 'engagement-status')).toBe('已计划');
@@ -122,7 +103,7 @@ describe('audits and the rectification ledger (browser)', () => {
     const row = (await c.h.call('GET', '/grievance/ledger?source=audit&limit=50', { token: township })).body.rows.find((r: any) => r.caseId === caseId);
 
     const { page, context, errors } = await c.newPage();
-    await loginAt(page, 'township', '/ledger?source=audit');
+    await c.loginAs(page, 'township', '/ledger?source=audit');
     const tr = page.getByTestId(`ledger-row-${caseId}`);
     await tr.waitFor();
     expect((await tr.getByTestId('case-light').innerText()).trim()).toBe(row.lightLabel);
@@ -161,7 +142,7 @@ describe('audits and the rectification ledger (browser)', () => {
     const before = await rateOf();
 
     const t = await c.newPage();
-    await loginAt(t.page, 'township', `/ledger/cases/${encodeURIComponent(caseId)}`);
+    await c.loginAs(t.page, 'township', `/ledger/cases/${encodeURIComponent(caseId)}`);
     await t.page
       .getByTestId('case-detail')
       .waitFor()
@@ -173,21 +154,21 @@ describe('audits and the rectification ledger (browser)', () => {
     await t.page.getByTestId('case-action-apply').click();
     await t.page.getByTestId('case-action-text').fill('已追回并规范入账，附会计凭证。');
     await t.page.getByTestId('case-action-submit').click();
-    await until('closing applied', async () => (await text(t.page, 'case-detail-status')) === '申请销号');
+    await waitFor(async () => (await text(t.page, 'case-detail-status')) === '申请销号', 20_000, 'closing applied');
     // The applicant does not review its own application.
     expect(await t.page.getByTestId('case-action-close').count()).toBe(0);
     expect(t.errors).toEqual([]);
     await t.context.close();
 
     const o = await c.newPage();
-    await loginAt(o.page, 'org_dept', '/ledger?tab=statistics&by=county');
+    await c.loginAs(o.page, 'org_dept', '/ledger?tab=statistics&by=county');
     await o.page.getByTestId('stats-rate-320724').waitFor();
     expect(await text(o.page, 'stats-rate-320724')).toBe(`${(before ?? 0).toFixed(1)}%`);
     await go(o.page, `/ledger/cases/${encodeURIComponent(caseId)}`);
     await o.page.getByTestId('case-action-close').click();
     await o.page.getByTestId('case-action-text').fill('整改到位，同意销号。');
     await o.page.getByTestId('case-action-submit').click();
-    await until('closed', async () => (await text(o.page, 'case-detail-status')) === '已销号');
+    await waitFor(async () => (await text(o.page, 'case-detail-status')) === '已销号', 20_000, 'closed');
     await c.shot(o.page, 'ledger-case-closed');
 
     const after = await rateOf();
@@ -195,7 +176,7 @@ describe('audits and the rectification ledger (browser)', () => {
     expect(after).not.toBe(before);
     await go(o.page, '/ledger?tab=statistics&by=county');
     await o.page.getByTestId('stats-chart').waitFor();
-    await until('closure rate shown', async () => (await text(o.page, 'stats-rate-320724')) === '100.0%');
+    await waitFor(async () => (await text(o.page, 'stats-rate-320724')) === '100.0%', 20_000, 'closure rate shown');
     await c.shot(o.page, 'ledger-statistics');
     expect(o.errors).toEqual([]);
     await o.context.close();

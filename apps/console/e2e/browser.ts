@@ -32,8 +32,8 @@ export interface ConsoleHarness {
   url: string;
   /** A fresh context (no shared login) and page; JavaScript errors are collected in `errors`. */
   newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
-  /** Logs in through the login form as a demo account and waits for the shell. */
-  loginAs(page: Page, username: string): Promise<void>;
+  /** Opens a console path (the home page by default), logs in there through the login form as a demo account and waits for the shell. */
+  loginAs(page: Page, username: string, path?: string): Promise<void>;
   shot(page: Page, name: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -68,8 +68,8 @@ export async function startConsoleHarness(env: Record<string, string> = {}): Pro
       });
       return { page, context, errors };
     },
-    async loginAs(page, username) {
-      await page.goto(`${url}/console/`);
+    async loginAs(page, username, path = '/') {
+      await page.goto(`${url}/console${path}`);
       await page.getByTestId('login-username').fill(username);
       await page.getByTestId('login-password').fill(h.s.demoPassword);
       await page.getByTestId('login-submit').click();

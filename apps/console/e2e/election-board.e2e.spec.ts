@@ -1,5 +1,4 @@
-import { checkCharOf } from '@lw/domain';
-import { waitFor } from '@lw/testing';
+import { citizenId, rosterCsv, rosterUpload, waitFor } from '@lw/testing';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
 // The election board in the browser: a village set up through the HTTP API with its gate closed
@@ -12,11 +11,6 @@ describe('console: the election board shows why a village is blocked (browser)',
   let verdictMessage: string;
   const EID = 'e2026board';
 
-  const id = (n: number, birth: string) => {
-    const first17 = `320724${birth.replaceAll('-', '')}${String(n).padStart(2, '0')}1`;
-    return first17 + checkCharOf(first17);
-  };
-
   beforeAll(async () => {
     c = await startConsoleHarness();
     const { h } = c;
@@ -24,15 +18,11 @@ describe('console: the election board shows why a village is blocked (browser)',
     village = h.s.accounts.find((a) => a.username === 'liaison')!.node;
     villageName = (await h.call('GET', `/hierarchy/nodes/${village}`, { token: org })).body.node.name;
 
-    const form = new FormData();
-    const sheet = [
-      '村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务',
-      `${village},陈书记,${id(21, '1972-02-01')},汉族,大专,中共党员,1995-07-01,村党组织书记、村委会主任`,
-      `${village},林委员,${id(22, '1981-06-01')},汉族,高中,中共党员,2006-07-01,支部委员`,
-    ].join('\n');
-    form.append('file', new Blob([sheet], { type: 'text/csv' }), 'roster.csv');
-    form.append('date', '2021-01-15');
-    expect((await h.call('POST', '/vetting/roster/import', { token: township, form })).status).toBe(200);
+    const sheet = rosterCsv([
+      { village, name: '陈书记', citizenId: citizenId('320724', '1972-02-01', 21), education: '大专', joined: '1995-07-01', post: '村党组织书记、村委会主任' },
+      { village, name: '林委员', citizenId: citizenId('320724', '1981-06-01', 22), education: '高中', joined: '2006-07-01', post: '支部委员' },
+    ]);
+    expect((await h.call('POST', '/vetting/roster/import', { token: township, form: rosterUpload(sheet) })).status).toBe(200);
     const members = async () => (await h.call('GET', `/vetting/roster/villages/${village}`, { token: org })).body.members ?? [];
     await waitFor(async () => (await members()).length === 2, 30_000, 'the roster imported');
     const people = new Map<string, string>((await members()).map((p: any) => [p.name, p.personId]));
@@ -116,11 +106,10 @@ describe('console: the election board shows why a village is blocked (browser)',
     const { page, context, errors } = await c.newPage();
     await c.loginAs(page, 'township');
     await page.goto(`${c.url}/console/roster?tab=import`);
-    const sheet = [
-      '村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务',
-      `${village},周主任,${id(31, '1988-09-01')},汉族,本科,中共党员,2012-07-01,村委会委员`,
-      `${village},错号码,123456,汉族,本科,群众,,村委会委员`,
-    ].join('\n');
+    const sheet = rosterCsv([
+      { village, name: '周主任', citizenId: citizenId('320724', '1988-09-01', 31), education: '本科', joined: '2012-07-01', post: '村委会委员' },
+      { village, name: '错号码', citizenId: '123456', education: '本科', politicalStatus: '群众', joined: '', post: '村委会委员' },
+    ]);
     await page.getByTestId('roster-import').locator('input[type=file]').setInputFiles({ name: '花名册.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet, 'utf8') });
     await page.getByTestId('roster-import-dry-run').click();
     await page.getByTestId('roster-import-errors').waitFor();

@@ -1,7 +1,6 @@
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
-import { checkCharOf } from '@lw/domain';
-import { waitFor } from '@lw/testing';
+import { citizenId, HttpClient, rosterCsv, rosterUpload, waitFor } from '@lw/testing';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
 /*
@@ -12,6 +11,8 @@ import { startConsoleHarness, type ConsoleHarness } from './browser';
  */
 describe('report draft (browser)', () => {
   let c: ConsoleHarness;
+  /** Seeding and the services' figures: calls that must succeed. */
+  let api: HttpClient;
   let org: string;
   let township: string;
   let discipline: string;
@@ -32,35 +33,23 @@ describe('report draft (browser)', () => {
 
   beforeAll(async () => {
     c = await startConsoleHarness();
+    api = new HttpClient(c.url);
     [org, township, discipline, auditor, liaison] = await Promise.all(['org_dept', 'township', 'discipline', 'auditor', 'liaison'].map((u) => c.h.login(u)));
     county = c.h.s.accounts.find((a) => a.username === 'org_dept')!.node;
     village = c.h.s.accounts.find((a) => a.username === 'liaison')!.node;
   }, 240_000);
   afterAll(() => c?.stop(), 60_000);
 
-  const call = async (method: string, path: string, token: string, json?: unknown, form?: FormData) => {
-    const r = await c.h.call(method, path, { token, json, form });
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.raw}`);
-    return r.body;
-  };
-  const id = (n: number, birth: string, sex: 1 | 2) => {
-    const first17 = `320724${birth.replaceAll('-', '')}${String(n).padStart(2, '0')}${sex}`;
-    return first17 + checkCharOf(first17);
-  };
 
   async function seed() {
     // Roster: holdings from inside the period, so the previous period's end has none.
-    const sheet = [
-      '村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务',
-      `${village},吴书记,${id(1, '1968-02-01', 1)},汉族,大专,中共党员,1990-07-01,村党组织书记、村委会主任`,
-      `${village},李委员,${id(2, '1990-05-01', 2)},汉族,本科,中共党员,2015-07-01,支部委员`,
-      `${village},张委员,${id(3, '1975-09-09', 1)},汉族,初中,群众,,村委会委员`,
-      `${village},陈委员,${id(4, '1985-03-03', 2)},汉族,高中,预备党员,2025-06-01,村委会委员`,
-    ].join('\n');
-    const form = new FormData();
-    form.append('file', new Blob([sheet], { type: 'text/csv' }), 'roster.csv');
-    form.append('date', iso(days(from) + 1));
-    await call('POST', '/vetting/roster/import', township, undefined, form);
+    const sheet = rosterCsv([
+      { village, name: '吴书记', citizenId: citizenId('320724', '1968-02-01', 1), education: '大专', joined: '1990-07-01', post: '村党组织书记、村委会主任' },
+      { village, name: '李委员', citizenId: citizenId('320724', '1990-05-01', 2, true), education: '本科', joined: '2015-07-01', post: '支部委员' },
+      { village, name: '张委员', citizenId: citizenId('320724', '1975-09-09', 3), education: '初中', politicalStatus: '群众', joined: '', post: '村委会委员' },
+      { village, name: '陈委员', citizenId: citizenId('320724', '1985-03-03', 4, true), education: '高中', politicalStatus: '预备党员', joined: '2025-06-01', post: '村委会委员' },
+    ]);
+    await api.ok('POST', '/vetting/roster/import', { token: township, form: rosterUpload(sheet, iso(days(from) + 1)) });
 
     // Three tips about three people of the village; two concluded (one needing rectification).
     const tipIds: string[] = [];
@@ -81,16 +70,16 @@ describe('report draft (browser)', () => {
       tipIds.push((await c.h.db.pool('tipline', 1).query('SELECT tip_id FROM receipts WHERE locator = $1', [locator])).rows[0].tip_id);
     }
     for (const [i, tipId] of tipIds.slice(0, 2).entries()) {
-      await call('POST', `/tipline/tips/${tipId}/accept`, discipline, {});
-      await call('POST', `/tipline/tips/${tipId}/assign`, discipline, {});
-      await call('POST', `/tipline/tips/${tipId}/conclude`, discipline, { finding: i === 0 ? 'substantiated' : 'unsubstantiated', summary: '经核查作出结论。', needsRectification: i === 0 });
+      await api.ok('POST', `/tipline/tips/${tipId}/accept`, { token: discipline, json: {} });
+      await api.ok('POST', `/tipline/tips/${tipId}/assign`, { token: discipline, json: {} });
+      await api.ok('POST', `/tipline/tips/${tipId}/conclude`, { token: discipline, json: { finding: i === 0 ? 'substantiated' : 'unsubstantiated', summary: '经核查作出结论。', needsRectification: i === 0 } });
     }
 
     // An election of the village: its outgoing audit finds 12000.10 yuan of unreceipted vouchers.
-    await call('POST', '/vetting/elections', org, { electionId: 'ereport', name: '报告测试换届', scope: village, seats: { party: 3, committee: 3, supervision: 3 } });
+    await api.ok('POST', '/vetting/elections', { token: org, json: { electionId: 'ereport', name: '报告测试换届', scope: village, seats: { party: 3, committee: 3, supervision: 3 } } });
     const engagementId = `outgoing-ereport-${village}`;
     await waitFor(async () => (await c.h.call('GET', `/auditing/engagements/${engagementId}`, { token: auditor })).status === 200, 30_000, 'audit planned');
-    const step = (path: string, json: unknown = {}) => call('POST', `/auditing/engagements/${engagementId}/${path}`, auditor, json);
+    const step = (path: string, json: unknown = {}) => api.ok('POST', `/auditing/engagements/${engagementId}/${path}`, { token: auditor, json });
     await step('fieldwork', { auditors: ['县审计局 王审计'] });
     await step('findings', { category: 'unreceipted_voucher', severity: 'serious', amount: '12000.10', description: '白条入账 12 笔', responsiblePersons: [{ name: '吴书记', post: '村党组织书记' }], rectificationRequired: true });
     await step('draft');
@@ -104,8 +93,8 @@ describe('report draft (browser)', () => {
       caseId = rows.find((r: any) => r.villageCode === village)?.caseId ?? '';
       return caseId !== '';
     }, 30_000, 'case for the finding');
-    await call('POST', `/grievance/cases/${caseId}/apply`, liaison, { evidence: '已规范入账，附凭证。' });
-    await call('POST', `/grievance/cases/${caseId}/close`, township, { summary: '整改到位，同意销号。' });
+    await api.ok('POST', `/grievance/cases/${caseId}/apply`, { token: liaison, json: { evidence: '已规范入账，附凭证。' } });
+    await api.ok('POST', `/grievance/cases/${caseId}/close`, { token: township, json: { summary: '整改到位，同意销号。' } });
 
     // Every read model caught up before the browser reads them.
     await waitFor(async () => (await stats(from, today)).tips.concluded === 2, 30_000, 'tip figures');
@@ -115,10 +104,10 @@ describe('report draft (browser)', () => {
   /** What the four services answer for the county and a period. */
   async function stats(f: string, t: string, last = LAST_ELECTION) {
     const [roster, tips, audits, cases] = await Promise.all([
-      call('GET', `/vetting/roster/basic-situation?scope=${county}&date=${t}&lastElectionDate=${last}`, org),
-      call('GET', `/tipline/tips/statistics?from=${f}&to=${t}&by=township`, org),
-      call('GET', `/auditing/summary?node=${county}&from=${f}&to=${t}`, org),
-      call('GET', `/grievance/ledger/statistics?by=county&node=${county}&from=${f}&to=${t}`, org),
+      api.ok('GET', `/vetting/roster/basic-situation?scope=${county}&date=${t}&lastElectionDate=${last}`, { token: org }),
+      api.ok('GET', `/tipline/tips/statistics?from=${f}&to=${t}&by=township`, { token: org }),
+      api.ok('GET', `/auditing/summary?node=${county}&from=${f}&to=${t}`, { token: org }),
+      api.ok('GET', `/grievance/ledger/statistics?by=county&node=${county}&from=${f}&to=${t}`, { token: org }),
     ]);
     return { roster, tips: tips.total, audits, cases: cases.total };
   }

@@ -1,4 +1,4 @@
-import { checkCharOf } from '@lw/domain';
+import { citizenId, rosterCsv, rosterUpload } from '@lw/testing';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
 // A township official sees its own villages only: another township's village, opened by typing its
@@ -11,16 +11,9 @@ describe('console: a township user stays inside its township (browser)', () => {
   let farVillage: { code: string; name: string };
   let ownVillages: { code: string; name: string }[];
 
-  const id = (n: number, birth: string) => {
-    const first17 = `320724${birth.replaceAll('-', '')}${String(n).padStart(2, '0')}1`;
-    return first17 + checkCharOf(first17);
-  };
   async function importAs(token: string, village: string, name: string, n: number) {
-    const form = new FormData();
-    const sheet = ['村代码,姓名,身份证号,民族,学历,政治面貌,入党时间,职务', `${village},${name},${id(n, '1975-03-01')},汉族,大专,中共党员,1998-07-01,村党组织书记、村委会主任`].join('\n');
-    form.append('file', new Blob([sheet], { type: 'text/csv' }), 'roster.csv');
-    form.append('date', '2021-01-15');
-    const r = await c.h.call('POST', '/vetting/roster/import', { token, form });
+    const sheet = rosterCsv([{ village, name, citizenId: citizenId('320724', '1975-03-01', n), education: '大专', joined: '1998-07-01', post: '村党组织书记、村委会主任' }]);
+    const r = await c.h.call('POST', '/vetting/roster/import', { token, form: rosterUpload(sheet) });
     expect(r.status === 200 ? 200 : r.body).toBe(200);
   }
 

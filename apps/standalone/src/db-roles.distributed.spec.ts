@@ -7,7 +7,7 @@ import { PgIdentityStore, TokenIssuer } from '@lw/auth';
 import { importDivisions } from '@lw/hierarchy';
 import { FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
 import { createLogger, loadConfig, serviceDatabaseUrlVariable, setUpDatabase, SERVICES, startDistributedService, type DistributedService } from '@lw/runtime';
-import { createTestDatabase, kafkaForTests, TEST_PG_URL, waitFor, type TestDatabase, type TestKafka } from '@lw/testing';
+import { createTestDatabase, HttpClient, kafkaForTests, TEST_PG_URL, waitFor, type TestDatabase, type TestKafka } from '@lw/testing';
 import { SERVICE_DEFINITIONS } from './standalone';
 
 // Issue 14, L6: in distributed mode each service connects as its own role (set up by
@@ -38,6 +38,8 @@ describe('per-service database roles (distributed mode)', () => {
     return p;
   };
   const denied = (p: Promise<unknown>) => expect(p).rejects.toMatchObject({ code: '42501' });
+  /** One service process's HTTP API, as the ingress reaches it. */
+  const service = (name: string) => new HttpClient(running.find((r) => r.kernel.name === name)!.url);
 
   beforeAll(async () => {
     db = await createTestDatabase('dbroles');
@@ -108,81 +110,62 @@ describe('per-service database roles (distributed mode)', () => {
   });
 
   it('works under its role: a public tip is written, projected and listed for discipline', async () => {
-    const tipline = running.find((r) => r.kernel.name === 'tipline')!;
-    const res = await fetch(`${tipline.url}/tipline/public/tips`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
+    const tipline = service('tipline');
+    const res = await tipline.call('POST', '/tipline/public/tips', {
+      json: {
         category: 'vote_buying',
         subjects: [{ kind: 'person', name: '吴某', post: '村民小组长', villageCode: '320724100001' }],
         text: '选举前挨家送购物卡。',
         anonymous: true,
-      }),
+      },
     });
     expect(res.status).toBe(201);
     const token = (await new TokenIssuer({ secret }).issue({ sub: 'd1', name: '县纪委', roles: ['discipline'], node: '320724' })).token;
     // The list is a projection, filled by the service's projector (also under its role).
     await waitFor(async () => {
-      const list = await fetch(`${tipline.url}/tipline/tips?limit=10`, { headers: { authorization: `Bearer ${token}` } });
-      return list.status === 200 && ((await list.json()) as { rows: unknown[] }).rows.length === 1;
+      const list = await tipline.call('GET', '/tipline/tips?limit=10', { token });
+      return list.status === 200 && list.body.rows.length === 1;
     }, 30_000, 'the tip in the discipline inbox');
     expect((await db.pool().query(`SELECT count(*)::int AS n FROM tipline.events`)).rows[0].n).toBeGreaterThan(0);
-    for (const r of running) expect({ service: r.kernel.name, status: (await fetch(`${r.url}/${r.kernel.name}/ready`)).status }).toEqual({ service: r.kernel.name, status: 200 });
+    for (const { name } of SERVICE_DEFINITIONS) expect({ service: name, status: (await service(name).call('GET', `/${name}/ready`)).status }).toEqual({ service: name, status: 200 });
   });
 
   it('logs a user in under its role: reads the account, opens a session, appends the audit row', async () => {
-    const tipline = running.find((r) => r.kernel.name === 'tipline')!;
+    const tipline = service('tipline');
     await new PgIdentityStore(db.pool('auth')).createUser({ username: 'roles_clerk', displayName: '县纪委', password: 'a-long-password-123', roles: ['discipline'], node: '320724' });
     const audited = async () => (await db.pool().query(`SELECT count(*)::int AS n FROM auth.audit_log`)).rows[0].n as number;
     const before = await audited();
-    const login = await fetch(`${tipline.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'roles_clerk', password: 'a-long-password-123' }),
-    });
+    const login = await tipline.call('POST', '/auth/login', { json: { username: 'roles_clerk', password: 'a-long-password-123' } });
     expect(login.status).toBe(200);
-    const { token } = (await login.json()) as { token: string };
-    expect((await fetch(`${tipline.url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await tipline.call('GET', '/auth/me', { token: login.body.token })).status).toBe(200);
     expect(await audited()).toBeGreaterThan(before);
     expect((await db.pool().query(`SELECT count(*)::int AS n FROM auth.sessions`)).rows[0].n).toBeGreaterThan(0);
   });
 
   it('changes a password through vetting (where the ingress sends /auth): the new one logs in, other sessions end, this one stays', async () => {
-    const vetting = running.find((r) => r.kernel.name === 'vetting')!;
-    const grievance = running.find((r) => r.kernel.name === 'grievance')!;
+    const vetting = service('vetting');
+    const grievance = service('grievance');
     await new PgIdentityStore(db.pool('auth')).createUser({ username: 'roles_owner', displayName: '乡镇干部', password: 'first-password-123', roles: ['township'], node: '320724100' });
     const logIn = async (password: string) => {
-      const res = await fetch(`${vetting.url}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'roles_owner', password }),
-      });
-      return { status: res.status, token: res.status === 200 ? ((await res.json()) as { token: string }).token : '' };
+      const res = await vetting.call('POST', '/auth/login', { json: { username: 'roles_owner', password } });
+      return { status: res.status, token: res.status === 200 ? (res.body.token as string) : '' };
     };
     const elsewhere = await logIn('first-password-123');
     const here = await logIn('first-password-123');
     expect([elsewhere.status, here.status]).toEqual([200, 200]);
-    const changed = await fetch(`${vetting.url}/auth/password`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${here.token}` },
-      body: JSON.stringify({ currentPassword: 'first-password-123', newPassword: 'second-Password-456' }),
-    });
+    const changed = await vetting.call('POST', '/auth/password', { token: here.token, json: { currentPassword: 'first-password-123', newPassword: 'second-Password-456' } });
     expect(changed.status).toBe(204);
     // Sent past the ingress to a service whose role may not write passwords: refused, not a 500.
-    const direct = await fetch(`${grievance.url}/auth/password`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${here.token}` },
-      body: JSON.stringify({ currentPassword: 'second-Password-456', newPassword: 'third-Password-789' }),
-    });
-    expect([direct.status, ((await direct.json()) as { code: string }).code]).toEqual([403, 'service.forbidden']);
+    const direct = await grievance.call('POST', '/auth/password', { token: here.token, json: { currentPassword: 'second-Password-456', newPassword: 'third-Password-789' } });
+    expect([direct.status, direct.body.code]).toEqual([403, 'service.forbidden']);
     expect((await logIn('first-password-123')).status).toBe(401);
     expect((await logIn('second-Password-456')).status).toBe(200);
     // Sessions are checked (read, touched, refused) by every service under its own role.
-    expect((await fetch(`${grievance.url}/auth/me`, { headers: { authorization: `Bearer ${here.token}` } })).status).toBe(200);
-    expect((await fetch(`${grievance.url}/auth/me`, { headers: { authorization: `Bearer ${elsewhere.token}` } })).status).toBe(401);
-    const logout = await fetch(`${vetting.url}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${here.token}` } });
+    expect((await grievance.call('GET', '/auth/me', { token: here.token })).status).toBe(200);
+    expect((await grievance.call('GET', '/auth/me', { token: elsewhere.token })).status).toBe(401);
+    const logout = await vetting.call('POST', '/auth/logout', { token: here.token });
     expect(logout.status).toBe(204);
-    expect((await fetch(`${grievance.url}/auth/me`, { headers: { authorization: `Bearer ${here.token}` } })).status).toBe(401);
+    expect((await grievance.call('GET', '/auth/me', { token: here.token })).status).toBe(401);
     const { rows } = await db.pool().query(`SELECT roles, node, disabled, must_change_password FROM auth.users WHERE username = 'roles_owner'`);
     expect(rows).toEqual([{ roles: ['township'], node: '320724100', disabled: false, must_change_password: false }]);
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { createTestDatabase, TestDatabase } from '@lw/testing';
+import { createTestDatabase, HttpClient, TestDatabase } from '@lw/testing';
 import { createLogger, loadConfig, SERVICES } from '@lw/runtime';
 import { Standalone, startStandalone } from './standalone';
 
@@ -10,12 +10,14 @@ describe('standalone host', () => {
   let db: TestDatabase;
   let dataDir: string;
   let s: Standalone;
+  let http: HttpClient;
 
   beforeAll(async () => {
     db = await createTestDatabase('standalone');
     dataDir = mkdtempSync(join(tmpdir(), 'lw-standalone-'));
     const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: db.url, PORT: '0' }, 'embedded');
     s = await startStandalone({ config, logger: createLogger({ service: 'test', level: 'silent' }) });
+    http = new HttpClient(s.url);
   }, 120_000);
 
   afterAll(async () => {
@@ -25,16 +27,12 @@ describe('standalone host', () => {
   });
 
   async function login(username: string): Promise<string> {
-    const res = await fetch(`${s.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: s.demoPassword }),
-    });
+    const res = await http.call('POST', '/auth/login', { json: { username, password: s.demoPassword } });
     expect(res.status).toBe(200);
-    return ((await res.json()) as { token: string }).token;
+    return res.body.token;
   }
 
-  const get = (path: string, token?: string) => fetch(`${s.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) => http.call('GET', path, { token });
 
   it('imports the demo county 灌南县 with its 11 townships and 238 villages', () => {
     expect(s.county).toEqual({ code: '320724', name: '灌南县', townships: 11, villages: 238 });
@@ -43,8 +41,7 @@ describe('standalone host', () => {
   it.each(SERVICES)('serves health of the %s service without a token', async (name) => {
     const res = await get(`/${name}/health`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { service: string; status: string; checks: { database: { ok: boolean } } };
-    expect(body).toMatchObject({ service: name, status: 'ok', checks: { database: { ok: true } } });
+    expect(res.body).toMatchObject({ service: name, status: 'ok', checks: { database: { ok: true } } });
   });
 
   it('gives every service its own schema with the event store, inbox and jobs tables', async () => {
@@ -73,13 +70,13 @@ describe('standalone host', () => {
     const other = own === '320724101' ? '320724100' : '320724101';
     const res = await get(`/hierarchy/nodes/${other}/children`, token);
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { message: string }).message).toBe('该地区不存在或不在您的管辖范围内');
+    expect(res.body.message).toBe('该地区不存在或不在您的管辖范围内');
     expect((await get(`/hierarchy/nodes/${own}/children`)).status).toBe(401);
   });
 
   it('finds a township by pinyin initials for a county user', async () => {
     const res = await get('/hierarchy/search?q=xaz', await login('org_dept'));
-    const found = (await res.json()) as { name: string }[];
+    const found: { name: string }[] = res.body;
     expect(found.map((n) => n.name)).toContain('新安镇');
   });
 
@@ -95,37 +92,25 @@ describe('standalone host', () => {
     };
 
     it('refuses a year arrangement from anyone but an administrator', async () => {
-      const res = await fetch(`${s.url}/admin/calendar/years/2027`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await login('township')}` },
-        body: JSON.stringify(arrangement2027),
-      });
+      const res = await http.call('PUT', '/admin/calendar/years/2027', { token: await login('township'), json: arrangement2027 });
       expect(res.status).toBe(403);
     });
 
     it('rejects an invalid arrangement with a Chinese message and stores nothing', async () => {
-      const res = await fetch(`${s.url}/admin/calendar/years/2027`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await login('admin')}` },
-        body: JSON.stringify({ ...arrangement2027, makeUpWorkdays: [{ date: '2027-10-01', name: '国庆节' }] }),
-      });
+      const res = await http.call('PUT', '/admin/calendar/years/2027', { token: await login('admin'), json: { ...arrangement2027, makeUpWorkdays: [{ date: '2027-10-01', name: '国庆节' }] } });
       expect(res.status).toBe(422);
-      expect(((await res.json()) as { message: string }).message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
       const { rows } = await db.pool('platform').query('SELECT count(*)::int AS n FROM calendar_years');
       expect(rows[0].n).toBe(0);
     });
 
     it('moves the data horizon when an administrator loads a year, without a release', async () => {
       const admin = await login('admin');
-      const before = (await (await get('/admin/calendar', admin)).json()) as { horizon: number };
+      const before = (await get('/admin/calendar', admin)).body;
       expect(before.horizon).toBe(2026);
-      const res = await fetch(`${s.url}/admin/calendar/years/2027`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-        body: JSON.stringify(arrangement2027),
-      });
+      const res = await http.call('PUT', '/admin/calendar/years/2027', { token: admin, json: arrangement2027 });
       expect(res.status).toBe(200);
-      const after = (await (await get('/admin/calendar', admin)).json()) as { horizon: number; loaded: { year: number; loadedBy: string }[] };
+      const after = (await get('/admin/calendar', admin)).body;
       expect(after.horizon).toBe(2027);
       expect(after.loaded).toEqual([expect.objectContaining({ year: 2027 })]);
     });

@@ -9,7 +9,7 @@ import { IntegrationEvent, newEnvelope } from '@lw/domain';
 import { importDivisions, hierarchyMigrations } from '@lw/hierarchy';
 import { migrate } from '@lw/db';
 import { FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
-import { createTestDatabase, kafkaForTests, TestDatabase, TestKafka } from '@lw/testing';
+import { createTestDatabase, HttpClient, kafkaForTests, TestDatabase, TestKafka, waitFor } from '@lw/testing';
 import { loadConfig } from './config';
 import { DistributedService, startDistributedService } from './distributed';
 import { createLogger } from './logger';
@@ -82,9 +82,9 @@ describe('distributed mode', () => {
 
   it('serves health of each service process', async () => {
     for (const [i, name] of ['tipline', 'grievance'].entries()) {
-      const res = await fetch(`${running[i].url}/${name}/health`);
+      const res = await new HttpClient(running[i].url).call('GET', `/${name}/health`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ service: name, status: 'ok' });
+      expect(res.body).toMatchObject({ service: name, status: 'ok' });
     }
   });
 
@@ -94,16 +94,15 @@ describe('distributed mode', () => {
     await expect(runUsersCommand(['add', '--username', 'x1', '--role', 'mayor', '--node', '320724100'], { LW_USER_PASSWORD: 'long-enough-pw' }, auth)).rejects.toThrow(UsageError);
     await expect(runUsersCommand(['add', '--username', 'x2', '--role', 'township', '--node', '320724100'], {}, auth)).rejects.toThrow(/LW_USER_PASSWORD/);
     // Any service answers: the Ingress may send /auth to whichever.
-    const login = (url: string, password: string) =>
-      fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhang.xz', password }) });
-    expect((await login(running[1].url, 'wrong-password')).status).toBe(401);
-    const ok = await login(running[0].url, 'long-enough-pw');
+    const [first, second] = running.map((r) => new HttpClient(r.url));
+    const login = (service: HttpClient, password: string) => service.call('POST', '/auth/login', { json: { username: 'zhang.xz', password } });
+    expect((await login(second, 'wrong-password')).status).toBe(401);
+    const ok = await login(first, 'long-enough-pw');
     expect(ok.status).toBe(200);
-    const { token } = (await ok.json()) as { token: string };
-    const me = await fetch(`${running[1].url}/auth/me`, { headers: { authorization: `Bearer ${token}` } });
-    expect(await me.json()).toMatchObject({ username: 'zhang.xz', roles: ['township'], node: '320724100' });
+    const me = await second.call('GET', '/auth/me', { token: ok.body.token });
+    expect(me.body).toMatchObject({ username: 'zhang.xz', roles: ['township'], node: '320724100' });
     await runUsersCommand(['disable', '--username', 'zhang.xz'], {}, auth);
-    expect((await login(running[0].url, 'long-enough-pw')).status).toBe(403);
+    expect((await login(first, 'long-enough-pw')).status).toBe(403);
   });
 
   it('carries an integration event from one service to the other over Kafka, applied once', async () => {
@@ -117,8 +116,7 @@ describe('distributed mode', () => {
       payload: { tipId: 't-1' },
     });
     await tipline.store.append('tip-t-1', 'no_stream', [{ type: 'TipReceived', data: { tipId: 't-1' } }], { integrationEvents: [event] });
-    const deadline = Date.now() + 30_000;
-    while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => received.length > 0, 30_000, 'the event in grievance');
     expect(received.map((e) => e.id)).toEqual([event.id]);
     const { rows } = await db.pool('grievance').query('SELECT event_id FROM seen');
     expect(rows).toEqual([{ event_id: event.id }]);

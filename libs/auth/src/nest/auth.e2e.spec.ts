@@ -5,7 +5,7 @@ import { migrate } from '@lw/db';
 // Test-only: the hosts' scope checker is the hierarchy's tree, so the guard is tested with it.
 import { Hierarchy, hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 // Test-only dependency on the shared test harness (real PostgreSQL).
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { createTestDatabase, HttpClient, sleep, type TestDatabase } from '@lw/testing';
 import { request as httpRequest } from 'http';
 import { decodeJwt } from 'jose';
 import type { AddressInfo } from 'net';
@@ -89,6 +89,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
   let pool: Pool;
   let app: INestApplication;
   let base: string;
+  let http: HttpClient;
   let audit: AuditLog;
   let store: PgIdentityStore;
   const tokens: Record<string, string> = {};
@@ -135,6 +136,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     app = await NestFactory.create(TestAppModule, { logger: false });
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    http = new HttpClient(base);
     for (const [username] of users.slice(0, 4)) tokens[username] = (await login(username, PASSWORD)).body.token;
   });
 
@@ -143,16 +145,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     await db?.drop();
   });
 
-  async function call(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-  }
-
-  const login = (username: string, password: string) => call('POST', '/auth/login', { body: { username, password } });
+  const login = (username: string, password: string) => http.call('POST', '/auth/login', { json: { username, password } });
 
   /** A login from another loopback address (Linux routes all of 127/8 to lo): another source. */
   function loginFrom(localAddress: string, username: string, password: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }> {
@@ -176,7 +169,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
   const cookieOf = (headers: Headers): string => headers.getSetCookie()[0].split(';')[0];
 
   async function auditRows(where = 'true', params: unknown[] = []) {
-    await new Promise((r) => setTimeout(r, 20)); // let the response 'close' handlers queue their writes
+    await sleep(20); // let the response 'close' handlers queue their writes
     await audit.flush();
     return (await pool.query(`SELECT * FROM audit_log WHERE ${where} ORDER BY id`, params)).rows;
   }
@@ -187,7 +180,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
       expect(res.status).toBe(200);
       expect(res.body.user).toMatchObject({ username: 'town_a', roles: ['township'], node: TOWNSHIP_A });
       expect(new Date(res.body.expiresAt).getTime() - Date.now()).toBeGreaterThan(7.9 * 3600_000);
-      const me = await call('GET', '/auth/me', { token: res.body.token });
+      const me = await http.call('GET', '/auth/me', { token: res.body.token });
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({ id: res.body.user.id, username: 'town_a' });
     });
@@ -202,7 +195,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
 
     it('rejects a malformed body with 400 and a Chinese message', async () => {
       for (const body of [{}, { username: 'county' }, { username: 1, password: 2 }, ['county', PASSWORD]]) {
-        const res = await call('POST', '/auth/login', { body });
+        const res = await http.call('POST', '/auth/login', { json: body });
         expect(res.status).toBe(400);
         expect(res.body.message).toContain('需要用户名和密码');
       }
@@ -244,45 +237,45 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     it("refuses a disabled account's token and cookie at once with 401 (M1)", async () => {
       const res = await login('to_disable', PASSWORD);
       const cookie = cookieOf(res.headers);
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token })).status).toBe(200);
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(200);
       await store.setDisabled(res.body.user.id, true);
-      const after = await call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token });
+      const after = await http.call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token });
       expect(after.status).toBe(401);
       expect(after.body.message).toBe('登录已失效，请重新登录');
-      expect((await call('POST', '/cases', { token: res.body.token, body: { villageCode: VILLAGE_A } })).status).toBe(401);
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(401);
+      expect((await http.call('POST', '/cases', { token: res.body.token, json: { villageCode: VILLAGE_A } })).status).toBe(401);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(401);
       // Enabling the account again does not revive the old login.
       await store.setDisabled(res.body.user.id, false);
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token })).status).toBe(401);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token: res.body.token })).status).toBe(401);
     });
 
     it('also refuses a session-less token of a disabled account', async () => {
       const u = await store.findByUsername('to_disable');
       const { token } = await new TokenIssuer({ secret: SECRET }).issue({ sub: u!.id, name: 'x', roles: ['township'], node: TOWNSHIP_A });
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token })).status).toBe(200);
       await store.setDisabled(u!.id, true);
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token })).status).toBe(401);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token })).status).toBe(401);
       await store.setDisabled(u!.id, false);
     });
 
     it('POST /auth/logout ends the session: its token and cookie stop working, the cookie is cleared', async () => {
       const a = await login('town_b', PASSWORD);
       const b = await login('town_b', PASSWORD);
-      const out = await call('POST', '/auth/logout', { token: a.body.token });
+      const out = await http.call('POST', '/auth/logout', { token: a.body.token });
       expect(out.status).toBe(204);
       expect(out.headers.getSetCookie()).toEqual([expect.stringMatching(/^lw_session=;.*HttpOnly.*Max-Age=0/), expect.stringMatching(/^lw_signed_in=;.*Max-Age=0/)]);
-      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: a.body.token })).status).toBe(401);
-      expect((await call('GET', `/villages/${VILLAGE_B}`, { headers: { cookie: cookieOf(a.headers) } })).status).toBe(401);
+      expect((await http.call('GET', `/villages/${VILLAGE_B}`, { token: a.body.token })).status).toBe(401);
+      expect((await http.call('GET', `/villages/${VILLAGE_B}`, { headers: { cookie: cookieOf(a.headers) } })).status).toBe(401);
       // Another login of the same account is not touched.
-      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: b.body.token })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_B}`, { token: b.body.token })).status).toBe(200);
     });
 
     it('ends a session idle past its timeout', async () => {
       const a = await login('town_b', PASSWORD);
       const sid = decodeJwt(a.body.token).sid;
       await pool.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [sid]);
-      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: a.body.token })).status).toBe(401);
+      expect((await http.call('GET', `/villages/${VILLAGE_B}`, { token: a.body.token })).status).toBe(401);
     });
   });
 
@@ -303,21 +296,21 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
 
     it('authenticates reads by cookie alone; a state change needs the console header and a same-site request', async () => {
       const cookie = cookieOf((await login('cookie_user', PASSWORD)).headers);
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { headers: { cookie } })).status).toBe(200);
       const body = { villageCode: VILLAGE_A };
       // What a cross-site form post can send (the browser adds the cookie, no custom header) is refused.
-      const forged = await call('POST', '/cases', { headers: { cookie }, body });
+      const forged = await http.call('POST', '/cases', { headers: { cookie }, json: body });
       expect(forged.status).toBe(403);
       expect(forged.body.message).toBe('请求来源不被接受，请刷新页面后重试');
-      const crossSite = await call('POST', '/cases', { headers: { cookie, 'x-lw-csrf': '1', 'sec-fetch-site': 'cross-site' }, body });
+      const crossSite = await http.call('POST', '/cases', { headers: { cookie, 'x-lw-csrf': '1', 'sec-fetch-site': 'cross-site' }, json: body });
       expect(crossSite.status).toBe(403);
-      expect((await call('POST', '/cases', { headers: { cookie, 'x-lw-csrf': '1', 'sec-fetch-site': 'same-origin' }, body })).status).toBe(201);
+      expect((await http.call('POST', '/cases', { headers: { cookie, 'x-lw-csrf': '1', 'sec-fetch-site': 'same-origin' }, json: body })).status).toBe(201);
       // Bearer clients (API, tests) need no such header: a browser never sends their token by itself.
-      expect((await call('POST', '/cases', { token: tokens.town_a, body })).status).toBe(201);
+      expect((await http.call('POST', '/cases', { token: tokens.town_a, json: body })).status).toBe(201);
     });
 
     it('refuses a cross-site login', async () => {
-      const res = await call('POST', '/auth/login', { body: { username: 'cookie_user', password: PASSWORD }, headers: { 'sec-fetch-site': 'cross-site' } });
+      const res = await http.call('POST', '/auth/login', { json: { username: 'cookie_user', password: PASSWORD }, headers: { 'sec-fetch-site': 'cross-site' } });
       expect(res.status).toBe(403);
       expect(res.headers.get('set-cookie')).toBeNull();
     });
@@ -327,17 +320,17 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     it('checks the current password and the policy, and ends every other session', async () => {
       const mine = await login('changer', PASSWORD);
       const other = await login('changer', PASSWORD);
-      const change = (body: unknown) => call('POST', '/auth/password', { token: mine.body.token, body });
+      const change = (body: unknown) => http.call('POST', '/auth/password', { token: mine.body.token, json: body });
       expect((await change({})).status).toBe(400);
       expect((await change({ currentPassword: 'not-it', newPassword: 'a-long-enough-secret' })).status).toBe(403);
       const short = await change({ currentPassword: PASSWORD, newPassword: 'short-pw' });
       expect(short.status).toBe(422);
       expect(short.body.message).toBe('新密码至少 12 个字符');
       expect((await change({ currentPassword: PASSWORD, newPassword: 'changer-changer' })).status).toBe(422);
-      expect((await call('GET', '/auth/me', { token: other.body.token })).status).toBe(200);
+      expect((await http.call('GET', '/auth/me', { token: other.body.token })).status).toBe(200);
       expect((await change({ currentPassword: PASSWORD, newPassword: 'a-long-enough-secret' })).status).toBe(204);
-      expect((await call('GET', '/auth/me', { token: other.body.token })).status).toBe(401);
-      expect((await call('GET', '/auth/me', { token: mine.body.token })).status).toBe(200);
+      expect((await http.call('GET', '/auth/me', { token: other.body.token })).status).toBe(401);
+      expect((await http.call('GET', '/auth/me', { token: mine.body.token })).status).toBe(200);
       expect((await login('changer', PASSWORD)).status).toBe(401);
       expect((await login('changer', 'a-long-enough-secret')).status).toBe(200);
     });
@@ -348,12 +341,12 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
       expect(res.status).toBe(200);
       expect(res.body.user.mustChangePassword).toBe(true);
       const t = res.body.token;
-      const blocked = await call('GET', `/villages/${VILLAGE_A}`, { token: t });
+      const blocked = await http.call('GET', `/villages/${VILLAGE_A}`, { token: t });
       expect(blocked.status).toBe(403);
       expect(blocked.body.message).toBe('请先修改初始密码');
-      expect((await call('GET', '/auth/me', { token: t })).body.mustChangePassword).toBe(true);
-      expect((await call('POST', '/auth/password', { token: t, body: { currentPassword: PASSWORD, newPassword: 'my-own-secret-1' } })).status).toBe(204);
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: t })).status).toBe(200);
+      expect((await http.call('GET', '/auth/me', { token: t })).body.mustChangePassword).toBe(true);
+      expect((await http.call('POST', '/auth/password', { token: t, json: { currentPassword: PASSWORD, newPassword: 'my-own-secret-1' } })).status).toBe(204);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token: t })).status).toBe(200);
     });
   });
 
@@ -361,7 +354,7 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     it('401 请先登录 without a token, with a garbage token or another scheme', async () => {
       const variants: Record<string, string>[] = [{}, { authorization: 'Bearer not.a.jwt' }, { authorization: `Basic ${tokens.county}` }];
       for (const headers of variants) {
-        const res = await call('GET', `/villages/${VILLAGE_A}`, { headers });
+        const res = await http.call('GET', `/villages/${VILLAGE_A}`, { headers });
         expect(res.status).toBe(401);
         expect(res.body.message).toBe('请先登录');
       }
@@ -370,64 +363,64 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     it('401 登录已过期 for an expired token', async () => {
       const old = new TokenIssuer({ secret: SECRET, now: () => new Date(Date.now() - 9 * 3600_000) });
       const { token } = await old.issue({ sub: 'x', name: 'x', roles: ['org_dept'], node: '320724' });
-      const res = await call('GET', `/villages/${VILLAGE_A}`, { token });
+      const res = await http.call('GET', `/villages/${VILLAGE_A}`, { token });
       expect(res.status).toBe(401);
       expect(res.body.message).toContain('登录已过期');
     });
 
     it('lets the public through @Public routes without a token', async () => {
-      expect((await call('POST', '/tips', { body: { text: 'x' } })).status).toBe(201);
+      expect((await http.call('POST', '/tips', { json: { text: 'x' } })).status).toBe(201);
     });
   });
 
   describe('roles and scope', () => {
     it('403 无权执行此操作 when no role matches', async () => {
-      const res = await call('POST', `/villages/${VILLAGE_A}/notes`, { token: tokens.liaison_a, body: {} });
+      const res = await http.call('POST', `/villages/${VILLAGE_A}/notes`, { token: tokens.liaison_a, json: {} });
       expect(res.status).toBe(403);
       expect(res.body.message).toBe('无权执行此操作');
-      expect((await call('POST', '/admin/calendar', { token: tokens.county })).status).toBe(403);
+      expect((await http.call('POST', '/admin/calendar', { token: tokens.county })).status).toBe(403);
     });
 
     it('a township user reaches its own villages and gets the one scope refusal (404) in another township', async () => {
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_a })).status).toBe(200);
-      const other = await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_a });
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_a })).status).toBe(200);
+      const other = await http.call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_a });
       expect(other.status).toBe(404);
       expect(other.body).toEqual({ statusCode: 404, code: 'scope.outside', message: OUTSIDE });
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_b })).status).toBe(404);
-      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_b })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_b })).status).toBe(404);
+      expect((await http.call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_b })).status).toBe(200);
     });
 
     it('a county user reaches villages of both townships; a village user only its own', async () => {
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.county })).status).toBe(200);
-      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.county })).status).toBe(200);
-      expect((await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.liaison_a })).status).toBe(200);
-      expect((await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.liaison_a })).status).toBe(404);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token: tokens.county })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_B}`, { token: tokens.county })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_A}`, { token: tokens.liaison_a })).status).toBe(200);
+      expect((await http.call('GET', `/villages/${VILLAGE_B}`, { token: tokens.liaison_a })).status).toBe(404);
     });
 
     it('refuses a code the tree does not know exactly as one outside the area, even for the county', async () => {
-      const unknown = await call('GET', '/villages/320724101999', { token: tokens.county });
+      const unknown = await http.call('GET', '/villages/320724101999', { token: tokens.county });
       expect(unknown.status).toBe(404);
       expect(unknown.body.message).toBe(OUTSIDE);
     });
 
     it('checks codes in the body, and rejects a missing or malformed code with 400', async () => {
-      expect((await call('POST', '/cases', { token: tokens.town_a, body: { villageCode: VILLAGE_A } })).status).toBe(201);
-      expect((await call('POST', '/cases', { token: tokens.town_a, body: { villageCode: VILLAGE_B } })).status).toBe(404);
-      expect((await call('POST', '/cases', { token: tokens.town_a, body: {} })).status).toBe(400);
-      expect((await call('GET', '/villages/32072410120x', { token: tokens.county })).status).toBe(400);
+      expect((await http.call('POST', '/cases', { token: tokens.town_a, json: { villageCode: VILLAGE_A } })).status).toBe(201);
+      expect((await http.call('POST', '/cases', { token: tokens.town_a, json: { villageCode: VILLAGE_B } })).status).toBe(404);
+      expect((await http.call('POST', '/cases', { token: tokens.town_a, json: {} })).status).toBe(400);
+      expect((await http.call('GET', '/villages/32072410120x', { token: tokens.county })).status).toBe(400);
     });
 
     it('lets handlers assert scope on a loaded resource with the configured checker', async () => {
-      expect((await call('GET', '/cases/case-a', { token: tokens.town_a })).status).toBe(200);
-      const res = await call('GET', '/cases/case-b', { token: tokens.town_a });
+      expect((await http.call('GET', '/cases/case-a', { token: tokens.town_a })).status).toBe(200);
+      const res = await http.call('GET', '/cases/case-b', { token: tokens.town_a });
       expect(res.status).toBe(404);
       expect(res.body.message).toBe(OUTSIDE);
     });
 
     it('hands the actor (user, roles, node, ip) to handlers', async () => {
-      const res = await call('POST', `/villages/${VILLAGE_A}/notes`, { token: tokens.town_a, body: {} });
+      const res = await http.call('POST', `/villages/${VILLAGE_A}/notes`, { token: tokens.town_a, json: {} });
       expect(res.status).toBe(201);
-      const me = await call('GET', '/auth/me', { token: tokens.town_a });
+      const me = await http.call('GET', '/auth/me', { token: tokens.town_a });
       expect(res.body.actor).toEqual({ userId: me.body.id, roles: ['township'], node: TOWNSHIP_A, ip: '127.0.0.1' });
     });
   });
@@ -436,9 +429,9 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     const SECRET_MARK = '举报人张三13800001111';
 
     it('records a POST with actor, ip, route pattern, status and correlation id, never the body or query', async () => {
-      const res = await call('POST', `/villages/${VILLAGE_A}/notes?reporter=${encodeURIComponent(SECRET_MARK)}`, {
+      const res = await http.call('POST', `/villages/${VILLAGE_A}/notes?reporter=${encodeURIComponent(SECRET_MARK)}`, {
         token: tokens.town_a,
-        body: { reporterName: SECRET_MARK, text: SECRET_MARK },
+        json: { reporterName: SECRET_MARK, text: SECRET_MARK },
         headers: { 'x-correlation-id': 'corr-audit-1' },
       });
       expect(res.status).toBe(201);
@@ -461,12 +454,12 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     });
 
     it('records no public (reporter) post, not even its address or correlation id; logins with their source; no successful GET', async () => {
-      await call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-get' } });
-      await call('GET', '/auth/me', { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-get' } });
-      const submitted = await call('POST', '/tips', { body: { reporter: SECRET_MARK }, headers: { 'x-correlation-id': 'corr-tip' } });
+      await http.call('GET', `/villages/${VILLAGE_A}`, { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-get' } });
+      await http.call('GET', '/auth/me', { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-get' } });
+      const submitted = await http.call('POST', '/tips', { json: { reporter: SECRET_MARK }, headers: { 'x-correlation-id': 'corr-tip' } });
       expect(submitted.status).toBe(201);
       expect(submitted.headers.get('x-correlation-id')).toBeNull();
-      await call('POST', '/auth/login', { body: { username: 'county', password: 'wrong-one' }, headers: { 'x-correlation-id': 'corr-login' } });
+      await http.call('POST', '/auth/login', { json: { username: 'county', password: 'wrong-one' }, headers: { 'x-correlation-id': 'corr-login' } });
       expect(await auditRows('correlation_id = $1', ['corr-tip'])).toEqual([]);
       expect(await auditRows(`route = '/tips'`)).toEqual([]);
       const failedLogin = await auditRows('correlation_id = $1', ['corr-login']);
@@ -478,14 +471,14 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
     });
 
     it('records denials the guard stops, with the code that was out of scope', async () => {
-      await call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-denied' } });
+      await http.call('GET', `/villages/${VILLAGE_B}`, { token: tokens.town_a, headers: { 'x-correlation-id': 'corr-denied' } });
       expect(await auditRows('correlation_id = $1', ['corr-denied'])).toEqual([
         expect.objectContaining({ method: 'GET', status: 404, target: VILLAGE_B, node: TOWNSHIP_A }),
       ]);
     });
 
     it('replaces an unsafe correlation id instead of storing it', async () => {
-      const res = await call('POST', `/villages/${VILLAGE_A}/notes`, { token: tokens.town_a, body: { text: 'x' }, headers: { 'x-correlation-id': "x'; DROP TABLE audit_log; --" } });
+      const res = await http.call('POST', `/villages/${VILLAGE_A}/notes`, { token: tokens.town_a, json: { text: 'x' }, headers: { 'x-correlation-id': "x'; DROP TABLE audit_log; --" } });
       const id = res.headers.get('x-correlation-id');
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
       expect(await auditRows('correlation_id = $1', [id])).toHaveLength(1);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import { AuthModule, SecretTokenVerifier, TokenIssuer, type Principal } from '@lw/auth';
 import { migrate } from '@lw/db';
 import { Hierarchy, hierarchyMigrations, importDivisions } from '@lw/hierarchy';
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { createTestDatabase, HttpClient, type TestDatabase } from '@lw/testing';
 import { HIERARCHY, HierarchyController } from './hierarchy.controller';
 
 const SECRET = 'hierarchy-spec-secret-hierarchy-spec';
@@ -15,7 +15,7 @@ const REFUSAL = { statusCode: 404, code: 'scope.outside', message: '该地区不
 describe('GET /hierarchy: the tree inside the user\'s node, the one scope refusal outside it', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  let base: string;
+  let http: HttpClient;
   let township: string;
   let county: string;
 
@@ -34,7 +34,7 @@ describe('GET /hierarchy: the tree inside the user\'s node, the one scope refusa
     class TestModule {}
     app = await NestFactory.create(TestModule, { logger: false });
     await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    http = new HttpClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
     const issue = async (p: Principal) => (await new TokenIssuer({ secret: SECRET }).issue(p)).token;
     township = await issue({ sub: 'town', name: '乡镇', roles: ['township'], node: OWN });
     county = await issue({ sub: 'county', name: '县', roles: ['org_dept'], node: '320724' });
@@ -45,8 +45,8 @@ describe('GET /hierarchy: the tree inside the user\'s node, the one scope refusa
   });
 
   async function get(path: string, token: string): Promise<{ status: number; body: any }> {
-    const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
-    return { status: res.status, body: await res.json() };
+    const { status, body } = await http.call('GET', path, { token });
+    return { status, body };
   }
 
   it('shows the user\'s own node and its children', async () => {

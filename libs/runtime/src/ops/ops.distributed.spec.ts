@@ -8,7 +8,7 @@ import { IntegrationEvent, newEnvelope } from '@lw/domain';
 import { importDivisions, hierarchyMigrations } from '@lw/hierarchy';
 import { migrate } from '@lw/db';
 import { consumerGroup, FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
-import { createTestDatabase, kafkaForTests, TestDatabase, TestKafka } from '@lw/testing';
+import { createTestDatabase, eventually, HttpClient, kafkaForTests, TestDatabase, TestKafka, waitFor } from '@lw/testing';
 import { loadConfig } from '../config';
 import { DistributedService, startDistributedService } from '../distributed';
 import { createLogger } from '../logger';
@@ -57,6 +57,7 @@ describe('operations of a distributed service', () => {
   let db: TestDatabase;
   let kafka: TestKafka;
   let running: DistributedService;
+  let http: HttpClient;
   const lines: Record<string, unknown>[] = [];
   const consumed: IntegrationEvent[] = [];
   const prefix = `t${randomBytes(3).toString('hex')}`;
@@ -108,6 +109,7 @@ describe('operations of a distributed service', () => {
       deploymentScope: '320724',
       kafka: { ...FAST_KAFKA_SETTINGS, topicPrefix: prefix, idempotentProducer: kafka.idempotentProducer },
     });
+    http = new HttpClient(running.url);
     ({ token } = await new TokenIssuer({ secret }).issue({ sub: 'ops-test', name: '运维测试', roles: ['admin'], node: '320724' }));
   }, 120_000);
 
@@ -118,9 +120,8 @@ describe('operations of a distributed service', () => {
   });
 
   it('is ready when its database, Kafka and Redis answer', async () => {
-    const res = await fetch(`${running.url}/tipline/ready`);
-    const body = await res.json();
-    expect({ status: res.status, body }).toMatchObject({
+    const res = await http.call('GET', '/tipline/ready');
+    expect({ status: res.status, body: res.body }).toMatchObject({
       status: 200,
       body: { service: 'tipline', status: 'ready', draining: false, checks: { database: { ok: true }, kafka: { ok: true }, redis: { ok: true } } },
     });
@@ -128,47 +129,37 @@ describe('operations of a distributed service', () => {
 
   it('carries the caller\'s correlation id to the request\'s log lines, the outbox envelope and the consumer\'s log lines', async () => {
     const correlationId = `ops-test-${randomBytes(4).toString('hex')}`;
-    const res = await fetch(`${running.url}/tipline/things`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId, authorization: `Bearer ${token}`, 'x-forwarded-for': '10.1.2.3, 198.51.100.9' },
-      body: JSON.stringify({ id: 't1' }),
-    });
+    const res = await http.call('POST', '/tipline/things', { token, json: { id: 't1' }, headers: { 'x-correlation-id': correlationId, 'x-forwarded-for': '10.1.2.3, 198.51.100.9' } });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-correlation-id')).toBe(correlationId);
     // The official's audit row names the client the trusted hop saw (TRUST_PROXY=1), not the proxy nor a forged entry.
-    let audited: { ip: string }[] = [];
-    for (let i = 0; i < 100 && audited.length === 0; i++) {
-      audited = (await db.pool('auth').query('SELECT ip::text AS ip FROM audit_log WHERE correlation_id = $1', [correlationId])).rows;
-      if (audited.length === 0) await new Promise((r) => setTimeout(r, 50));
-    }
+    const audited = await eventually('the audit row', async () => {
+      const { rows } = await db.pool('auth').query('SELECT ip::text AS ip FROM audit_log WHERE correlation_id = $1', [correlationId]);
+      return rows.length > 0 && rows;
+    }, 10_000);
     expect(audited).toEqual([{ ip: expect.stringMatching(/^198\.51\.100\.9(\/32)?$/) }]);
-    const { eventId } = (await res.json()) as { eventId: string };
+    const { eventId } = res.body as { eventId: string };
     expect(lines.filter((l) => l.msg === 'creating a thing')).toEqual([expect.objectContaining({ correlationId, thing: 't1' })]);
     const outbox = await db.pool('tipline').query('SELECT envelope FROM outbox WHERE event_id = $1', [eventId]);
     expect(outbox.rows[0].envelope.correlationId).toBe(correlationId);
 
-    const deadline = Date.now() + 30_000;
-    while (!consumed.some((e) => e.id === eventId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => consumed.some((e) => e.id === eventId), 30_000, 'the event consumed');
     const seen = await db.pool('tipline').query('SELECT correlation_id FROM seen WHERE event_id = $1', [eventId]);
     expect(seen.rows).toEqual([{ correlation_id: correlationId }]);
     expect(lines.filter((l) => l.msg === 'consumer applied the event' && l.eventId === eventId)).toEqual([expect.objectContaining({ correlationId })]);
   }, 60_000);
 
   it('generates a correlation id when the caller sends none (or an unusable one)', async () => {
-    const res = await fetch(`${running.url}/hierarchy/nodes/320724`, { headers: { 'x-correlation-id': 'bad id with spaces', authorization: `Bearer ${token}` } });
+    const res = await http.call('GET', '/hierarchy/nodes/320724', { token, headers: { 'x-correlation-id': 'bad id with spaces' } });
     expect(res.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('gives a public request none: not echoed, on none of its log lines, not on the events it causes (they get their own)', async () => {
     const correlationId = `ops-public-${randomBytes(4).toString('hex')}`;
-    const res = await fetch(`${running.url}/tipline/things/public`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
-      body: JSON.stringify({ id: 't-public' }),
-    });
+    const res = await http.call('POST', '/tipline/things/public', { json: { id: 't-public' }, headers: { 'x-correlation-id': correlationId } });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-correlation-id')).toBeNull();
-    const { eventId } = (await res.json()) as { eventId: string };
+    const { eventId } = res.body as { eventId: string };
     const logged = lines.filter((l) => l.msg === 'creating a thing' && l.thing === 't-public');
     expect(logged).toHaveLength(1);
     expect(logged[0]).not.toHaveProperty('correlationId');
@@ -177,17 +168,16 @@ describe('operations of a distributed service', () => {
     expect(outbox.rows[0].envelope.correlationId).toBe(eventId);
     expect(JSON.stringify(outbox.rows)).not.toContain(correlationId);
     // Consumed under the event's own id (and done with before the metrics below are read).
-    const deadline = Date.now() + 30_000;
-    while (!consumed.some((e) => e.id === eventId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => consumed.some((e) => e.id === eventId), 30_000, 'the event consumed');
     expect(lines.filter((l) => l.msg === 'consumer applied the event' && l.eventId === eventId)).toEqual([expect.objectContaining({ correlationId: eventId })]);
   }, 60_000);
 
   it('serves Prometheus metrics read at scrape time: latency by route template, outbox, consumer lag, dead letters', async () => {
-    await fetch(`${running.url}/tipline/ready`);
-    const res = await fetch(`${running.url}/metrics`);
+    await http.call('GET', '/tipline/ready');
+    const res = await http.call('GET', '/metrics');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-    const text = await res.text();
+    const text = res.raw;
     expect(text).toMatch(/lw_http_request_duration_seconds_count\{route="\/tipline\/ready",method="GET",status="200"\} [1-9]/);
     expect(text).toMatch(/lw_http_request_duration_seconds_count\{route="\/tipline\/things",method="POST",status="201"\} 1/);
     expect(text).toMatch(/lw_outbox_unsent\{service="tipline"\} \d+/);
@@ -200,14 +190,14 @@ describe('operations of a distributed service', () => {
 
   it('on shutdown: not ready while draining, then HTTP closed, offsets committed, relay and pools stopped', async () => {
     running.kernel.beginDrain();
-    const draining = await fetch(`${running.url}/tipline/ready`);
+    const draining = await http.call('GET', '/tipline/ready');
     expect(draining.status).toBe(503);
-    expect(await draining.json()).toMatchObject({ status: 'not_ready', draining: true });
+    expect(draining.body).toMatchObject({ status: 'not_ready', draining: true });
     // Liveness is unaffected: the process is healthy, only leaving.
-    expect((await fetch(`${running.url}/tipline/health`)).status).toBe(200);
+    expect((await http.call('GET', '/tipline/health')).status).toBe(200);
 
     await running.stop();
-    await expect(fetch(`${running.url}/tipline/health`)).rejects.toThrow();
+    await expect(http.call('GET', '/tipline/health')).rejects.toThrow();
     expect(running.kernel.relayActiveHere()).toBe(false);
     expect(running.kernel.pool.ended).toBe(true);
 

@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Get, HttpCode, Module, Param, Post, ty
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { z } from 'zod';
 import { Public, Roles } from '@lw/auth';
+import { HttpClient } from '@lw/testing';
 import type { ServiceKernel } from '../../service-kernel';
 import { parseInput, RequestTextPipe } from '../parse-input';
 import { serviceModule } from '../service-module';
@@ -78,7 +79,7 @@ const kernel = { commandBus: {}, queryBus: {}, providers: () => [] } as unknown 
 
 describe('OpenAPI from the validating zod schemas', () => {
   let app: INestApplication;
-  let base: string;
+  let http: HttpClient;
   const alpha: DynamicModule = serviceModule(AlphaModule, kernel, { controllers: [TasksController, FormController] });
   const beta: DynamicModule = serviceModule(BetaModule, kernel, { controllers: [ThingsController] });
 
@@ -93,14 +94,14 @@ describe('OpenAPI from the validating zod schemas', () => {
     for (const s of services) publishServiceOpenApi(app, s.name, s.module);
     app.useGlobalPipes(new RequestTextPipe());
     await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    http = new HttpClient(`http://127.0.0.1:${app.getHttpServer().address().port}`);
   });
 
   afterAll(() => app.close());
 
   const call = async (method: string, path: string, json?: unknown) => {
-    const r = await fetch(base + path, { method, headers: json === undefined ? {} : { 'content-type': 'application/json' }, body: json === undefined ? undefined : JSON.stringify(json) });
-    return { status: r.status, body: (await r.json()) as any };
+    const { status, body } = await http.call(method, path, { json });
+    return { status, body };
   };
   /** What parseInput itself answers for this input: the decorators must answer exactly that. */
   const refusal = (schema: z.ZodType, input: unknown, labels?: Record<string, string>) => {
