@@ -416,6 +416,15 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(r.status).toBe(200);
     expect(Object.keys(r.body.paths).filter((p) => p.startsWith('/tipline/public/')).length).toBeGreaterThanOrEqual(3);
     expect(r.body.paths['/tipline/tips/{id}/conclude'].post.requestBody).toBeDefined();
+    // Generated from the controllers: Chinese summaries, the answers' schemas, query parameters, who may call.
+    const conclude = r.body.paths['/tipline/tips/{id}/conclude'].post;
+    expect(conclude.summary).toMatch(/^办结/);
+    expect(Object.keys(conclude.responses['200'].content['application/json'].schema.properties)).toEqual(['tipId', 'status', 'version']);
+    expect(conclude['x-roles']).toEqual(['discipline']);
+    expect(r.body.paths['/tipline/tips'].get.parameters.map((p: { name: string }) => p.name)).toContain('village');
+    expect(r.body.paths['/tipline/public/tips'].post.security).toEqual([]);
+    // It describes fields, never a sample value someone could take for a reporter or a subject.
+    expect(JSON.stringify(r.body)).not.toMatch(/"examples?"/);
   });
 
   it('answers an impossible date in the statistics period with 400 and a Chinese message', async () => {

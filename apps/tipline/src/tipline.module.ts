@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKernel, serviceModule } from '@lw/runtime';
-import { OpenApiController } from './api/openapi';
 import { PublicTipsController } from './api/public-tips.controller';
 import { StaffTipsController } from './api/staff-tips.controller';
 
@@ -12,6 +11,6 @@ import { StaffTipsController } from './api/staff-tips.controller';
 @Module({})
 export class TiplineModule {
   static register(kernel: ServiceKernel): DynamicModule {
-    return serviceModule(TiplineModule, kernel, { controllers: [PublicTipsController, StaffTipsController, OpenApiController] });
+    return serviceModule(TiplineModule, kernel, { controllers: [PublicTipsController, StaffTipsController] });
   }
 }

@@ -2,6 +2,7 @@ import type { Mode, ServiceDefinition } from '@lw/runtime';
 import { loadMasterKeys } from './infrastructure/confidential/master-key';
 import { evidenceStorageFromEnv } from './infrastructure/evidence/evidence-storage.config';
 import { tiplineMigrations } from './infrastructure/persistence/migrations';
+import { TIPLINE_READ_MODELS } from './infrastructure/read-model/tipline-read-models';
 import { tiplineRuntime } from './infrastructure/tipline-runtime';
 import { TiplineModule } from './tipline.module';
 
@@ -23,11 +24,12 @@ function checkSettings(env: NodeJS.ProcessEnv, mode: Mode): string[] {
   return problems;
 }
 
-/** What a host needs to run the tipline service: its name, Nest module, own migrations and runtime. */
+/** What a host needs to run the tipline service: its name, Nest module, own migrations, read models and runtime. */
 export const tiplineService: ServiceDefinition = {
   name: 'tipline',
   module: TiplineModule,
   migrations: tiplineMigrations,
+  readModels: TIPLINE_READ_MODELS,
   runtime: tiplineRuntime,
   checkSettings,
 };

@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import { dateRangeMessageZh, isRequestInstant, requestDateSchema } from '@lw/domain';
+import { DIVISION_CODE_LENGTHS, DIVISION_LEVELS, FULL_DIVISION_CODE_LENGTH, dateRangeMessageZh, isRequestInstant, requestDateSchema, type DivisionLevel } from '@lw/domain';
 import { FINDINGS, TIP_CHANNELS, CLERK_CHANNELS, TIP_STATUSES } from '../domain';
 
-const villageCode = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
+/**
+ * A division code of these levels as @lw/domain writes it: its significant digits, or padded to the
+ * full length. A pattern (not a refinement), so the OpenAPI document shows it.
+ */
+function divisionCode(levels: DivisionLevel[], message: string) {
+  const lengths = new Set([...levels.map((l) => DIVISION_CODE_LENGTHS[DIVISION_LEVELS.indexOf(l)]), FULL_DIVISION_CODE_LENGTH]);
+  return z.string().regex(new RegExp(`^(?:${[...lengths].map((n) => `\\d{${n}}`).join('|')})$`), message);
+}
+
+const villageCode = divisionCode(['village'], `村/社区代码应为 ${FULL_DIVISION_CODE_LENGTH} 位数字`);
+/** A county, township or village: filters, units and the pickers' parent. */
+const placeCode = (message: string) => divisionCode(['county', 'township', 'village'], message);
 const optText = (max: number, msg: string) => z.string().max(max, msg).nullish();
 
 export const subjectSchema = z.discriminatedUnion(
@@ -72,7 +83,7 @@ export const replySchema = z
 const version = z.number().int().positive().optional();
 export const reasonSchema = z.object({ reason: z.string({ error: '请填写理由' }).min(1, '请填写理由').max(1000), expectedVersion: version }).strict();
 export const transferSchema = z.object({ to: z.string({ error: '请填写转办单位' }).min(1).max(100), reason: z.string({ error: '请填写转办理由' }).min(1).max(1000), expectedVersion: version }).strict();
-export const assignSchema = z.object({ unitCode: z.string().regex(/^\d{6,12}$/, '承办单位代码不正确').nullish(), expectedVersion: version }).strict();
+export const assignSchema = z.object({ unitCode: placeCode('承办单位代码不正确').nullish(), expectedVersion: version }).strict();
 export const noteSchema = z.object({ text: z.string({ error: '请填写核实记录' }).min(1).max(5000) }).strict();
 export const taskSchema = z.object({ title: z.string({ error: '请填写任务内容' }).min(1).max(200), dueOn: requestDateSchema('日期格式应为 YYYY-MM-DD').nullish() }).strict();
 export const concludeSchema = z
@@ -96,7 +107,7 @@ export const inboxQuerySchema = z
       .pipe(z.array(z.enum(TIP_STATUSES, { error: '状态不正确' })))
       .optional(),
     category: z.string().max(40).optional(),
-    village: z.string().regex(/^\d{6,12}$/, '区划代码不正确').optional(),
+    village: placeCode('区划代码不正确').optional(),
     overdue: flag.optional(),
     electionRelated: flag.optional(),
     includeRepeats: flag.optional(),
@@ -120,14 +131,14 @@ export const statsQuerySchema = z
 export const noticesQuerySchema = z
   .object({
     village: villageCode.optional(),
-    township: z.string().regex(/^\d{9}(\d{3})?$/, '乡镇代码应为 9 或 12 位数字').optional(),
+    township: divisionCode(['township'], '乡镇代码应为 9 或 12 位数字').optional(),
     page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从 1 开始').max(10_000).default(1),
     pageSize: z.coerce.number({ error: '每页条数应为数字' }).int().min(1).max(100, '每页最多 100 条').default(20),
   })
   .strict();
 
 /** The public pickers: townships of the deployment, or the villages of one township. */
-export const placesQuerySchema = z.object({ parent: z.string().regex(/^\d{6,12}$/, '区划代码不正确').optional() }).strict();
+export const placesQuerySchema = z.object({ parent: placeCode('区划代码不正确').optional() }).strict();
 
 export const TIP_FIELD_LABELS: Record<string, string> = {
   category: '举报类别',

@@ -1,6 +1,6 @@
 import { bundledChineseDaysData, WorkingCalendar } from '@lw/domain';
 import { startDeadline, type TipDeadline } from './deadline';
-import { receiveTip } from './receive-tip';
+import { receiveTip } from './tip-receipt.decisions';
 import { DEFAULT_TIP_POLICY } from './tip-policy';
 import type { TipEvent, TipReceivedData } from './tip.events';
 import { currentDeadline, evolveTip, foldTip, initialTipState, type TipState } from './tip.state';

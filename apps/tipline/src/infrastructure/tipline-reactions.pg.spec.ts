@@ -4,7 +4,8 @@ import { join } from 'path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
-import { migrate } from '@lw/db';
+import type { DataSource } from 'typeorm';
+import { migrate, readModelSource } from '@lw/db';
 import { newEnvelope, type IntegrationEvent } from '@lw/domain';
 import { EventStore } from '@lw/eventstore';
 import { Hierarchy, hierarchyMigrations, importDivisions } from '@lw/hierarchy';
@@ -12,6 +13,7 @@ import { CalendarStore, createLogger, ServiceKernel, type ServiceRuntime } from 
 import { createServiceCqrs } from '@lw/runtime/src/nest/service-cqrs';
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
 import { tiplineMigrations } from './persistence/migrations';
+import { TIPLINE_READ_MODELS } from './read-model/tipline-read-models';
 import { tiplineRuntime } from './tipline-runtime';
 
 // The tip-line's reactions run whole inside the consumer's inbox transaction: with that transaction
@@ -24,6 +26,7 @@ describe('tip-line reactions in the inbox transaction', () => {
   let store: EventStore;
   let runtime: ServiceRuntime;
   let cqrs: INestApplicationContext;
+  let readModels: DataSource;
   let dataDir: string;
 
   beforeAll(async () => {
@@ -34,11 +37,13 @@ describe('tip-line reactions in the inbox transaction', () => {
     pool = db.pool('tipline', 1);
     await migrate(pool, 'tipline', ServiceKernel.migrationsFor(tiplineMigrations));
     store = new EventStore(pool);
+    readModels = await readModelSource(pool, TIPLINE_READ_MODELS);
     dataDir = mkdtempSync(join(tmpdir(), 'lw-tipreact-'));
     const kernel = {
       pool,
       store,
       jobs: {},
+      readModels,
       logger: createLogger({ service: 'test', level: 'silent' }),
       platform: { mode: 'embedded', hierarchy: await Hierarchy.load(h, { scope: '320724' }), calendar: new CalendarStore(pool), dataDir, env: { TIPLINE_RECEIPT_HASH_COST: '10' } },
       get commandBus() {
@@ -51,6 +56,7 @@ describe('tip-line reactions in the inbox transaction', () => {
 
   afterAll(async () => {
     await cqrs?.close();
+    await readModels?.destroy();
     await db?.drop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

@@ -38,7 +38,8 @@ import { EvidenceReferences } from './evidence/evidence-references';
 import { PlaintextEvidencePurge } from './evidence/plaintext-evidence-purge';
 import { PgTipIndexes } from './persistence/pg-tip-indexes';
 import { tipListProjection } from './read-model/tip-list.projection';
-import { TipQueries } from './read-model/tip-queries';
+import { TipListRecord } from './read-model/tip-list.entity';
+import { OVERDUE, TipQueries } from './read-model/tip-queries';
 import { PublicNotices } from './read-model/public-notices';
 import { deploymentPlaces } from './read-model/deployment-places';
 
@@ -46,7 +47,7 @@ const ERASURE_RETRY_MS = 5 * 60_000;
 
 /** The tip-line's moving parts for the kernel: its handlers and what they inject, consumer, job handlers, projection. */
 export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
-  const { platform, pool, store, jobs } = kernel;
+  const { platform, pool, store, jobs, readModels } = kernel;
   const settings = tiplineSettingsFrom(platform.env);
   const hierarchy = platform.hierarchy;
   const jurisdiction = new Jurisdiction(hierarchy, hierarchy.scope ?? platform.env.DEPLOYMENT_SCOPE);
@@ -62,6 +63,7 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
     pool,
     name: 'tip-list',
     pollIntervalMs: 250,
+    readModels,
     handle: tipListProjection({
       store,
       townshipOf: (v) => jurisdiction.townshipOf(v)?.code ?? null,
@@ -96,8 +98,8 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
       { provide: EvidenceStorage, useValue: new SealedEvidenceStorage(blobs, vault) },
       { provide: AttemptLimiter, useValue: new PgAttemptLimiter(pool) },
       { provide: PublicSubmissionLimiter, useValue: submissionLimiter },
-      { provide: TipReadModel, useValue: new TipQueries(pool, settings.policy) },
-      { provide: PublicNoticeBoard, useValue: new PublicNotices(pool, places) },
+      { provide: TipReadModel, useValue: new TipQueries(readModels, settings.policy) },
+      { provide: PublicNoticeBoard, useValue: new PublicNotices(readModels, places) },
       { provide: PublicPlaces, useValue: places },
       TipAccess,
       HandlingUnits,
@@ -127,7 +129,7 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
       {
         name: 'lw_tipline_tips_overdue',
         help: 'Tips past a time limit (the inbox overdue filter), at scrape time',
-        read: async () => Number((await kernel.pool.query('SELECT count(*) AS n FROM tip_list WHERE next_deadline_at < now() OR overdue_flagged')).rows[0].n),
+        read: () => readModels.getRepository(TipListRecord).createQueryBuilder('t').where(OVERDUE).getCount(),
       },
     ],
   };

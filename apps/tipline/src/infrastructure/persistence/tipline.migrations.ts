@@ -97,4 +97,10 @@ export const tiplineTableMigrations: Migration[] = [
       ALTER TABLE notice_candidates ADD COLUMN post text;
       CREATE INDEX public_notices_running ON public_notices (ends_on) WHERE ended_on IS NULL;`,
   },
+  {
+    id: 'tipline/007_notice_candidate_key',
+    sql: `
+      -- A row key, so the read model's entity has one (two candidates of a notice may share a name).
+      ALTER TABLE notice_candidates ADD COLUMN id bigserial PRIMARY KEY;`,
+  },
 ];

@@ -2,8 +2,6 @@ import type { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import type { PublicPlaces } from '../../application/ports/public-notice-board.port';
 import type { PlaceNames } from './public-notices';
 
-const LEVEL_DIGITS: Record<string, number> = { province: 2, city: 4, county: 6, township: 9, village: 12 };
-
 /** The deployment's townships and villages by name and public statistics code, for the public pages. */
 export function deploymentPlaces(hierarchy: Hierarchy, jurisdiction: Jurisdiction): PlaceNames & PublicPlaces {
   const root = jurisdiction.root;
@@ -14,10 +12,9 @@ export function deploymentPlaces(hierarchy: Hierarchy, jurisdiction: Jurisdictio
       if (!n) return null;
       return { villageName: n.name, townshipName: jurisdiction.townshipOf(n.code)?.name ?? null };
     },
-    prefixOf: (code) => {
+    codeInDeployment: (code) => {
       const n = hierarchy.get(code);
-      if (!n || !inside(n.code)) return null;
-      return n.code12.slice(0, LEVEL_DIGITS[n.level] ?? 12);
+      return n && inside(n.code) ? n.code : null;
     },
     childrenOf: (code) => {
       const n = hierarchy.get(code ?? root);

@@ -1,12 +1,15 @@
-import type { Pool } from 'pg';
+import type { DataSource, Repository } from 'typeorm';
 import { shanghaiDateOf } from '@lw/domain';
 import { PublicNoticeBoard, type PublicNoticeRow } from '../../application/ports/public-notice-board.port';
+import { NoticeCandidateRecord } from './notice-candidates.entity';
+import { PublicNoticeRecord } from './public-notices.entity';
+import { subtreePattern } from './subtree-pattern';
 
 export interface PlaceNames {
   /** The village's and its township's names; null for a code the deployment does not know. */
   placeOf(villageCode: string): { villageName: string; townshipName: string | null } | null;
-  /** The LIKE prefix of a township or village code (significant digits), or null when unknown. */
-  prefixOf(code: string): string | null;
+  /** A township or village of the deployment by its code (significant digits), or null when unknown or outside. */
+  codeInDeployment(code: string): string | null;
 }
 
 /**
@@ -14,40 +17,47 @@ export interface PlaceNames {
  * the tables vetting's events fill. Paginated; ordered by the notice's end, then village and post.
  */
 export class PublicNotices extends PublicNoticeBoard {
+  private readonly candidates: Repository<NoticeCandidateRecord>;
+
   constructor(
-    private readonly pool: Pool,
+    readModels: DataSource,
     private readonly places: PlaceNames,
   ) {
     super();
+    this.candidates = readModels.getRepository(NoticeCandidateRecord);
   }
 
   async running(q: { within?: string; page: number; pageSize: number; now?: Date }): Promise<{ total: number; page: number; pageSize: number; rows: PublicNoticeRow[] }> {
-    const today = shanghaiDateOf(q.now ?? new Date());
-    const params: unknown[] = [today];
-    let where = 'n.starts_on <= $1 AND n.ends_on >= $1 AND n.ended_on IS NULL';
+    const qb = this.candidates
+      .createQueryBuilder('c')
+      .innerJoin(PublicNoticeRecord, 'n', 'n.noticeId = c.noticeId')
+      .where('n.startsOn <= :today AND n.endsOn >= :today AND n.endedOn IS NULL', { today: shanghaiDateOf(q.now ?? new Date()) });
     if (q.within) {
-      const prefix = this.places.prefixOf(q.within);
-      if (prefix === null) return { total: 0, page: q.page, pageSize: q.pageSize, rows: [] };
-      params.push(`${prefix}%`);
-      where += ` AND n.village_code LIKE $${params.length}`;
+      const code = this.places.codeInDeployment(q.within);
+      if (code === null) return { total: 0, page: q.page, pageSize: q.pageSize, rows: [] };
+      qb.andWhere('n.villageCode LIKE :within', { within: subtreePattern(code) });
     }
-    const count = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM public_notices n JOIN notice_candidates c USING (notice_id) WHERE ${where}`, params);
-    params.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const { rows } = await this.pool.query<{ village_code: string; ends_on: string; name: string; post: string | null }>(
-      `SELECT n.village_code, to_char(n.ends_on, 'YYYY-MM-DD') AS ends_on, c.name, c.post
-         FROM public_notices n JOIN notice_candidates c USING (notice_id)
-        WHERE ${where}
-        ORDER BY n.ends_on, n.village_code, c.post NULLS LAST, c.name
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
+    const total = await qb.getCount();
+    // Only what the public may read: never the id number.
+    const rows = await qb
+      .select('n.villageCode', 'villageCode')
+      .addSelect(`to_char(n.endsOn, 'YYYY-MM-DD')`, 'endsOn')
+      .addSelect('c.name', 'name')
+      .addSelect('c.post', 'post')
+      .orderBy('n.endsOn')
+      .addOrderBy('n.villageCode')
+      .addOrderBy('c.post', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.name')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .getRawMany<{ villageCode: string; endsOn: string; name: string; post: string | null }>();
     return {
-      total: Number(count.rows[0].n),
+      total,
       page: q.page,
       pageSize: q.pageSize,
       rows: rows.map((r) => {
-        const place = this.places.placeOf(r.village_code);
-        return { villageCode: r.village_code, villageName: place?.villageName ?? r.village_code, townshipName: place?.townshipName ?? null, post: r.post, name: r.name, endsOn: r.ends_on };
+        const place = this.places.placeOf(r.villageCode);
+        return { villageCode: r.villageCode, villageName: place?.villageName ?? r.villageCode, townshipName: place?.townshipName ?? null, post: r.post, name: r.name, endsOn: r.endsOn };
       }),
     };
   }

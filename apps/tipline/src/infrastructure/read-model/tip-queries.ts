@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
-import { significantPrefix } from '@lw/auth';
+import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets } from 'typeorm';
 import { DomainForbiddenError, formatShanghai } from '@lw/domain';
 import {
   DEADLINE_LABELS,
@@ -17,30 +17,44 @@ import {
   type TipViewer,
 } from '../../domain';
 import { TipReadModel, type InboxFilter, type InboxRow, type StatsRow } from '../../application/ports/tip-read-model.port';
+import { subtreePattern } from './subtree-pattern';
+import { TipListRecord } from './tip-list.entity';
 
-/**
- * LIKE pattern of a node's subtree. Only whole all-zero levels are dropped: stripping every trailing
- * zero made township 320724100 the prefix 3207241, i.e. every township of the county.
- */
-const PREFIX = (code: string) => `${significantPrefix(code) ?? code}%`;
+/** Past an open limit: by the clock, or flagged by a deadline job (the inbox filter and the metric). */
+export const OVERDUE = '(t.nextDeadlineAt < now() OR t.overdueFlagged)';
+
+/** Received within the period's Asia/Shanghai days, both ends included (parameters :from and :to). */
+const IN_PERIOD = `t.receivedAt >= (:from::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND t.receivedAt < ((:to::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+/** Keeps `qb` to the subtree of `code` (its pattern as the named parameter `name`). */
+function inSubtree<T extends object>(qb: SelectQueryBuilder<T>, code: string, name: string, withoutVillage = false): SelectQueryBuilder<T> {
+  return qb.andWhere(
+    new Brackets((w) => {
+      w.where(`t.villageCode LIKE :${name}`, { [name]: subtreePattern(code) });
+      // Tips naming no village belong to the deployment as a whole: county users only.
+      if (withoutVillage) w.orWhere('t.villageCode IS NULL');
+    }),
+  );
+}
 
 /** Inbox, statistics and exports, read from tip_list. None of it holds a reporter's identity. */
 export class TipQueries extends TipReadModel {
+  private readonly tips: Repository<TipListRecord>;
+
   constructor(
-    private readonly pool: Pool,
+    readModels: DataSource,
     private readonly policy: TipPolicy,
   ) {
     super();
+    this.tips = readModels.getRepository(TipListRecord);
   }
 
   private categoryName(code: string): string {
     return this.policy.categories.find((c) => c.code === code)?.name ?? code;
   }
 
-  private scopeSql(scope: string, isRoot: boolean, params: unknown[]): string {
-    params.push(PREFIX(scope));
-    const inside = `village_code LIKE $${params.length}`;
-    return isRoot ? `(${inside} OR village_code IS NULL)` : inside;
+  private scoped(scope: string, isRoot: boolean): SelectQueryBuilder<TipListRecord> {
+    return inSubtree(this.tips.createQueryBuilder('t'), scope, 'scope', isRoot);
   }
 
   /**
@@ -52,45 +66,26 @@ export class TipQueries extends TipReadModel {
     if (reach === 'none') {
       throw new DomainForbiddenError('tip.list_forbidden', '您的角色只能查看举报统计数据，不能查看举报列表和内容', `roles ${f.viewer.roles.join(',')} see figures only`);
     }
-    const params: unknown[] = [];
-    const where = [this.scopeSql(f.scope, f.scopeIsDeploymentRoot, params)];
-    if (reach === 'own_unit') {
-      params.push(f.viewer.unitCode);
-      where.push(`unit_code = $${params.length}`);
-    }
-    if (f.status?.length) {
-      params.push(f.status);
-      where.push(`status = ANY($${params.length})`);
-    }
-    if (f.category) {
-      params.push(f.category);
-      where.push(`category = $${params.length}`);
-    }
-    if (f.village) {
-      params.push(PREFIX(f.village));
-      where.push(`village_code LIKE $${params.length}`);
-    }
-    if (f.overdue !== undefined) where.push(f.overdue ? '(next_deadline_at < now() OR overdue_flagged)' : 'NOT (coalesce(next_deadline_at < now(), false) OR overdue_flagged)');
-    if (f.electionRelated !== undefined) where.push(f.electionRelated ? 'election_related' : 'NOT election_related');
+    const qb = this.scoped(f.scope, f.scopeIsDeploymentRoot);
+    if (reach === 'own_unit') qb.andWhere('t.unitCode = :unit', { unit: f.viewer.unitCode });
+    if (f.status?.length) qb.andWhere('t.status IN (:...status)', { status: f.status });
+    if (f.category) qb.andWhere('t.category = :category', { category: f.category });
+    if (f.village) inSubtree(qb, f.village, 'village');
+    if (f.overdue !== undefined) qb.andWhere(f.overdue ? OVERDUE : `NOT coalesce(${OVERDUE}, false)`);
+    if (f.electionRelated !== undefined) qb.andWhere('t.electionRelated = :electionRelated', { electionRelated: f.electionRelated });
     // Repeats are listed (each with its link to the earlier tip) unless asked otherwise: each has a reporter to answer.
-    if (f.includeRepeats === false) where.push('repeat_of IS NULL');
-    const sqlWhere = where.join(' AND ');
-    const total = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM tip_list WHERE ${sqlWhere}`, params);
-    params.push(f.limit, f.offset);
-    const { rows } = await this.pool.query(
-      `SELECT *, to_char(next_deadline_due, 'YYYY-MM-DD') AS next_due, (next_deadline_at < now() OR overdue_flagged) AS overdue FROM tip_list WHERE ${sqlWhere}
-        ORDER BY received_at DESC, tip_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    const visible = rows
-      .map((r) => this.toRow(r))
+    if (f.includeRepeats === false) qb.andWhere('t.repeatOf IS NULL');
+    const [records, total] = await qb.orderBy('t.receivedAt', 'DESC').addOrderBy('t.tipId').limit(f.limit).offset(f.offset).getManyAndCount();
+    const now = Date.now();
+    const visible = records
+      .map((r) => this.toRow(r, now))
       .flatMap((row) => {
-        // The SQL above already keeps to the subtree (and the unit): each row is in scope.
+        // The query above already keeps to the subtree (and the unit): each row is in scope.
         const parts = visibleParts(tipViewFor(this.policy.access, f.viewer, { inScope: true, unitCode: row.unitCode }));
         if (!parts.row) return [];
         return [parts.subjects ? row : { ...row, subjects: null }];
       });
-    return { total: Number(total.rows[0].n), rows: visible };
+    return { total, rows: visible };
   }
 
   private requireStatistics(viewer: TipViewer): void {
@@ -99,90 +94,85 @@ export class TipQueries extends TipReadModel {
     }
   }
 
-  private toRow(r: any): InboxRow {
+  private toRow(r: TipListRecord, now: number): InboxRow {
     return {
-      tipId: r.tip_id,
-      status: r.status,
+      tipId: r.tipId,
+      status: r.status as TipStatus,
       statusLabel: TIP_STATUS_LABELS[r.status as TipStatus],
       channel: r.channel,
       channelLabel: TIP_CHANNEL_LABELS[r.channel as keyof typeof TIP_CHANNEL_LABELS] ?? r.channel,
       category: r.category,
       categoryLabel: this.categoryName(r.category),
-      villageCode: r.village_code,
-      townshipCode: r.township_code,
-      subjects: r.subjects_label,
+      villageCode: r.villageCode,
+      townshipCode: r.townshipCode,
+      subjects: r.subjectsLabel,
       anonymous: r.anonymous,
-      electionRelated: r.election_related,
+      electionRelated: r.electionRelated,
       objection: r.objection,
-      repeatOf: r.repeat_of,
-      repeatCount: r.repeat_count,
-      unitCode: r.unit_code,
-      unitName: r.unit_name,
+      repeatOf: r.repeatOf,
+      repeatCount: r.repeatCount,
+      unitCode: r.unitCode,
+      unitName: r.unitName,
       finding: r.finding ? FINDING_LABELS[r.finding as Finding] : null,
-      receivedAt: r.received_at.toISOString(),
-      receivedAtLocal: formatShanghai(r.received_at),
-      nextDeadline: r.next_deadline_kind
-        ? {
-            kind: r.next_deadline_kind,
-            label: DEADLINE_LABELS[r.next_deadline_kind as DeadlineKind],
-            due: r.next_due,
-            endsAt: r.next_deadline_at.toISOString(),
-          }
-        : null,
-      overdue: Boolean(r.overdue),
+      receivedAt: r.receivedAt.toISOString(),
+      receivedAtLocal: formatShanghai(r.receivedAt),
+      nextDeadline:
+        r.nextDeadlineKind && r.nextDeadlineAt && r.nextDeadlineDue
+          ? {
+              kind: r.nextDeadlineKind as DeadlineKind,
+              label: DEADLINE_LABELS[r.nextDeadlineKind as DeadlineKind],
+              due: r.nextDeadlineDue,
+              endsAt: r.nextDeadlineAt.toISOString(),
+            }
+          : null,
+      overdue: (r.nextDeadlineAt !== null && r.nextDeadlineAt.getTime() < now) || r.overdueFlagged,
       regime: r.regime,
     };
   }
 
-  /**
+/**
    * Figures per township, month or category: received (all, repeats included), repeats, accepted,
    * concluded, concluded within the limit (% of concluded), substantiated (% of concluded).
    */
   async statistics(q: { scope: string; scopeIsDeploymentRoot: boolean; viewer: TipViewer; from: string; to: string; by: 'township' | 'month' | 'category' }): Promise<StatsRow[]> {
     this.requireStatistics(q.viewer);
-    const params: unknown[] = [q.from, q.to];
-    const scope = this.scopeSql(q.scope, q.scopeIsDeploymentRoot, params);
-    const key =
-      q.by === 'township' ? "coalesce(township_code, '')" : q.by === 'month' ? "to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')" : 'category';
-    const { rows } = await this.pool.query(
-      `SELECT ${key} AS key, ${FIGURES}
-         FROM tip_list
-        WHERE received_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-          AND received_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${scope}
-        GROUP BY 1 ORDER BY 1`,
-      params,
-    );
+    const key = q.by === 'township' ? "coalesce(t.townshipCode, '')" : q.by === 'month' ? "to_char(t.receivedAt AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')" : 't.category';
+    const rows = await this.figures(q).addSelect(key, 'key').groupBy('key').orderBy('key').getRawMany<Figures & { key: string }>();
     return rows.map((r) => toStats(r.key, q.by === 'category' ? this.categoryName(r.key) : r.key, r));
   }
 
   async totals(q: { scope: string; scopeIsDeploymentRoot: boolean; viewer: TipViewer; from: string; to: string }): Promise<StatsRow> {
     this.requireStatistics(q.viewer);
-    const params: unknown[] = [q.from, q.to];
-    const scope = this.scopeSql(q.scope, q.scopeIsDeploymentRoot, params);
-    const { rows } = await this.pool.query(
-      `SELECT ${FIGURES} FROM tip_list
-        WHERE received_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-          AND received_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${scope}`,
-      params,
-    );
-    return toStats('total', '合计', rows[0]);
+    return toStats('total', '合计', (await this.figures(q).getRawOne<Figures>())!);
+  }
+
+  /** The counts of the scope's tips received in the period (grouped by whatever the caller adds after them). */
+  private figures(q: { scope: string; scopeIsDeploymentRoot: boolean; from: string; to: string }): SelectQueryBuilder<TipListRecord> {
+    const qb = this.scoped(q.scope, q.scopeIsDeploymentRoot).andWhere(IN_PERIOD, { from: q.from, to: q.to }).select('count(*)', 'received');
+    for (const [alias, condition] of Object.entries(COUNTED)) qb.addSelect(`count(*) FILTER (WHERE ${condition})`, alias);
+    return qb;
   }
 }
 
-const FIGURES = `count(*) AS received,
-  count(*) FILTER (WHERE repeat_of IS NOT NULL) AS repeats,
-  count(*) FILTER (WHERE accepted_at IS NOT NULL) AS accepted,
-  count(*) FILTER (WHERE concluded_at IS NOT NULL) AS concluded,
-  count(*) FILTER (WHERE concluded_within_limit) AS within_limit,
-  count(*) FILTER (WHERE finding IN ('substantiated', 'partly_substantiated')) AS substantiated,
-  count(*) FILTER (WHERE election_related) AS election_related,
-  count(*) FILTER (WHERE false_accusation) AS false_accusations`;
+/** What the figures count besides all received: the FILTER condition of each. */
+const COUNTED = {
+  repeats: 't.repeatOf IS NOT NULL',
+  accepted: 't.acceptedAt IS NOT NULL',
+  concluded: 't.concludedAt IS NOT NULL',
+  within_limit: 't.concludedWithinLimit',
+  substantiated: "t.finding IN ('substantiated', 'partly_substantiated')",
+  election_related: 't.electionRelated',
+  false_accusations: 't.falseAccusation',
+};
+
+/** A row of figures as PostgreSQL counts them (bigint: strings). */
+type Figures = Record<'received' | keyof typeof COUNTED, string>;
 
 function pct(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 1000) / whole) / 10;
 }
 
-function toStats(key: string, label: string, r: any): StatsRow {
+function toStats(key: string, label: string, r: Figures): StatsRow {
   const n = (x: unknown) => Number(x ?? 0);
   return {
     key,

@@ -1,5 +1,5 @@
 import { bundledChineseDaysData, checkCharOf, DomainValidationError, WorkingCalendar } from '@lw/domain';
-import { receiveTip, type ReceiveContext, type ReceiveTipInput } from './receive-tip';
+import { receiveTip, type ReceiveContext, type ReceiveTipInput } from './tip-receipt.decisions';
 import { DEFAULT_TIP_POLICY } from './tip-policy';
 import type { SealedReporter } from './tip.events';
 import type { TipSubject } from './tip-subject';

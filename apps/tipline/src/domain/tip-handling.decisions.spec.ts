@@ -18,8 +18,8 @@ import {
   reporterReply,
   transfer,
   type HandleContext,
-} from './handle-tip';
-import { receiveTip, type ReceiveTipInput } from './receive-tip';
+} from './tip-handling.decisions';
+import { receiveTip, type ReceiveTipInput } from './tip-receipt.decisions';
 import { DEFAULT_TIP_POLICY } from './tip-policy';
 import type { TipEvent } from './tip.events';
 import { currentDeadline, evolveTip, initialTipState, type TipState } from './tip.state';
