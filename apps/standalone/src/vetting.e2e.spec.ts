@@ -96,6 +96,9 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
       const r = await h.call('POST', `${base(eid)}/nominees`, { token: township, json: { nomineeId: nid, personId: people.get(`${name}${tag}`), body, post } });
       expect(r.status === 201 ? 201 : r.body).toBe(201);
     }
+    // Each step answers once the board has applied it (read-your-writes): no waiting for a poll.
+    const board = await h.call('GET', `/vetting/elections/${eid}`, { token: org });
+    expect(board.body.villages).toEqual([expect.objectContaining({ village_code: village, stage: 'nominating', nominees: NOMINATIONS.length })]);
     return people;
   }
 
@@ -201,13 +204,13 @@ describe('vetting: a village election end to end (embedded product, HTTP)', () =
     expect(early.body.message).toContain('任职备案公示');
     await vetting.commandBus.execute(new FileAppointment('e2026a', village, { userId: 'org_dept', roles: ['org_dept'], node: h.s.accounts.find((a) => a.username === 'org_dept')!.node }, later()));
     expect((await h.call('POST', `${base('e2026a')}/hand-over`, { token: township })).status).toBe(200);
+    // One transaction moved the election and the roster: the answer came once both read models applied it.
+    expect((await h.call('GET', '/vetting/elections/e2026a', { token: org })).body.villages[0].stage).toBe('handed_over');
 
     // The roster has moved to the new term: 赵一 一肩挑 again, 李四 off the party committee, 周五 on the committee.
-    await waitFor(async () => {
-      const r = (await h.call('GET', `/vetting/roster/villages/${village}`, { token: org })).body;
-      const posts = (name: string) => (r.members.find((x: any) => x.personId === people.get(name))?.posts ?? []).filter((x: any) => x.body !== 'reserve').map((x: any) => `${x.body}:${x.post}`).sort();
-      return posts('赵一A').join() === 'committee:主任,party:书记' && posts('李四A').length === 0 && posts('周五A').join() === 'committee:委员';
-    }, 30_000, 'new term in the roster');
+    const r = (await h.call('GET', `/vetting/roster/villages/${village}`, { token: org })).body;
+    const posts = (name: string) => (r.members.find((x: any) => x.personId === people.get(name))?.posts ?? []).filter((x: any) => x.body !== 'reserve').map((x: any) => `${x.body}:${x.post}`).sort();
+    expect([posts('赵一A').join(), posts('李四A').join(), posts('周五A').join()]).toEqual(['committee:主任,party:书记', '', 'committee:委员']);
     const outbox = await h.db.pool('vetting').query(`SELECT DISTINCT envelope->>'type' AS type FROM outbox`);
     expect(outbox.rows.map((r) => r.type)).toEqual(
       expect.arrayContaining(['vetting.ElectionOpened', 'vetting.NomineeListed', 'vetting.PublicNoticeStarted', 'vetting.PublicNoticeEnded', 'vetting.CandidatesConfirmed', 'vetting.VillageGateChanged', 'vetting.ResultRecorded']),

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
-import { withTransaction } from '@lw/db';
 import { ContractRegistry, DomainConflictError, DomainValidationError, FULL_DIVISION_CODE_LENGTH, outsideJurisdiction, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
 import { decideAndAppend, EventStore, WrongExpectedVersionError } from '@lw/eventstore';
 import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import { changeGate, openVillageElection, villageGate, type Body, type PolicyRef } from '../domain/election';
 import { checkSeats, electionOpenedMessages, outgoingHeads, type OpenElectionInput } from './election/election-opening';
 import { RosterPort } from './roster-port';
+import { withTransactionId } from './transaction-id';
 import { PolicyPacks } from './election/policy-packs';
 import { VillageElections } from './election/village-elections';
 import { villageElectionDecider, villageElectionStream } from './village-election-stream';
@@ -66,8 +66,9 @@ export class OpenElectionHandler implements ICommandHandler<OpenElection> {
     const integrationEvents = electionOpenedMessages(input, heads, at, actor, this.contracts);
     const initialGate = villageGate(pack.gate, null);
     const exists = () => new DomainConflictError('election.exists', `换届编号 ${input.electionId} 已被使用`, `election ${input.electionId} exists`);
+    let txId: string | null;
     try {
-      await withTransaction(this.pool, async (tx) => {
+      ({ txId } = await withTransactionId(this.pool, async (tx) => {
         const ctx = { tx, actor };
         const data = { ...input, at };
         await decideAndAppend(this.store, electionDecider, `election-${input.electionId}`, ({ state }) => {
@@ -81,13 +82,14 @@ export class OpenElectionHandler implements ICommandHandler<OpenElection> {
             return [...opened, ...changeGate(opened.reduce(villageElectionDecider.evolve, null as never), initialGate.open, initialGate.reasons, c)];
           }, ctx);
         }
-      });
+      }));
     } catch (err) {
       // Inside the transaction a concurrent opening of the same id conflicts rather than retries.
       if (err instanceof WrongExpectedVersionError) throw exists();
       throw err;
     }
     this.elections.appended();
+    await this.elections.readYourWrites(txId);
     return { electionId: input.electionId, villages: input.villages.length };
   }
 

@@ -39,6 +39,9 @@ export abstract class RosterPort {
 
   /** Hand-over: the renewed bodies of the village move to the new term, in the caller's transaction. */
   abstract startTerm(change: TermChange, actor: Actor | null, tx?: PoolClient): Promise<void>;
+
+  /** After transaction `txId` committed (a hand-over's; null: nothing written): the roster read model has applied it. */
+  abstract readYourWrites(txId: string | null): Promise<void>;
 }
 
 /**

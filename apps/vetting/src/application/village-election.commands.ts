@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
-import { withTransaction } from '@lw/db';
 import { DomainNotFoundError, DomainValidationError, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
 import { Jurisdiction } from '@lw/hierarchy';
 import * as d from '../domain/election';
 import type { Approval } from '../domain/rules';
 import { ElectionReview, type TownshipOpinion } from './election/election-review';
 import { RosterPort } from './roster-port';
+import { withTransactionId } from './transaction-id';
 import { PolicyPacks } from './election/policy-packs';
 import { VillageElections, type StepContext } from './election/village-elections';
 import { noticeIdFor, villageElectionStream } from './village-election-stream';
@@ -298,12 +298,14 @@ export class HandOverHandler implements ICommandHandler<HandOver> {
   ) {}
 
   async execute(c: HandOver): Promise<StepResult> {
-    const st = await withTransaction(this.pool, async (tx) => {
+    const { result: st, txId } = await withTransactionId(this.pool, async (tx) => {
       const after = await this.elections.decide(c.streamId, { tx, actor: c.actor }, (s, ctx) => d.handOver(s, ctx));
       const on = shanghaiDateOf(new Date()) as LocalDate;
       await this.roster.startTerm({ villageCode: after.villageCode, on, bodies: ['party', 'committee', 'supervision'], members: d.electedMembers(after) }, c.actor, tx);
       return after;
     });
+    // One transaction wrote both: the answer waits for the board and the roster.
+    await Promise.all([this.elections.readYourWrites(txId), this.roster.readYourWrites(txId)]);
     return stepResult(st);
   }
 }

@@ -7,7 +7,6 @@ import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
 import { ElectionBoardReadModel } from '../application/election/election-board.read-model';
 import { ElectionReview } from '../application/election/election-review';
 import { PolicyPacks } from '../application/election/policy-packs';
-import { SubstantiatedTips } from '../application/election/substantiated-tips';
 import { VillageElections } from '../application/election/village-elections';
 import { OpenElectionHandler } from '../application/election.commands';
 import { ReleasePolicyPackHandler } from '../application/policy-pack.commands';
@@ -16,10 +15,15 @@ import { vettingReactions } from '../application/vetting-reactions';
 import { ChaseJointReview, EndNotice, VILLAGE_ELECTION_HANDLERS } from '../application/village-election.commands';
 import { VILLAGE_ELECTION_QUERY_HANDLERS } from '../application/village-election.queries';
 import { assessmentRuntime } from './assessment/assessment-runtime';
+import { PgAuditLedger } from './election/audit-ledger';
 import { ElectionBoardQueries } from './election/election-board.queries';
 import { electionBoardProjection } from './election/election-board.projection';
+import { PgObjections } from './election/objections';
+import { PgOpenNominations } from './election/open-nominations';
 import { ProjectionBehindError } from './election/projection-order';
 import { reevaluationHandler } from './election/reevaluation.projection';
+import { PgSubstantiatedTips } from './election/substantiated-tips';
+import { readYourWrites } from './read-your-writes';
 import { ROSTER_PROJECTION } from './roster/roster-projection';
 import { rosterRuntime } from './roster/roster-runtime';
 
@@ -35,14 +39,14 @@ const BOARD_PROJECTION = 'election-board';
  * the jobs and the re-evaluation alike.
  */
 export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
-  const { platform, store, jobs, pool } = kernel;
+  const { platform, store, jobs, pool, readModels } = kernel;
   const commands = () => kernel.commandBus;
   const contracts = integrationContracts();
   const jurisdiction = new Jurisdiction(platform.hierarchy);
   const roster = rosterRuntime(kernel, jurisdiction);
   const assessments = assessmentRuntime(kernel, roster.port);
   const packs = new PolicyPacks(store);
-  const tips = new SubstantiatedTips(pool);
+  const tips = new PgSubstantiatedTips(readModels);
 
   const schedule = async (events: StoredEvent[]) => {
     for (const e of events) {
@@ -59,13 +63,14 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
     err instanceof ProjectionBehindError
       ? kernel.logger.debug({ err: err.message, projection: name }, 'waiting for another projection')
       : kernel.logger.warn({ err: err.message, projection: name }, 'projection failed, will retry');
+  const board = new Projector({ pool, name: BOARD_PROJECTION, readModels, pollIntervalMs: 250, handle: electionBoardProjection(store), onError: onError(BOARD_PROJECTION) });
   const projectors = [
     new Projector({ pool, name: 'election-jobs', pollIntervalMs: 250, handle: async (events) => schedule(events.filter((e) => e.streamId.startsWith('village-election-'))), onError: onError('election-jobs') }),
-    new Projector({ pool, name: BOARD_PROJECTION, readModels: kernel.readModels, pollIntervalMs: 250, handle: electionBoardProjection(store), onError: onError(BOARD_PROJECTION) }),
+    board,
     new Projector({
       pool,
       name: 'election-reevaluation',
-      readModels: kernel.readModels,
+      readModels,
       pollIntervalMs: 250,
       retryBaseMs: 50,
       handle: reevaluationHandler({ commands, dependsOn: [ROSTER_PROJECTION, BOARD_PROJECTION] }),
@@ -77,13 +82,15 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
     contracts,
     jurisdiction,
     calendar: () => platform.calendar.calendar(),
-    // Read models follow at once after a command (tests and the board need not wait for a poll).
+    // Read models follow at once after a command (tests and the board need not wait for a poll);
+    // a user's command answers once the board has applied it.
     afterAppend: () => projectors.forEach((p) => p.wake()),
+    readYourWrites: readYourWrites(board, BOARD_PROJECTION, kernel),
   });
   const review = new ElectionReview({ elections, roster: roster.port, packs, tips });
   const parts = [roster.runtime, assessments];
   return {
-    consumes: vettingReactions({ commands, tips, contracts }),
+    consumes: vettingReactions({ commands, tips, contracts, objections: new PgObjections(readModels), audits: new PgAuditLedger(readModels), nominations: new PgOpenNominations(readModels) }),
     providers: [
       ...parts.flatMap((p) => p.providers ?? []),
       { provide: Pool, useValue: pool },
@@ -94,7 +101,7 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
       { provide: VillageElections, useValue: elections },
       { provide: ElectionReview, useValue: review },
       { provide: PolicyPacks, useValue: packs },
-      { provide: ElectionBoardReadModel, useValue: new ElectionBoardQueries(kernel.readModels) },
+      { provide: ElectionBoardReadModel, useValue: new ElectionBoardQueries(readModels) },
     ],
     handlers: [
       OpenElectionHandler,

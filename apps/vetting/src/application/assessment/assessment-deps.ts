@@ -6,6 +6,6 @@ export abstract class AssessmentDeps {
   abstract readonly store: EventStore;
   abstract readonly contracts: ContractRegistry;
   abstract now(): Date;
-  /** Brings the read model up to date after an append (read-your-writes); never fails the command. */
-  abstract afterAppend(): Promise<void>;
+  /** After transaction `txId` committed (null: nothing written): the read model has applied it (read-your-writes); never fails the command. */
+  abstract readYourWrites(txId: string | null): Promise<void>;
 }

@@ -50,7 +50,7 @@ export class AssessmentWriter {
     const scale = ASSESSMENT_SCALES.get(input.scaleId);
     if (!scale) throw new DomainValidationError('assessment.unknown_scale', `测评等次方案“${input.scaleId}”不存在`, `unknown scale ${input.scaleId}`);
     await this.checkMembers(actor, input);
-    const { events } = await decideAndAppend(
+    const { events, txId } = await decideAndAppend(
       this.deps.store,
       assessmentDecider,
       assessmentStream(input.villageCode, input.period),
@@ -60,7 +60,7 @@ export class AssessmentWriter {
       },
       { actor },
     );
-    await this.deps.afterAppend();
+    await this.deps.readYourWrites(txId);
     return events[0].data;
   }
 

@@ -3,7 +3,7 @@ import { mapHeader, personStream, planImport, validateRoster, villageStream, typ
 import { personReach } from './person-reach';
 import type { RosterDeps } from './roster-deps';
 import { inTransaction } from './roster-writes';
-import { appendTo, claim, claimedIds, loadPersons, loadVillages, lockRoster } from './roster-streams';
+import { appendTo, loadPersons, loadVillages } from './roster-streams';
 
 export type ImportMode = 'all_or_nothing' | 'valid_rows_only';
 
@@ -63,8 +63,8 @@ export async function importRoster(deps: RosterDeps, req: ImportRequest): Promis
   return inTransaction(deps, async (tx) => {
     const citizenIds = [...new Set(checked.valid.map((r) => r.citizenId))];
     const villageCodes = [...new Set(checked.valid.map((r) => r.villageCode))];
-    await lockRoster(tx, { citizenIds, villageCodes });
-    const claimed = await claimedIds(tx, citizenIds);
+    await deps.citizenIds.lock(tx, { citizenIds, villageCodes });
+    const claimed = await deps.citizenIds.claimed(tx, citizenIds);
     const persons = await loadPersons(deps.store, [...claimed.values()], tx);
     const reach = await personReach(deps.reachOf, [...claimed.values()], tx, new Map([...persons].map(([id, l]) => [id, l.state])));
     const villages = await loadVillages(deps.store, villageCodes, tx);
@@ -79,7 +79,7 @@ export async function importRoster(deps: RosterDeps, req: ImportRequest): Promis
     const counts = { created: 0, updated: 0, unchanged: 0 };
     for (const o of plan.outcomes) counts[o.outcome]++;
     if ((req.mode === 'all_or_nothing' && refused.length) || req.dryRun) return result(false, refused, req.dryRun && !(req.mode === 'all_or_nothing' && refused.length) ? counts : undefined);
-    await claim(tx, [...plan.persons].filter(([, p]) => p.isNew).map(([personId, p]) => ({ citizenId: p.citizenId, personId })));
+    await deps.citizenIds.claim(tx, [...plan.persons].filter(([, p]) => p.isNew).map(([personId, p]) => ({ citizenId: p.citizenId, personId })));
     for (const [personId, p] of plan.persons) await appendTo(deps.store, tx, personStream(personId), persons.get(personId)?.version ?? 0, p.events, req.actor);
     for (const [code, events] of plan.villages) await appendTo(deps.store, tx, villageStream(code), villages.get(code)!.version, events, req.actor);
     return result(true, refused, counts);

@@ -1,8 +1,8 @@
 import type { PoolClient } from 'pg';
-import { withTransaction } from '@lw/db';
 import { DomainValidationError, outsideJurisdiction, type Actor } from '@lw/domain';
-import { decideAndAppend, type Decided } from '@lw/eventstore';
+import { decideAndAppend } from '@lw/eventstore';
 import { emptyPerson, personDecider, personStream, villageDecider, villageStream, type Holding, type PersonEvent, type PersonState, type VillageEvent } from '../../domain/roster';
+import { withTransactionId } from '../transaction-id';
 import { personReach, reachesOutside } from './person-reach';
 import type { RosterDeps } from './roster-deps';
 import { loadPersons } from './roster-streams';
@@ -26,20 +26,9 @@ export function writable(deps: RosterDeps, actor: Actor | null, s: PersonState, 
 /** Runs `fn` in the caller's transaction, or in its own, after whose commit the read model catches up. */
 export async function inTransaction<T>(deps: RosterDeps, fn: (tx: PoolClient) => Promise<T>, tx?: PoolClient): Promise<T> {
   if (tx) return fn(tx);
-  const { result, txId } = await withTransaction(deps.pool, async (t) => {
-    const r = await fn(t);
-    const { rows } = await t.query<{ x: string | null }>('SELECT pg_current_xact_id_if_assigned()::text AS x');
-    return { result: r, txId: rows[0].x };
-  });
+  const { result, txId } = await withTransactionId(deps.pool, fn);
   await deps.readYourWrites(txId);
   return result;
-}
-
-/** Read-your-writes after decideAndAppend committed on its own: waits for the transaction of the stream's last event. */
-async function readBack<S, E>(deps: RosterDeps, streamId: string, decided: Decided<S, E>): Promise<void> {
-  if (!decided.events.length) return;
-  const [last] = await deps.store.readStream(streamId, decided.version);
-  await deps.readYourWrites(last?.txId ?? null);
 }
 
 /** A decision on one person's stream; `others` are read for it (e.g. the relative to link) and must be writable too. */
@@ -67,7 +56,7 @@ export async function onPerson(
     },
     { actor },
   );
-  await readBack(deps, streamId, decided);
+  await deps.readYourWrites(decided.txId);
 }
 
 /** A decision on one village's holdings; every person it starts in a post must be on the roster. In the caller's transaction when given. */
@@ -88,5 +77,5 @@ export async function onVillage(deps: RosterDeps, villageCode: string, actor: Ac
     },
     { tx, actor },
   );
-  if (!tx) await readBack(deps, streamId, decided);
+  if (!tx) await deps.readYourWrites(decided.txId);
 }

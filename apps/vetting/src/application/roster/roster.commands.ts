@@ -29,7 +29,6 @@ import {
 import { personReach } from './person-reach';
 import { RosterDeps } from './roster-deps';
 import { importRoster, type ImportMode, type ImportResult } from './roster-import';
-import { claim, claimedIds, lockRoster } from './roster-streams';
 import { inTransaction, onPerson, onVillage, writable } from './roster-writes';
 
 /*
@@ -143,10 +142,10 @@ export class RecordPersonHandler implements ICommandHandler<RecordPerson> {
     return inTransaction(
       this.deps,
       async (t) => {
-        await lockRoster(t, { citizenIds: [details.citizenId] });
-        const known = (await claimedIds(t, [details.citizenId])).get(details.citizenId);
+        await this.deps.citizenIds.lock(t, { citizenIds: [details.citizenId] });
+        const known = (await this.deps.citizenIds.claimed(t, [details.citizenId])).get(details.citizenId);
         const personId = known ?? this.deps.newId();
-        if (!known) await claim(t, [{ citizenId: details.citizenId, personId }]);
+        if (!known) await this.deps.citizenIds.claim(t, [{ citizenId: details.citizenId, personId }]);
         await decideAndAppend(
           this.deps.store,
           personDecider(personId),

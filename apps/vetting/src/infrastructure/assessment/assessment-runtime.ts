@@ -7,21 +7,24 @@ import { ASSESSMENT_QUERY_HANDLERS } from '../../application/assessment/assessme
 import { AssessmentReadModel } from '../../application/assessment/assessment-read-model.port';
 import { CountyTargetsHandler } from '../../application/assessment/targets.queries';
 import { RosterPort } from '../../application/roster-port';
+import { readYourWrites } from '../read-your-writes';
 import { PgAssessmentReadModel } from './assessment-read-model';
 import { projectAssessments } from './assessment-projection';
 
+const ASSESSMENT_PROJECTION = 'assessments';
+
 /**
  * Assessments' moving parts: the read-model projection of the assessment streams (its tables are the
- * entities of ASSESSMENT_READ_MODELS), the command
- * handlers (which catch the projection up after appending, so a clerk sees what was just saved), the
- * assessment and county-targets queries. They read the roster through its port and inject the
- * service's Jurisdiction (provided by vettingRuntime).
+ * entities of ASSESSMENT_READ_MODELS), the command handlers (which answer once the projection has
+ * applied their append, so a clerk sees what was just saved), the assessment and county-targets
+ * queries. They read the roster through its port and inject the service's Jurisdiction (provided by
+ * vettingRuntime).
  */
 export function assessmentRuntime(kernel: ServiceKernel, roster: RosterPort): ServiceRuntime {
   const { store, pool, readModels } = kernel;
   const projector = new Projector({
     pool,
-    name: 'assessments',
+    name: ASSESSMENT_PROJECTION,
     pollIntervalMs: 500,
     readModels,
     handle: projectAssessments,
@@ -31,8 +34,7 @@ export function assessmentRuntime(kernel: ServiceKernel, roster: RosterPort): Se
     store,
     contracts: integrationContracts(),
     now: () => new Date(),
-    // Read-your-writes; a failure here is only lateness (the projector's loop retries), never a failed command.
-    afterAppend: () => projector.catchUp().catch((err: Error) => kernel.logger.warn({ err: err.message }, 'assessment projection catch-up failed')),
+    readYourWrites: readYourWrites(projector, ASSESSMENT_PROJECTION, kernel),
   };
   return {
     providers: [{ provide: AssessmentDeps, useValue: deps }, { provide: RosterPort, useValue: roster }, { provide: AssessmentReadModel, useValue: new PgAssessmentReadModel(readModels) }, AssessmentWriter],

@@ -1,4 +1,5 @@
 import { RosterAppraisalRecord } from './roster-appraisals.entity';
+import { RosterCitizenIdRecord } from './roster-citizen-ids.entity';
 import { RosterHoldingRecord } from './roster-holdings.entity';
 import { RosterInvestigationRecord } from './roster-investigations.entity';
 import { RosterPersonRecord } from './roster-persons.entity';
@@ -6,5 +7,8 @@ import { RosterRecordRecord } from './roster-records.entity';
 import { RosterRelativeRecord } from './roster-relatives.entity';
 import { RosterRoleRecord } from './roster-roles.entity';
 
-/** The roster's read-model entities (tables from vetting/roster_002), for the vetting ServiceDefinition's readModels. */
-export const ROSTER_READ_MODELS = [RosterPersonRecord, RosterHoldingRecord, RosterRecordRecord, RosterAppraisalRecord, RosterRelativeRecord, RosterRoleRecord, RosterInvestigationRecord];
+/**
+ * The roster's entities for the vetting ServiceDefinition's readModels: the read model (tables from
+ * vetting/roster_002) and the citizen-id claims its writers keep (vetting/roster_001).
+ */
+export const ROSTER_READ_MODELS = [RosterPersonRecord, RosterHoldingRecord, RosterRecordRecord, RosterAppraisalRecord, RosterRelativeRecord, RosterRoleRecord, RosterInvestigationRecord, RosterCitizenIdRecord];

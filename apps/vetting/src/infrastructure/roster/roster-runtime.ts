@@ -8,20 +8,11 @@ import { ROSTER_COMMAND_HANDLERS, StartTerm } from '../../application/roster/ros
 import { ROSTER_QUERY_HANDLERS } from '../../application/roster/roster.queries';
 import { RosterViews } from '../../application/roster/roster-views.port';
 import { RosterPort } from '../../application/roster-port';
+import { readYourWrites } from '../read-your-writes';
+import { PgCitizenIdClaims } from './citizen-id-claims';
 import { projectRoster, ROSTER_PROJECTION } from './roster-projection';
 import { RosterReadModel } from './roster-read-model';
 import { PgRosterViews } from './roster-views';
-
-/**
- * Read-your-writes for the clerk: the answer waits (Projector.waitPast) until the projection has
- * applied the command's transaction. Waiting longer than this is only lateness (the projector's own
- * loop carries on), never a failed command.
- */
-const READ_YOUR_WRITES_MS = 10_000;
-
-async function readYourWrites(projector: Projector, txId: string | null, kernel: ServiceKernel): Promise<void> {
-  if (!(await projector.waitPast(txId, READ_YOUR_WRITES_MS))) kernel.logger.warn({ txId }, 'roster read model still behind a committed command');
-}
 
 /** The roster projection's Projector, provided so tests and tools can catch the read model up. */
 export class RosterProjector extends Projector {}
@@ -49,10 +40,11 @@ export function rosterRuntime(kernel: ServiceKernel, jurisdiction: Jurisdiction)
     store,
     hierarchy: platform.hierarchy,
     jurisdiction,
+    citizenIds: new PgCitizenIdClaims(readModels),
     reachOf: (ids, tx) => readModel.reachOf(ids, tx),
     today: () => shanghaiDateOf(new Date()),
     newId: () => randomUUID(),
-    readYourWrites: (txId) => readYourWrites(projector, txId, kernel),
+    readYourWrites: readYourWrites(projector, ROSTER_PROJECTION, kernel),
   };
   const port: RosterPort = {
     personFacts: (ids, asOf, tx) => readModel.personFacts(ids, asOf, tx),
@@ -68,6 +60,7 @@ export function rosterRuntime(kernel: ServiceKernel, jurisdiction: Jurisdiction)
       await kernel.commandBus.execute(new StartTerm(change, actor, tx));
       projector.wake();
     },
+    readYourWrites: deps.readYourWrites,
   };
   return {
     port,

@@ -14,6 +14,7 @@ import { RosterDeps } from '../../application/roster/roster-deps';
 import { AddRecord, ImportRoster, RecordPerson, ROSTER_COMMAND_HANDLERS } from '../../application/roster/roster.commands';
 import { personStream, villageStream } from '../../domain/roster';
 import { vettingMigrations } from '../vetting.migrations';
+import { PgCitizenIdClaims } from './citizen-id-claims';
 import { projectRoster, ROSTER_PROJECTION } from './roster-projection';
 import { RosterReadModel } from './roster-read-model';
 import { ROSTER_READ_MODELS } from './roster-read-models';
@@ -58,6 +59,7 @@ describe('roster commands (PostgreSQL)', () => {
       store,
       hierarchy,
       jurisdiction: new Jurisdiction(hierarchy),
+      citizenIds: new PgCitizenIdClaims(readModels),
       reachOf: (ids, tx) => readModel.reachOf(ids, tx),
       today: () => shanghaiDateOf(new Date()),
       newId: () => randomUUID(),
