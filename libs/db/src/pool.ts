@@ -50,6 +50,18 @@ export async function withTransaction<T>(pool: Pool, fn: (client: PoolClient) =>
   }
 }
 
+/**
+ * withTransaction that also returns the transaction's id (null when it wrote nothing), read before
+ * the commit: what Projector.waitPast waits for when one transaction writes several streams.
+ */
+export async function withTransactionId<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<{ result: T; txId: string | null }> {
+  return withTransaction(pool, async (client) => {
+    const result = await fn(client);
+    const { rows } = await client.query<{ x: string | null }>('SELECT pg_current_xact_id_if_assigned()::text AS x');
+    return { result, txId: rows[0].x };
+  });
+}
+
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Schema and table names are interpolated into SQL, so only plain lower-case identifiers pass. */

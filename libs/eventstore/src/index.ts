@@ -7,3 +7,4 @@ export * from './decider';
 export * from './projector';
 export * from './outbox-relay';
 export * from './readings';
+export * from './projection-order';

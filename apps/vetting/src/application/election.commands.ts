@@ -7,7 +7,7 @@ import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import { changeGate, openVillageElection, villageGate, type Body, type PolicyRef } from '../domain/election';
 import { checkSeats, electionOpenedMessages, outgoingHeads, type OpenElectionInput } from './election/election-opening';
 import { RosterPort } from './roster-port';
-import { withTransactionId } from './transaction-id';
+import { withTransactionId } from '@lw/db';
 import { PolicyPacks } from './election/policy-packs';
 import { VillageElections } from './election/village-elections';
 import { villageElectionDecider, villageElectionStream } from './village-election-stream';

@@ -7,7 +7,7 @@ import * as d from '../domain/election';
 import type { Approval } from '../domain/rules';
 import { ElectionReview, type TownshipOpinion } from './election/election-review';
 import { RosterPort } from './roster-port';
-import { withTransactionId } from './transaction-id';
+import { withTransactionId } from '@lw/db';
 import { PolicyPacks } from './election/policy-packs';
 import { VillageElections, type StepContext } from './election/village-elections';
 import { noticeIdFor, villageElectionStream } from './village-election-stream';

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { ContractRegistry, integrationContracts } from '@lw/domain';
-import { EventStore, Projector, type StoredEvent } from '@lw/eventstore';
+import { EventStore, ProjectionBehindError, Projector, type StoredEvent } from '@lw/eventstore';
 import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import { deadlineJobId } from '@lw/jobs';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
@@ -20,7 +20,6 @@ import { ElectionBoardQueries } from './election/election-board.queries';
 import { electionBoardProjection } from './election/election-board.projection';
 import { PgObjections } from './election/objections';
 import { PgOpenNominations } from './election/open-nominations';
-import { ProjectionBehindError } from './election/projection-order';
 import { reevaluationHandler } from './election/reevaluation.projection';
 import { PgSubstantiatedTips } from './election/substantiated-tips';
 import { readYourWrites } from './read-your-writes';

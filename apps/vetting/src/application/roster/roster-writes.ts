@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import { DomainValidationError, outsideJurisdiction, type Actor } from '@lw/domain';
 import { decideAndAppend } from '@lw/eventstore';
 import { emptyPerson, personDecider, personStream, villageDecider, villageStream, type Holding, type PersonEvent, type PersonState, type VillageEvent } from '../../domain/roster';
-import { withTransactionId } from '../transaction-id';
+import { withTransactionId } from '@lw/db';
 import { personReach, reachesOutside } from './person-reach';
 import type { RosterDeps } from './roster-deps';
 import { loadPersons } from './roster-streams';

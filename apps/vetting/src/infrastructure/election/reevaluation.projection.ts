@@ -1,11 +1,10 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
 import { In, type EntityManager } from 'typeorm';
-import type { StoredEvent } from '@lw/eventstore';
+import { requireProjectedUpTo, type StoredEvent } from '@lw/eventstore';
 import { ROSTER_FACT_EVENTS } from '../../application/roster-port';
 import { ReviewNominees } from '../../application/village-election.commands';
 import { NominationRecord } from './nominations.entity';
-import { requireProjectedUpTo } from './projection-order';
 
 const FACT_EVENTS = new Set<string>([...ROSTER_FACT_EVENTS, 'AssessmentRecorded']);
 

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { StoredEvent } from '@lw/eventstore';
+import type { StoredEvent } from './event.types';
 
 /** A projection waited for has not caught up yet: expected, retried, not a failure. */
 export class ProjectionBehindError extends Error {}
