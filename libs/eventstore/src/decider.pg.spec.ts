@@ -212,3 +212,35 @@ describe('inRetriedTransaction', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('decideAndAppend options', () => {
+  it('runs the guard before the version check, so a refused record never reports a stale version', async () => {
+    await decideAndAppend(store, counter, 'guarded', increment);
+    const refuse = () => {
+      throw new Error('outside the area');
+    };
+    await expect(decideAndAppend(store, counter, 'guarded', increment, { expectedVersion: 7 }, { guard: refuse })).rejects.toThrow('outside the area');
+    await expect(decideAndAppend(store, counter, 'guarded', increment, { expectedVersion: 7 }, { guard: () => undefined })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+  });
+
+  it('decides on a preloaded state without reading the stream again, and appends at its version', async () => {
+    await decideAndAppend(store, counter, 'preloaded', increment);
+    const spy = jest.spyOn(store, 'readStream');
+    try {
+      const out = await decideAndAppend(store, counter, 'preloaded', increment, {}, { preloaded: { state: { n: 1 }, version: 1 } });
+      expect(out).toMatchObject({ version: 2, state: { n: 2 } });
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    // A wrong preloaded version is caught by the append, and the retry reads the stream.
+    expect(await decideAndAppend(store, counter, 'preloaded', increment, {}, { preloaded: { state: { n: 1 }, version: 1 } })).toMatchObject({ version: 3, state: { n: 3 } });
+  });
+
+  it('answers the committed transaction id of a retried multi-stream command', async () => {
+    const { inRetriedTransactionWithId } = await import('./decider');
+    const { result, txId } = await inRetriedTransactionWithId(pool, async (tx) => (await decideAndAppend(store, counter, 'with-id', increment, { tx })).version);
+    expect(result).toBe(1);
+    expect((await store.readStream('with-id'))[0].txId).toBe(txId);
+  });
+});

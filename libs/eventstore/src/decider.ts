@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { withTransaction } from '@lw/db';
+import { withTransactionId } from '@lw/db';
 import type { Actor, IntegrationEvent } from '@lw/domain';
 import type { EventStore } from './event-store';
 import type { StoredEvent } from './event.types';
@@ -53,11 +53,21 @@ export interface Decided<S, E> {
   txId: string | null;
 }
 
-export interface DecideOptions {
+export interface DecideOptions<S> {
   /** Total tries on a concurrent append (default 5), with growing jitter in between. */
   maxAttempts?: number;
   /** The error for a stale `expectedVersion` (default WrongExpectedVersionError). */
   stale?: (expected: number, actual: number) => Error;
+  /**
+   * Runs on the loaded state before the version check: the scope check, so a stale version of a
+   * record outside the user's area answers the same 404 as a fresh one and does not reveal it.
+   */
+  guard?: (loaded: Loaded<S>) => void;
+  /**
+   * The state the caller has already read inside `ctx.tx` under a lock that keeps the stream still
+   * (a bulk import reads thousands of streams in one query): used instead of reading it again.
+   */
+  preloaded?: Loaded<S>;
 }
 
 /**
@@ -73,11 +83,12 @@ export async function decideAndAppend<S, E extends DomainEvent>(
   streamId: string,
   decide: (loaded: Loaded<S>) => E[] | Decision<E> | Promise<E[] | Decision<E>>,
   ctx: CommandContext = {},
-  options: DecideOptions = {},
+  options: DecideOptions<S> = {},
 ): Promise<Decided<S, E>> {
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const loaded = await loadAggregate(store, decider, streamId, ctx.tx);
+    const loaded = attempt === 1 && options.preloaded ? options.preloaded : await loadAggregate(store, decider, streamId, ctx.tx);
+    options.guard?.(loaded);
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== loaded.version) {
       throw options.stale?.(ctx.expectedVersion, loaded.version) ?? new WrongExpectedVersionError(streamId, ctx.expectedVersion, loaded.version);
     }
@@ -147,11 +158,21 @@ async function maybeSnapshot<S, E extends DomainEvent>(
  * side effects inside `tx`.
  */
 export async function inRetriedTransaction<T>(pool: Pool, fn: (tx: PoolClient) => Promise<T>, callerTx?: PoolClient, options: { maxAttempts?: number } = {}): Promise<T> {
-  if (callerTx) return fn(callerTx);
+  return (await inRetriedTransactionWithId(pool, fn, callerTx, options)).result;
+}
+
+/** inRetriedTransaction that also answers the committed transaction's id (null: it wrote nothing, or ran in the caller's), for Projector.waitPast. */
+export async function inRetriedTransactionWithId<T>(
+  pool: Pool,
+  fn: (tx: PoolClient) => Promise<T>,
+  callerTx?: PoolClient,
+  options: { maxAttempts?: number } = {},
+): Promise<{ result: T; txId: string | null }> {
+  if (callerTx) return { result: await fn(callerTx), txId: null };
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await withTransaction(pool, fn);
+      return await withTransactionId(pool, fn);
     } catch (err) {
       if (!(err instanceof WrongExpectedVersionError) || attempt >= maxAttempts) throw err;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));

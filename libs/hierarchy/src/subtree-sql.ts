@@ -15,7 +15,15 @@ const COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
  */
 export function subtreeCondition(column: string, code: string, firstParam = 1): SqlFragment {
   if (!COLUMN.test(column)) throw new Error(`invalid column name: ${column}`);
+  return { sql: `${column} LIKE $${firstParam}`, params: [subtreePattern(code)] };
+}
+
+/**
+ * The LIKE pattern of a node's subtree (its significant digits, then %), for a query builder's
+ * named parameter: `qb.where('t.villageCode LIKE :scope', { scope: subtreePattern(code) })`.
+ */
+export function subtreePattern(code: string): string {
   const c = normalizeCode(code);
   if (!isDivisionCode(c)) throw new Error(`区划代码无效：${code}`);
-  return { sql: `${column} LIKE $${firstParam}`, params: [`${c}%`] };
+  return `${c}%`;
 }
