@@ -9,7 +9,7 @@ import { newEnvelope } from '@lw/domain';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 import { FAST_KAFKA_SETTINGS, integrationTopic, KafkaBus } from '@lw/messaging';
 import { createLogger, loadConfig, startDistributedService, type DistributedService } from '@lw/runtime';
-import { createTestDatabase, kafkaForTests, type TestDatabase, type TestKafka } from '@lw/testing';
+import { createTestDatabase, eventually, HttpClient, kafkaForTests, waitFor, type TestDatabase, type TestKafka } from '@lw/testing';
 import { tiplineService } from './tipline.service';
 
 // The tip-line as it runs in distributed mode: its own process shape, Kafka (the test broker),
@@ -19,6 +19,7 @@ describe('tip-line in distributed mode (Kafka, BullMQ)', () => {
   let db: TestDatabase;
   let kafka: TestKafka;
   let svc: DistributedService;
+  let http: HttpClient;
   let evidenceDir: string;
   let token: string;
   const prefix = `t${randomBytes(3).toString('hex')}`;
@@ -59,6 +60,7 @@ describe('tip-line in distributed mode (Kafka, BullMQ)', () => {
       deploymentScope: '320724',
       kafka: kafkaOptions,
     });
+    http = new HttpClient(svc.url);
     token = (await new TokenIssuer({ secret }).issue({ sub: 'd1', name: '县纪委', roles: ['discipline'], node: '320724' })).token;
   }, 120_000);
 
@@ -77,20 +79,17 @@ describe('tip-line in distributed mode (Kafka, BullMQ)', () => {
     await consumer.subscribe({ topic: integrationTopic('tipline', prefix), fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message.value!.toString()) });
     try {
-      const res = await fetch(`${svc.url}/tipline/public/tips`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+      const res = await http.call('POST', '/tipline/public/tips', {
+        json: {
           category: 'vote_buying',
           subjects: [{ kind: 'person', name: '吴某', post: '村民小组长', villageCode: village }],
           text: '选举前挨家送购物卡。',
           anonymous: false,
           reporter: { name: '冯分布', phone: '13800001111' },
-        }),
+        },
       });
       expect(res.status).toBe(201);
-      const deadline = Date.now() + 30_000;
-      while (!seen.some((m) => m.includes('tipline.TipReceived')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      await waitFor(() => seen.some((m) => m.includes('tipline.TipReceived')), 30_000, 'TipReceived on the tipline topic');
       const msg = seen.find((m) => m.includes('tipline.TipReceived'))!;
       expect(JSON.parse(msg)).toMatchObject({ type: 'tipline.TipReceived', payload: { category: 'vote_buying', electionRelated: true, anonymous: false } });
       expect(msg).not.toContain('冯分布');
@@ -126,13 +125,15 @@ describe('tip-line in distributed mode (Kafka, BullMQ)', () => {
     } finally {
       await auditing.stop();
     }
-    let rows: any[] = [];
-    const deadline = Date.now() + 30_000;
-    while (rows.length === 0 && Date.now() < deadline) {
-      const res = await fetch(`${svc.url}/tipline/tips?limit=100`, { headers: { authorization: `Bearer ${token}` } });
-      rows = ((await res.json()) as { rows: any[] }).rows.filter((r) => r.channel === 'audit');
-      if (!rows.length) await new Promise((r) => setTimeout(r, 200));
-    }
+    const rows = await eventually(
+      'the transferred tip in the inbox',
+      async () => {
+        const inbox = await http.ok('GET', '/tipline/tips?limit=100', { token });
+        const fromAudit = (inbox.rows as any[]).filter((r) => r.channel === 'audit');
+        return fromAudit.length > 0 && fromAudit;
+      },
+      30_000,
+    );
     expect(rows).toEqual([expect.objectContaining({ category: 'collective_funds', villageCode: village })]);
   }, 60_000);
 });

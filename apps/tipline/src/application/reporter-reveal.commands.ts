@@ -9,6 +9,7 @@ import * as tip from '../domain';
 import { IdentityVault } from './ports/identity-vault.port';
 import { RevealAccess, revealable, type RevealRequestView } from './reveal-access';
 import { revealDecider, revealStreamId } from './reveal-stream';
+import { TipListFreshness } from './tip-list-freshness';
 import { TipSteps } from './tip-steps';
 import type { ReporterIdentity } from './tip-submission';
 
@@ -104,9 +105,10 @@ export class RevealReporterHandler implements ICommandHandler<RevealReporter> {
     private readonly reveals: RevealAccess,
     private readonly steps: TipSteps,
     private readonly vault: IdentityVault,
+    private readonly freshness: TipListFreshness,
   ) {}
   async execute(c: RevealReporter): Promise<ReporterIdentity> {
-    const state = await withTransaction(this.pool, async (tx) => {
+    const { state, txId } = await withTransaction(this.pool, async (tx) => {
       const { state: t } = await this.reveals.visibleTip(c.tipId, c.actor, tx);
       let used: tip.RevealRequest | undefined;
       await decideAndAppend(
@@ -123,6 +125,7 @@ export class RevealReporterHandler implements ICommandHandler<RevealReporter> {
       const approval = { requestId: used!.requestId, approvedBy: used!.decidedBy! };
       return this.steps.run(c.tipId, c.actor, (s, x) => tip.recordIdentityRead(s, used!.reason, x, approval), { tx });
     });
+    await this.freshness.shown(txId);
     const plain = await this.vault.open(c.tipId, state.received.sealedReporter!);
     if (plain === null) throw new DomainConflictError('tip.identity_erased', '举报人信息已依规销毁，无法查看', 'data key shredded');
     return JSON.parse(plain) as ReporterIdentity;

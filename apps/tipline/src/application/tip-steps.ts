@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DomainConflictError, integrationContracts, type Actor } from '@lw/domain';
-import { decideAndAppend, EventStore, Projector } from '@lw/eventstore';
+import { decideAndAppend, EventStore } from '@lw/eventstore';
 import { Jurisdiction } from '@lw/hierarchy';
 import { CalendarStore } from '@lw/runtime';
 import type { HandleContext, TipEvent, TipState } from '../domain';
 import { integrationEventsFor } from './tip-integration-events';
+import { TipListFreshness } from './tip-list-freshness';
 import { checkTipId, existingTip, tipDecider, tipNotFound, tipStreamId } from './tip-stream';
 import { TiplineSettings } from './tipline-settings';
 
 export type TipDecide = (state: TipState, ctx: HandleContext) => TipEvent[];
+
+/** The tip after the step, and the transaction that wrote it (null when the step appended nothing). */
+export interface TipStepDone {
+  state: TipState;
+  txId: string | null;
+}
 
 export interface TipStepOptions {
   /** The version the handler's screen showed: a change in between is a 409 at once. */
@@ -25,6 +32,7 @@ export interface TipStepOptions {
  * then the version the actor saw), lets the domain decide and appends with the integration events
  * in the outbox. Another handler appending in between makes it decide again on the new history: two
  * handlers concluding at once end with one conclusion and one 409 (the second finds it concluded).
+ * A staff member's step outside a caller's transaction answers once the tip list shows it.
  */
 @Injectable()
 export class TipSteps {
@@ -35,10 +43,10 @@ export class TipSteps {
     private readonly settings: TiplineSettings,
     private readonly jurisdiction: Jurisdiction,
     private readonly calendar: CalendarStore,
-    private readonly projection: Projector,
+    private readonly freshness: TipListFreshness,
   ) {}
 
-  async run(tipId: string, actor: Actor | null, decide: TipDecide, options: TipStepOptions = {}): Promise<TipState> {
+  async run(tipId: string, actor: Actor | null, decide: TipDecide, options: TipStepOptions = {}): Promise<TipStepDone> {
     checkTipId(tipId);
     const { policy } = this.settings;
     const done = await decideAndAppend(
@@ -57,8 +65,7 @@ export class TipSteps {
       },
       { tx: options.tx, actor, causationId: options.causationId ?? null },
     );
-    // The inbox shows the step without waiting for the projection's next poll.
-    if (done.events.length) this.projection.wake();
-    return done.state!;
+    await this.freshness.after(done.txId, { actor, tx: options.tx });
+    return { state: done.state!, txId: done.txId };
   }
 }

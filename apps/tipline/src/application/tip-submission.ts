@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { CitizenId, DomainConflictError, DomainValidationError, dueDate, integrationContracts, shanghaiDateOf, type Actor } from '@lw/domain';
-import { decideAndAppend, EventStore, inRetriedTransaction, Projector } from '@lw/eventstore';
+import { decideAndAppend, EventStore, inRetriedTransaction } from '@lw/eventstore';
 import { Jurisdiction } from '@lw/hierarchy';
 import { CalendarStore } from '@lw/runtime';
 import { matterKey, receiveTip, type EvidenceRef, type TipChannel, type TipEvent, type TipOrigin, type TipReceivedData, type TipSubject } from '../domain';
@@ -12,6 +12,7 @@ import { EvidenceStorage } from './ports/evidence-storage.port';
 import { IdentityVault } from './ports/identity-vault.port';
 import { ReceiptHasher } from './ports/receipt-hasher.port';
 import { TipIndexes } from './tip-indexes.port';
+import { TipListFreshness } from './tip-list-freshness';
 import { tipReceivedEvent } from './tip-integration-events';
 import { tipDecider, tipStreamId } from './tip-stream';
 import { TiplineSettings } from './tipline-settings';
@@ -77,7 +78,7 @@ export class TipIntake {
     private readonly settings: TiplineSettings,
     private readonly calendar: CalendarStore,
     private readonly jurisdiction: Jurisdiction,
-    private readonly projection: Projector,
+    private readonly freshness: TipListFreshness,
   ) {}
 
   /** With `tx` the tip is written in the caller's transaction (a consumer's inbox transaction). */
@@ -112,6 +113,7 @@ export class TipIntake {
     const key = matterKey(checked.category, checked.subjects);
     const window = dueDate(now, policy.repeatWindow, calendar).endsAt;
     const meta = { actor, causationId: cause.causationId ?? null };
+    let txId: string | null = null;
     const write = async (tx: PoolClient): Promise<SubmitTipResult> => {
       // First, before the other writes: tips of one matter queue here (see registerMatter).
       const repeatOf = key ? await this.indexes.registerMatter(tx, key, tipId, now, window) : null;
@@ -124,16 +126,17 @@ export class TipIntake {
       const sealedReporter = reporter ? await this.vault.seal(tipId, JSON.stringify(reporter), tx) : null;
       if (receipt && receiptHash) await this.indexes.saveReceipt(tx, receipt.locator, tipId, receiptHash);
       const data = receiveTip({ ...base, sealedReporter, receiptLocator: receipt?.locator ?? null, repeatOf, objection }, ctx);
-      await decideAndAppend(this.store, tipDecider, tipStreamId(tipId), ({ state }) => {
+      ({ txId } = await decideAndAppend(this.store, tipDecider, tipStreamId(tipId), ({ state }) => {
         if (state) throw new DomainConflictError('tip.exists', '该举报已登记', `tip ${tipId} exists`);
         return { events: [{ type: 'TipReceived', data } as TipEvent], integrationEvents: [this.contracts.validateForPublish(tipReceivedEvent(data, actor))] };
-      }, { tx, ...meta });
+      }, { tx, ...meta }));
       if (repeatOf) await this.link(repeatOf, data, tx, meta);
       return result(data, receipt?.display ?? null, objection !== null);
     };
     // Linking a repeat appends to the first tip's stream too: a concurrent step there retries the whole submission.
     const done = await inRetriedTransaction(this.pool, write, cause.tx);
-    this.projection.wake();
+    // A clerk's registration shows in the inbox at once; a public submission only wakes the list.
+    await this.freshness.after(txId, { actor, tx: cause.tx });
     return done;
   }
 

@@ -10,6 +10,7 @@ import { HandlingUnits } from './handling-units';
 import { ErasureCompletion } from './ports/erasure-completion.port';
 import { IdentityVault } from './ports/identity-vault.port';
 import { ReceiptCheck } from './receipt-check';
+import { TipListFreshness } from './tip-list-freshness';
 import { TipSteps, type TipDecide } from './tip-steps';
 
 /** What a handling step answers: the tip's new status and version (the next expectedVersion). */
@@ -40,7 +41,7 @@ abstract class TipStepHandler<C extends TipStep> {
   constructor(protected readonly steps: TipSteps) {}
   protected abstract decide(c: C): TipDecide;
   async execute(c: C): Promise<TipSummary> {
-    return summary(await this.steps.run(c.tipId, c.actor, this.decide(c), { expectedVersion: c.expectedVersion }));
+    return summary((await this.steps.run(c.tipId, c.actor, this.decide(c), { expectedVersion: c.expectedVersion })).state);
   }
 }
 
@@ -296,12 +297,15 @@ export class EraseReporterHandler implements ICommandHandler<EraseReporter> {
     private readonly steps: TipSteps,
     private readonly vault: IdentityVault,
     private readonly completion: ErasureCompletion,
+    private readonly freshness: TipListFreshness,
   ) {}
   async execute(c: EraseReporter): Promise<{ erased: true; irreversible: boolean }> {
-    await withTransaction(this.pool, async (tx) => {
-      await this.steps.run(c.tipId, c.actor, (s, x) => tip.eraseIdentity(s, c.reason, x), { tx });
+    const { txId } = await withTransaction(this.pool, async (tx) => {
+      const done = await this.steps.run(c.tipId, c.actor, (s, x) => tip.eraseIdentity(s, c.reason, x), { tx });
       await this.vault.shred(c.tipId, tx);
+      return done;
     });
+    await this.freshness.shown(txId);
     return { erased: true, irreversible: await this.completion.complete(c.tipId) };
   }
 }

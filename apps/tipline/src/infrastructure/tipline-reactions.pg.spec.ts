@@ -6,13 +6,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { migrate, readModelSource } from '@lw/db';
-import { newEnvelope, type IntegrationEvent } from '@lw/domain';
+import { newEnvelope, shanghaiDateOf, type IntegrationEvent } from '@lw/domain';
 import { EventStore } from '@lw/eventstore';
 import { Hierarchy, hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 import { CalendarStore, createLogger, ServiceKernel, type ServiceRuntime } from '@lw/runtime';
 import { createServiceCqrs } from '@lw/runtime/src/nest/service-cqrs';
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { createTestDatabase, publicNoticeStarted, type TestDatabase } from '@lw/testing';
 import { tiplineMigrations } from './persistence/migrations';
+import { NoticeCandidateRecord } from './read-model/notice-candidates.entity';
+import { PublicNoticeRecord } from './read-model/public-notices.entity';
 import { TIPLINE_READ_MODELS } from './read-model/tipline-read-models';
 import { tiplineRuntime } from './tipline-runtime';
 
@@ -75,7 +77,7 @@ describe('tip-line reactions in the inbox transaction', () => {
     }
   }
 
-  const transfer = (transferId: string) =>
+  const transfer = (transferId: string, responsible = '钱会计') =>
     newEnvelope({
       type: 'auditing.ViolationTransferred',
       version: 1,
@@ -91,7 +93,7 @@ describe('tip-line reactions in the inbox transaction', () => {
         category: 'collective_funds',
         description: '白条入账',
         amount: null,
-        responsiblePersons: [{ name: '钱会计', post: '报账员' }],
+        responsiblePersons: [{ name: responsible, post: '报账员' }],
       },
     });
 
@@ -119,5 +121,20 @@ describe('tip-line reactions in the inbox transaction', () => {
     await inInbox(closed);
     const last = (await store.readStream(tips[0])).at(-1)!;
     expect([last.type, last.metadata.causationId]).toEqual(['RectificationClosed', closed.id]);
+  }, 30_000);
+
+  it('records a public notice once, finds its candidate while receiving a tip, and ends it, all on the one connection', async () => {
+    const today = shanghaiDateOf(new Date());
+    const started = publicNoticeStarted({ noticeId: 'pn-1', villageCode: village, startsOn: today, endsOn: today, candidates: [{ candidateId: 'c-1', name: '孙出纳', post: '村委会委员' }] });
+    await inInbox(started);
+    await inInbox({ ...started, id: '01900000-0000-7000-8000-000000000002' });
+    expect(await readModels.getRepository(NoticeCandidateRecord).countBy({ noticeId: 'pn-1' })).toBe(1);
+
+    await inInbox(transfer('tr-3', '孙出纳'));
+    const [received] = await store.eventsWhere({ type: 'TipReceived', dataContains: { origin: { auditTransferId: 'tr-3' } } });
+    expect(received.data.objection).toEqual({ noticeId: 'pn-1', endsOn: today, candidateId: 'c-1' });
+
+    await inInbox(newEnvelope({ type: 'vetting.PublicNoticeEnded', version: 1, producer: 'vetting', villageCode: village, actor: null, payload: { noticeId: 'pn-1', villageCode: village, endedOn: today } }));
+    expect((await readModels.getRepository(PublicNoticeRecord).findOneByOrFail({ noticeId: 'pn-1' })).endedOn).not.toBeNull();
   }, 30_000);
 });

@@ -19,6 +19,7 @@ import { RevealAccess } from '../application/reveal-access';
 import { revealCommandHandlers } from '../application/reporter-reveal.commands';
 import { TipAccess } from '../application/tip-access';
 import { TipIndexes } from '../application/tip-indexes.port';
+import { TipListFreshness } from '../application/tip-list-freshness';
 import { TipSteps } from '../application/tip-steps';
 import { TipIntake } from '../application/tip-submission';
 import { submissionCommandHandlers } from '../application/tip-submission.commands';
@@ -94,7 +95,7 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
       { provide: IdentityVault, useValue: vault },
       { provide: ErasureCompletion, useValue: erasure },
       { provide: ReceiptHasher, useValue: new ScryptReceiptHasher({ cost: settings.receiptHashCost }) },
-      { provide: TipIndexes, useValue: new PgTipIndexes(pool) },
+      { provide: TipIndexes, useValue: new PgTipIndexes(pool, readModels) },
       { provide: EvidenceStorage, useValue: new SealedEvidenceStorage(blobs, vault) },
       { provide: AttemptLimiter, useValue: new PgAttemptLimiter(pool) },
       { provide: PublicSubmissionLimiter, useValue: submissionLimiter },
@@ -105,6 +106,7 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
       HandlingUnits,
       RevealAccess,
       ReceiptCheck,
+      TipListFreshness,
       TipSteps,
       TipIntake,
     ],

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { migrate, withTransaction } from '@lw/db';
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { createTestDatabase, waitFor, type TestDatabase } from '@lw/testing';
 import type { SealedBox } from '../../application/ports/identity-vault.port';
 import { confidentialMigrations } from './confidential.migrations';
 import { unwrapDataKey } from './envelope-cipher';
@@ -231,13 +231,10 @@ describe('PgIdentityVault', () => {
   });
 });
 
-/** Polls until some backend of this database waits on a lock (no time-based assertion, just ordering). */
+/** Until some backend of this database waits on a lock (no time-based assertion, just ordering). */
 async function waitForLockWaiter(): Promise<void> {
-  for (;;) {
-    const res = await pool.query(
-      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    if (res.rowCount) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await waitFor(async () => {
+    const res = await pool.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    return res.rowCount !== null && res.rowCount > 0;
+  }, 20_000, 'a seal waiting on the lock', 10);
 }

@@ -1,8 +1,20 @@
 import type { Pool, PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import { readModelManager } from '@lw/db';
 import type { NoticeCandidate, TipIndexes } from '../../application/tip-indexes.port';
+import { NoticeCandidateRecord } from '../read-model/notice-candidates.entity';
+import { PublicNoticeRecord } from '../read-model/public-notices.entity';
 
+/**
+ * Receipts and matters are command-side tables in plain SQL (the matter's advisory lock and
+ * conditional upsert have no entity form); the public notices are read-model entities, written and
+ * read on the caller's transaction (the inbox's, the submission's) through readModelManager.
+ */
 export class PgTipIndexes implements TipIndexes {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly readModels: DataSource,
+  ) {}
 
   async saveReceipt(tx: PoolClient, locator: string, tipId: string, hash: string): Promise<void> {
     await tx.query('INSERT INTO receipts (locator, tip_id, hash) VALUES ($1, $2, $3)', [locator, tipId, hash]);
@@ -36,36 +48,44 @@ export class PgTipIndexes implements TipIndexes {
 
   async candidatesUnderNotice(villageCodes: string[], today: string, db?: PoolClient): Promise<NoticeCandidate[]> {
     if (villageCodes.length === 0) return [];
-    const { rows } = await (db ?? this.pool).query<{ notice_id: string; village_code: string; ends_on: string; name: string; citizen_id: string | null; candidate_id: string | null }>(
-      `SELECT n.notice_id, n.village_code, to_char(n.ends_on, 'YYYY-MM-DD') AS ends_on, c.name, c.citizen_id, c.candidate_id
-         FROM public_notices n JOIN notice_candidates c USING (notice_id)
-        WHERE n.village_code = ANY($1) AND n.starts_on <= $2 AND n.ends_on >= $2 AND n.ended_on IS NULL`,
-      [villageCodes, today],
-    );
-    return rows.map((r) => ({ noticeId: r.notice_id, villageCode: r.village_code, endsOn: r.ends_on, name: r.name, citizenId: r.citizen_id, candidateId: r.candidate_id }));
+    return readModelManager(this.readModels, db)
+      .createQueryBuilder(NoticeCandidateRecord, 'c')
+      .innerJoin(PublicNoticeRecord, 'n', 'n.noticeId = c.noticeId')
+      .select('n.noticeId', 'noticeId')
+      .addSelect('n.villageCode', 'villageCode')
+      .addSelect(`to_char(n.endsOn, 'YYYY-MM-DD')`, 'endsOn')
+      .addSelect('c.name', 'name')
+      .addSelect('c.citizenId', 'citizenId')
+      .addSelect('c.candidateId', 'candidateId')
+      .where('n.villageCode IN (:...villageCodes)', { villageCodes })
+      .andWhere('n.startsOn <= :today AND n.endsOn >= :today AND n.endedOn IS NULL', { today })
+      .getRawMany<NoticeCandidate>();
   }
 
   async saveNotice(
     tx: PoolClient,
     n: { noticeId: string; villageCode: string; startsOn: string; endsOn: string; candidates: { candidateId: string; name: string; citizenId: string | null; post: string | null }[] },
   ): Promise<void> {
-    const { rowCount } = await tx.query(
-      `INSERT INTO public_notices (notice_id, village_code, starts_on, ends_on) VALUES ($1, $2, $3, $4) ON CONFLICT (notice_id) DO NOTHING`,
-      [n.noticeId, n.villageCode, n.startsOn, n.endsOn],
-    );
-    if (!rowCount) return;
-    for (const c of n.candidates) {
-      await tx.query('INSERT INTO notice_candidates (notice_id, name, citizen_id, candidate_id, post) VALUES ($1, $2, $3, $4, $5)', [
-        n.noticeId,
-        c.name,
-        c.citizenId,
-        c.candidateId,
-        c.post,
-      ]);
-    }
+    const manager = readModelManager(this.readModels, tx);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PublicNoticeRecord)
+      .values({ noticeId: n.noticeId, villageCode: n.villageCode, startsOn: n.startsOn, endsOn: n.endsOn })
+      .orIgnore()
+      .returning(['noticeId'])
+      .execute();
+    // A redelivered notice finds its row (ON CONFLICT DO NOTHING returns none): its candidates are in already.
+    if ((inserted.raw as unknown[]).length === 0 || n.candidates.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NoticeCandidateRecord)
+      .values(n.candidates.map((c) => ({ noticeId: n.noticeId, name: c.name, citizenId: c.citizenId, candidateId: c.candidateId, post: c.post })))
+      .execute();
   }
 
   async endNotice(tx: PoolClient, noticeId: string, endedOn: string): Promise<void> {
-    await tx.query('UPDATE public_notices SET ended_on = $2 WHERE notice_id = $1', [noticeId, endedOn]);
+    await readModelManager(this.readModels, tx).update(PublicNoticeRecord, { noticeId }, { endedOn });
   }
 }
