@@ -10,8 +10,6 @@ export * from './tokens/jwks-token-verifier';
 export * from './tokens/claim-names';
 export * from './scope/scope-checker';
 export * from './scope/scope-refusal';
-export * from './scope/assert-in-scope';
-export * from './scope/scope.service';
 export * from './identity/identity-store';
 export * from './identity/password-hasher';
 export * from './identity/pg-identity-store';

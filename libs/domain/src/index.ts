@@ -2,6 +2,7 @@ export * from './errors/domain-error';
 export * from './errors/outside-jurisdiction';
 
 export * from './division/division-code';
+export * from './division/division-code.schema';
 export * from './citizen/citizen-id';
 export * from './money/money';
 

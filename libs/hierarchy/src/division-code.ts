@@ -36,12 +36,10 @@ export function ancestorCodesOf(code: string): string[] {
 }
 
 /**
- * Accepts the significant form or the padded 12-digit form (320724000000 → 320724).
- * A village part is never 000 and a township part never 000, so trailing zero groups are padding.
+ * The significant digits (320724000000 → 320724): @lw/domain's unpadDivisionCode, the one
+ * implementation, under the name some callers still import (new code imports unpadDivisionCode).
  */
-export function normalizeCode(code: string): string {
-  return code.length === FULL_DIVISION_CODE_LENGTH ? unpadDivisionCode(code) : code;
-}
+export const normalizeCode: (code: string) => string = unpadDivisionCode;
 
 export function toCode12(code: string): string {
   return code.padEnd(FULL_DIVISION_CODE_LENGTH, '0');

@@ -35,6 +35,7 @@ describe('division codes', () => {
     expect(normalizeCode('320000000000')).toBe('32');
     expect(normalizeCode('320724101200')).toBe('320724101200');
     expect(normalizeCode('320724')).toBe('320724');
+    expect(normalizeCode('320700')).toBe('3207');
     expect(toCode12('320724')).toBe('320724000000');
   });
 

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { isDivisionCode, normalizeCode, parentCodeOf, toCode12 } from './division-code';
+import { unpadDivisionCode } from '@lw/domain';
+import { isDivisionCode, parentCodeOf, toCode12 } from './division-code';
 import { fromDayNumber, OPEN_END, toDayNumber } from './division-dates';
 import { DIVISION_LEVELS, DivisionLevel, DivisionNode, Succession } from './division-types';
 import { ensureChildren, KINDS, loadSnapshot, Snapshot } from './hierarchy-snapshot';
@@ -36,7 +37,7 @@ export class Hierarchy {
   ) {}
 
   static async load(pool: Pool, options: HierarchyOptions = {}): Promise<Hierarchy> {
-    const scope = options.scope === undefined ? undefined : normalizeCode(options.scope);
+    const scope = options.scope === undefined ? undefined : unpadDivisionCode(options.scope);
     if (scope !== undefined && !isDivisionCode(scope)) throw new Error(`区划代码无效：${options.scope}`);
     return new Hierarchy(pool, { scope }, await loadSnapshot(pool, scope));
   }
@@ -57,7 +58,7 @@ export class Hierarchy {
 
   /** The version valid at asOf, or without asOf the newest version (which is closed if validTo is set). */
   get(code: string, asOf?: string): DivisionNode | undefined {
-    const h = this.s.head.get(normalizeCode(code));
+    const h = this.s.head.get(unpadDivisionCode(code));
     if (h === undefined) return undefined;
     const v = asOf === undefined ? h : this.versionAt(h, toDayNumber(asOf));
     return v < 0 ? undefined : this.node(v);
@@ -66,7 +67,7 @@ export class Hierarchy {
   /** Every version of a code, oldest first. */
   history(code: string): DivisionNode[] {
     const out: DivisionNode[] = [];
-    for (let v = this.s.head.get(normalizeCode(code)) ?? -1; v >= 0; v = this.s.prev[v]) out.unshift(this.node(v));
+    for (let v = this.s.head.get(unpadDivisionCode(code)) ?? -1; v >= 0; v = this.s.prev[v]) out.unshift(this.node(v));
     return out;
   }
 
@@ -76,9 +77,9 @@ export class Hierarchy {
    */
   isInside(code: string, ancestorCode: string): boolean {
     const s = this.s;
-    const a = s.head.get(normalizeCode(ancestorCode));
+    const a = s.head.get(unpadDivisionCode(ancestorCode));
     if (a === undefined) return false;
-    let v = s.head.get(normalizeCode(code));
+    let v = s.head.get(unpadDivisionCode(code));
     if (v === undefined) return false;
     while (v >= 0) {
       if (v === a) return true;
@@ -90,7 +91,7 @@ export class Hierarchy {
   /** Ancestors, province first, excluding the node itself (newest versions). */
   ancestors(code: string): DivisionNode[] {
     const out: DivisionNode[] = [];
-    const h = this.s.head.get(normalizeCode(code));
+    const h = this.s.head.get(unpadDivisionCode(code));
     if (h === undefined) return out;
     for (let v = this.s.parent[h]; v >= 0; v = this.s.parent[v]) out.unshift(this.node(v));
     return out;
@@ -98,7 +99,7 @@ export class Hierarchy {
 
   /** Direct children valid at asOf (default: current), by code. */
   children(code: string, asOf?: string): DivisionNode[] {
-    const h = this.s.head.get(normalizeCode(code));
+    const h = this.s.head.get(unpadDivisionCode(code));
     if (h === undefined) return [];
     const day = asOf === undefined ? undefined : toDayNumber(asOf);
     const { childStart, childList } = ensureChildren(this.s);
@@ -112,7 +113,7 @@ export class Hierarchy {
 
   /** Everything below code (not code itself) valid at asOf (default: current), optionally one level only, by code. */
   descendants(code: string, options: { level?: DivisionLevel; asOf?: string } = {}): DivisionNode[] {
-    const h = this.s.head.get(normalizeCode(code));
+    const h = this.s.head.get(unpadDivisionCode(code));
     if (h === undefined) return [];
     const day = options.asOf === undefined ? undefined : toDayNumber(options.asOf);
     const wanted = options.level === undefined ? -1 : DIVISION_LEVELS.indexOf(options.level);
@@ -146,7 +147,7 @@ export class Hierarchy {
     if (q === '' || limit <= 0) return [];
     let within = -1;
     if (options.within !== undefined) {
-      within = s.head.get(normalizeCode(options.within)) ?? -2;
+      within = s.head.get(unpadDivisionCode(options.within)) ?? -2;
       if (within === -2) return [];
     }
     const day = options.asOf === undefined ? undefined : toDayNumber(options.asOf);
@@ -169,13 +170,13 @@ export class Hierarchy {
 
   /** Successions in which code is the old code (what replaced it). */
   successorsOf(code: string): Succession[] {
-    const c = normalizeCode(code);
+    const c = unpadDivisionCode(code);
     return this.s.successions.filter((x) => x.fromCode === c);
   }
 
   /** Successions in which code is the new code (what it replaced). */
   predecessorsOf(code: string): Succession[] {
-    const c = normalizeCode(code);
+    const c = unpadDivisionCode(code);
     return this.s.successions.filter((x) => x.toCode === c);
   }
 

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { withTransaction } from '@lw/db';
-import { isDivisionCode, normalizeCode } from './division-code';
+import { unpadDivisionCode } from '@lw/domain';
+import { isDivisionCode } from './division-code';
 import { toDayNumber } from './division-dates';
 import { SuccessionKind } from './division-types';
 
@@ -20,8 +21,8 @@ export interface SuccessionInput {
  * Returns how many division versions were closed.
  */
 export async function recordSuccession(pool: Pool, input: SuccessionInput): Promise<{ closed: number }> {
-  const from = [...new Set(input.from.map(normalizeCode))];
-  const to = [...new Set(input.to.map(normalizeCode))];
+  const from = [...new Set(input.from.map(unpadDivisionCode))];
+  const to = [...new Set(input.to.map(unpadDivisionCode))];
   toDayNumber(input.effective);
   for (const code of [...from, ...to]) if (!isDivisionCode(code)) throw new Error(`区划代码无效：${code}`);
   if (from.length === 0 || to.length === 0) throw new Error('合并、拆分或更名须同时给出原区划和新区划');

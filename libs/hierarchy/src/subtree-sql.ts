@@ -1,4 +1,5 @@
-import { isDivisionCode, normalizeCode } from './division-code';
+import { unpadDivisionCode } from '@lw/domain';
+import { isDivisionCode } from './division-code';
 
 export interface SqlFragment {
   sql: string;
@@ -23,7 +24,7 @@ export function subtreeCondition(column: string, code: string, firstParam = 1): 
  * named parameter: `qb.where('t.villageCode LIKE :scope', { scope: subtreePattern(code) })`.
  */
 export function subtreePattern(code: string): string {
-  const c = normalizeCode(code);
+  const c = unpadDivisionCode(code);
   if (!isDivisionCode(c)) throw new Error(`区划代码无效：${code}`);
   return `${c}%`;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Module, Param, Post, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Actor } from '@lw/domain';
 import { migrate } from '@lw/db';
@@ -13,12 +13,10 @@ import type { Pool } from 'pg';
 import { AuditLog } from '../audit/audit-log';
 import { authMigrations } from '../auth.migrations';
 import { PgIdentityStore } from '../identity/pg-identity-store';
-import type { Principal } from '../principal';
-import { ScopeService } from '../scope/scope.service';
 import { SecretTokenVerifier } from '../tokens/secret-token-verifier';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthModule } from './auth.module';
-import { CurrentActor, CurrentPrincipal } from './current-actor.decorator';
+import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 import { sessionCookie } from './session-cookie';
 import { Roles } from './roles.decorator';
@@ -49,23 +47,12 @@ class VillagesController {
   }
 }
 
-// Resources whose village is known only once loaded: the handler asserts scope itself.
-const CASES: Record<string, string> = { 'case-a': VILLAGE_A, 'case-b': VILLAGE_B };
-
 @Controller('cases')
 class CasesController {
-  constructor(@Inject(ScopeService) private readonly scope: ScopeService) {}
-
   @Post()
   @ScopedBy('body', 'villageCode')
   open(@Body() body: { villageCode: string }) {
     return { villageCode: body.villageCode };
-  }
-
-  @Get(':id')
-  show(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    this.scope.assert(principal, CASES[id]);
-    return { id };
   }
 }
 
@@ -408,13 +395,6 @@ describe('AuthModule over HTTP (NestJS + PostgreSQL)', () => {
       expect((await http.call('POST', '/cases', { token: tokens.town_a, json: { villageCode: VILLAGE_B } })).status).toBe(404);
       expect((await http.call('POST', '/cases', { token: tokens.town_a, json: {} })).status).toBe(400);
       expect((await http.call('GET', '/villages/32072410120x', { token: tokens.county })).status).toBe(400);
-    });
-
-    it('lets handlers assert scope on a loaded resource with the configured checker', async () => {
-      expect((await http.call('GET', '/cases/case-a', { token: tokens.town_a })).status).toBe(200);
-      const res = await http.call('GET', '/cases/case-b', { token: tokens.town_a });
-      expect(res.status).toBe(404);
-      expect(res.body.message).toBe(OUTSIDE);
     });
 
     it('hands the actor (user, roles, node, ip) to handlers', async () => {

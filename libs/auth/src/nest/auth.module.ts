@@ -4,7 +4,6 @@ import { AuditInterceptor } from '../audit/audit.interceptor';
 import { AuditLog } from '../audit/audit-log';
 import { IDENTITY_STORE, type IdentityStore } from '../identity/identity-store';
 import { SCOPE_CHECKER, type ScopeChecker } from '../scope/scope-checker';
-import { ScopeService } from '../scope/scope.service';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../tokens/token-verifier';
 import { SESSION_STORE } from '../sessions/session-store';
@@ -15,7 +14,7 @@ import type { CookieSecurity } from './session-cookie';
 
 export interface AuthModuleOptions {
   verifier: TokenVerifier;
-  /** The hierarchy's tree (the one Jurisdiction also asks): @ScopedBy and ScopeService check with it. */
+  /** The hierarchy's tree (the one Jurisdiction also asks): @ScopedBy checks with it. */
   scopeChecker: ScopeChecker;
   /**
    * Embedded mode (or AUTH_SECRET without IdP): serve POST /auth/login, /auth/logout, /auth/password
@@ -31,7 +30,7 @@ export interface AuthModuleOptions {
 
 /**
  * Register once in the root module: installs AuthGuard and AuditInterceptor globally and exports
- * ScopeService, AuditLog, TOKEN_VERIFIER and SCOPE_CHECKER to every module.
+ * AuditLog, TOKEN_VERIFIER and SCOPE_CHECKER to every module.
  */
 @Module({})
 export class AuthModule implements OnApplicationShutdown {
@@ -42,11 +41,10 @@ export class AuthModule implements OnApplicationShutdown {
     const providers: Provider[] = [
       { provide: TOKEN_VERIFIER, useValue: options.verifier },
       { provide: SCOPE_CHECKER, useValue: options.scopeChecker },
-      ScopeService,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
     ];
-    const exported: DynamicModule['exports'] = [TOKEN_VERIFIER, SCOPE_CHECKER, ScopeService];
+    const exported: DynamicModule['exports'] = [TOKEN_VERIFIER, SCOPE_CHECKER];
     if (options.auditLog) {
       providers.push({ provide: AuditLog, useValue: options.auditLog });
       exported.push(AuditLog);

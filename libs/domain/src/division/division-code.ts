@@ -69,16 +69,15 @@ export class DivisionCode {
     if (!hasDivisionCodeShape(s)) {
       throw invalid(input, 'must be 2, 4, 6, 9 or 12 digits', '应为 2、4、6、9 或 12 位数字');
     }
-    const full = s.padEnd(FULL_DIVISION_CODE_LENGTH, '0');
-    const groups = LENGTHS.map((end, i) => full.slice(i === 0 ? 0 : LENGTHS[i - 1], end));
-    let depth = groups.length;
-    while (depth > 0 && /^0+$/.test(groups[depth - 1])) depth--;
-    if (depth === 0 || /^0+$/.test(groups[0])) throw invalid(input, 'province part is zero', '省级代码不能为 00');
+    const code = unpadDivisionCode(s); // the one reading of significant digits
+    const level = (LENGTHS as readonly number[]).indexOf(code.length);
+    const zeroGroup = (i: number) => isZeroRun(code, i === 0 ? 0 : LENGTHS[i - 1], LENGTHS[i]);
+    if (zeroGroup(0)) throw invalid(input, 'province part is zero', '省级代码不能为 00');
     // Inner zero groups: only the county group may be "00" (township directly under a city).
-    for (let i = 1; i < depth - 1; i++) {
-      if (/^0+$/.test(groups[i]) && i !== 2) throw invalid(input, `${LEVELS[i]} part is zero below a non-zero part`, '代码中间层级不能为 0');
+    for (let i = 1; i < level; i++) {
+      if (zeroGroup(i) && i !== 2) throw invalid(input, `${LEVELS[i]} part is zero below a non-zero part`, '代码中间层级不能为 0');
     }
-    return new DivisionCode(full.slice(0, LENGTHS[depth - 1]), LEVELS[depth - 1]);
+    return new DivisionCode(code, LEVELS[level]);
   }
 
   static isValid(input: string): boolean {

@@ -20,7 +20,7 @@
  * `parseInput(schema, body ?? {}, labels)` becomes `@ValidBody(schema, labels, { from: (b) => b ?? {} })`;
  * `parseInput(schema, tipFromRequest(body), labels)` becomes `@ValidBody(schema, labels, { from: tipFromRequest })`;
  * `parseInput(schema, { villageCode, period })` becomes `@ValidParams(schema) where: z.infer<typeof schema>`.
- * A multipart route adds `@ApiConsumes('multipart/form-data')`. Working example: openapi.spec.ts.
+ * A multipart route adds `@ApiConsumes('multipart/form-data')`. Working example: openapi.unit.spec.ts.
  */
 export * from './valid-input';
 export * from './returns.decorator';
