@@ -58,7 +58,7 @@ describe('auditing engagement commands (PostgreSQL)', () => {
       [
         { provide: Engagements, useValue: engagements },
         { provide: Jurisdiction, useValue: jurisdiction },
-        { provide: AuditPlaces, useValue: new AuditPlaces(hierarchy) },
+        { provide: AuditPlaces, useValue: new AuditPlaces(hierarchy, jurisdiction) },
       ],
       [...ENGAGEMENT_COMMAND_HANDLERS, EngagementDetailHandler],
     );

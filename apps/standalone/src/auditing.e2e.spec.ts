@@ -202,22 +202,22 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
     ]);
     expect(summary.total).toBe('30000000000000.27');
 
-    const docx = await fetch(`${h.s.url}/auditing/engagements/${id(B)}/report.docx`, { headers: { authorization: `Bearer ${org}` } });
+    const docx = await h.call('GET', `/auditing/engagements/${id(B)}/report.docx`, { token: org });
     expect(docx.status).toBe(200);
-    const xml = await (await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer()))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
     expect(xml).toContain('离任经济责任审计报告');
     expect(xml).toContain('钱主任');
     expect(xml.split('9,999,999,999,999.99').length - 1).toBe(3);
     expect(xml).toContain('29,999,999,999,999.97');
-    const docxA = await fetch(`${h.s.url}/auditing/engagements/${id(A)}/report.docx`, { headers: { authorization: `Bearer ${auditor}` } });
-    const xmlA = await (await JSZip.loadAsync(Buffer.from(await docxA.arrayBuffer()))).file('word/document.xml')!.async('string');
+    const docxA = await h.call('GET', `/auditing/engagements/${id(A)}/report.docx`, { token: auditor });
+    const xmlA = await (await JSZip.loadAsync(docxA.bytes)).file('word/document.xml')!.async('string');
     expect(xmlA).toContain('涉及金额 0.30 元');
     expect(xmlA).toContain('已销号');
 
-    const xlsx = await fetch(`${h.s.url}/auditing/findings.xlsx?electionId=${EID}`, { headers: { authorization: `Bearer ${org}` } });
+    const xlsx = await h.call('GET', `/auditing/findings.xlsx?electionId=${EID}`, { token: org });
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
+    await wb.xlsx.load(xlsx.bytes as any);
     const detail = wb.getWorksheet('问题明细')!;
     const amounts: string[] = [];
     detail.eachRow((row, n) => {
@@ -240,6 +240,12 @@ describe('auditing: outgoing audits of an election (embedded product, HTTP and b
     expect((await h.call('GET', `/auditing/engagements/${id(C)}/report.docx`, { token: township })).status).toBe(404);
     const list = (await h.call('GET', `/auditing/engagements?electionId=${EID}`, { token: township })).body;
     expect(list.rows.map((r: any) => r.villageCode).sort()).toEqual([A, B].sort());
+    // Narrowing to a village outside the area is refused, not answered with an empty list.
+    for (const path of [`/auditing/engagements?village=${C}`, `/auditing/summary?node=${C}`]) {
+      const outside = await h.call('GET', path, { token: township });
+      expect([path, outside.status, outside.body.message]).toEqual([path, 404, '该地区不存在或不在您的管辖范围内']);
+    }
+    expect((await h.call('GET', `/auditing/engagements?village=${A}`, { token: township })).body.rows.map((r: any) => r.villageCode)).toEqual([A]);
     const progress = (await h.call('GET', `/auditing/elections/${EID}/progress`, { token: township })).body;
     expect(progress.planned).toBe(2);
     expect((await h.call('GET', `/auditing/engagements/${id(C)}`, { token: org })).status).toBe(200);

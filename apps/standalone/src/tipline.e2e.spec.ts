@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { newEnvelope } from '@lw/domain';
 import { PgIdentityStore } from '@lw/auth';
 import { SubmitTip } from '@lw/tipline';
-import { eventually, waitFor } from '@lw/testing';
+import { eventually, publicNoticeStarted, waitFor } from '@lw/testing';
 import { startHarness, type TiplineHarness } from './test-harness';
 
 // The tip-line end to end over HTTP in the embedded product: public form → discipline inbox →
@@ -285,7 +285,11 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(look.body).toMatchObject({ status: 'received' });
     expect(look.body).not.toHaveProperty('mergedIntoEarlierReport');
     // Accepting the repeat means 并入办理; checking and the finding stay with the first tip.
-    expect((await h.call('POST', `/tipline/tips/${b}/accept`, { token: discipline, json: {} })).status).toBe(200);
+    const accepted = await h.call('POST', `/tipline/tips/${b}/accept`, { token: discipline, json: {} });
+    expect(accepted.status).toBe(200);
+    // A staff step answers once the inbox shows it (read-your-writes): no wait for the projection.
+    const listed = (await h.call('GET', '/tipline/tips?limit=500', { token: discipline })).body.rows.find((r: any) => r.tipId === b);
+    expect(listed).toMatchObject({ status: 'accepted' });
     const assign = await h.call('POST', `/tipline/tips/${b}/assign`, { token: discipline, json: {} });
     expect(assign.status).toBe(422);
     expect(assign.body.message).toContain('并入首次举报办理');
@@ -294,16 +298,7 @@ describe('tip-line (embedded product, HTTP)', () => {
   it('labels a tip on a candidate under public notice an objection, due by the end of the notice', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const endsOn = new Date(Date.now() + 8 * 3600_000 + 4 * 86_400_000).toISOString().slice(0, 10);
-    await h.tipline.bus.publish([
-      newEnvelope({
-        type: 'vetting.PublicNoticeStarted',
-        version: 1,
-        producer: 'vetting',
-        villageCode: village,
-        actor: null,
-        payload: { noticeId: 'n-1', villageCode: village, startsOn: today, endsOn, candidates: [{ candidateId: 'c-1', name: '钱候选', post: '村委会主任' }] },
-      }),
-    ]);
+    await h.tipline.bus.publish([publicNoticeStarted({ noticeId: 'n-1', villageCode: village, startsOn: today, endsOn, candidates: [{ candidateId: 'c-1', name: '钱候选', post: '村委会主任' }] })]);
     await waitFor(async () => (await h.db.pool('tipline').query(`SELECT 1 FROM public_notices WHERE notice_id = 'n-1'`)).rowCount === 1, 30_000, 'notice consumed');
     const sent = await submit(tipBody({ category: 'work_style', subjects: [{ kind: 'person', name: '钱候选', villageCode: village }] }));
     const tipId = await tipIdOf(sent.body.receiptCode);
@@ -423,6 +418,10 @@ describe('tip-line (embedded product, HTTP)', () => {
     expect(conclude['x-roles']).toEqual(['discipline']);
     expect(r.body.paths['/tipline/tips'].get.parameters.map((p: { name: string }) => p.name)).toContain('village');
     expect(r.body.paths['/tipline/public/tips'].post.security).toEqual([]);
+    // Downloads answer with the file itself.
+    const binary = { type: 'string', format: 'binary' };
+    expect(r.body.paths['/tipline/tips/export.xlsx'].get.responses['200'].content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].schema).toEqual(binary);
+    expect(r.body.paths['/tipline/tips/{id}/evidence/{sha256}'].get.responses['200'].content['application/octet-stream'].schema).toEqual(binary);
     // It describes fields, never a sample value someone could take for a reporter or a subject.
     expect(JSON.stringify(r.body)).not.toMatch(/"examples?"/);
   });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { requestDateSchema } from '@lw/domain';
+import { requestDateSchema, requestDivisionCodeSchema } from '@lw/domain';
 
-const village = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
+const village = requestDivisionCodeSchema(['village'], '村/社区代码应为 12 位数字');
+/** A county, township or village a list or summary narrows to. */
+const node = requestDivisionCodeSchema(['county', 'township', 'village'], '区划代码格式不正确');
 const date = requestDateSchema('日期应为 YYYY-MM-DD 格式的有效日期');
 const person = z.object({ name: z.string().trim().min(1, '请填写姓名').max(50), post: z.string().trim().max(30).nullish() }).strict();
 /** Yuan as a decimal string: a JSON number would already have been a float. */
@@ -47,7 +49,7 @@ export const listQuerySchema = z
       .pipe(z.array(z.enum(['planned', 'fieldwork', 'draft', 'concluded', 'published'], { error: '状态取值不正确' })))
       .optional(),
     kind: z.enum(['outgoing', 'three_assets'], { error: '审计类型应为 outgoing 或 three_assets' }).optional(),
-    village: z.string().regex(/^\d{6,12}$/, '区划代码格式不正确').optional(),
+    village: node.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -61,7 +63,7 @@ export const summaryQuerySchema = z.object({ electionId: z.string().max(64).opti
  * compare one period with the previous one.
  */
 export const periodSummaryQuerySchema = summaryQuerySchema
-  .extend({ node: z.string().regex(/^\d{6,12}$/, '区划代码格式不正确').optional(), from: date.optional(), to: date.optional() })
+  .extend({ node: node.optional(), from: date.optional(), to: date.optional() })
   .strict()
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: '起始日期和截止日期须同时填写', path: ['from'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '起始日期不能晚于截止日期', path: ['from'] });

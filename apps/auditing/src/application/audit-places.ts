@@ -1,19 +1,22 @@
-import { significantPrefix } from '@lw/auth';
-import type { Actor } from '@lw/domain';
-import type { Hierarchy } from '@lw/hierarchy';
+import { outsideJurisdiction, unpadDivisionCode, type Actor } from '@lw/domain';
+import type { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 
-/** How auditing names places, and the significant-digit prefixes that narrow its read models to a subtree. */
+/** How auditing names places, and the codes (significant digits) that narrow its read models to a subtree. */
 export class AuditPlaces {
-  constructor(private readonly hierarchy: Hierarchy) {}
+  constructor(
+    private readonly hierarchy: Hierarchy,
+    private readonly jurisdiction: Jurisdiction,
+  ) {}
 
-  /** The actor's node in significant digits (the read models' prefix). */
+  /** The actor's node in significant digits (the read models' scope). */
   nodeOf(actor: Pick<Actor, 'node'>): string {
-    return this.hierarchy.get(actor.node)?.code ?? significantPrefix(actor.node) ?? actor.node;
+    return this.hierarchy.get(actor.node)?.code ?? unpadDivisionCode(actor.node);
   }
 
-  /** A township or village code in significant digits (the read models' prefix); as given when unknown. */
-  prefixOf(code: string): string {
-    return this.hierarchy.get(code)?.code ?? code;
+  /** A township or village of the actor's area in significant digits; the one 404 when it is unknown or outside it. */
+  within(actor: Pick<Actor, 'node'>, code: string): string {
+    if (!this.jurisdiction.covers(actor, code)) throw outsideJurisdiction('该地区', `node ${code} outside ${actor.node}`);
+    return this.hierarchy.get(code)!.code;
   }
 
   /** "新安镇 新安村" for display; the code when unknown. */

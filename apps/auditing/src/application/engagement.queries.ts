@@ -30,7 +30,7 @@ export class FindingCategoriesHandler implements IQueryHandler<FindingCategories
   }
 }
 
-/** Engagements in the actor's subtree, from the read model. */
+/** Engagements in the actor's subtree, from the read model; `village` must lie in it (404 otherwise). */
 export class ListEngagements extends Query<{ total: number; rows: EngagementRow[] }> {
   constructor(
     readonly actor: Actor,
@@ -49,7 +49,8 @@ export class ListEngagementsHandler implements IQueryHandler<ListEngagements> {
   ) {}
 
   execute({ actor, filter }: ListEngagements) {
-    return this.readModel.list({ ...filter, scope: this.places.nodeOf(actor) });
+    const village = filter.village ? this.places.within(actor, filter.village) : undefined;
+    return this.readModel.list({ ...filter, village, scope: this.places.nodeOf(actor) });
   }
 }
 
@@ -146,7 +147,7 @@ export class AuditProgressHandler implements IQueryHandler<AuditProgress> {
   }
 }
 
-/** Sums by category in the actor's subtree, optionally narrowed to a township or village and to a period. */
+/** Sums by category in the actor's subtree, optionally narrowed to a township or village of it (404 outside) and to a period. */
 export class FindingsSummary extends Query<AuditSummary> {
   constructor(
     readonly actor: Actor,
@@ -165,7 +166,7 @@ export class FindingsSummaryHandler implements IQueryHandler<FindingsSummary> {
   ) {}
 
   execute({ actor, filter }: FindingsSummary) {
-    const node = filter.node ? this.places.prefixOf(filter.node) : undefined;
+    const node = filter.node ? this.places.within(actor, filter.node) : undefined;
     return this.readModel.summary({ ...filter, node, scope: this.places.nodeOf(actor) });
   }
 }

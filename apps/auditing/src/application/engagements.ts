@@ -1,5 +1,5 @@
 import { outsideJurisdiction, type Actor, type ContractRegistry, type WorkingCalendar } from '@lw/domain';
-import { decideAndAppend, type CommandContext, type Decided, type EventStore, type Loaded } from '@lw/eventstore';
+import { decideAndAppend, type CommandContext, type DecideOptions, type Decided, type EventStore, type Loaded } from '@lw/eventstore';
 import type { Jurisdiction } from '@lw/hierarchy';
 import { planEngagement, type AuditContext, type AuditPolicy, type EngagementEvent, type EngagementScope, type EngagementState } from '../domain/engagement';
 import { engagementIntegrationEvents } from './engagement-integration-events';
@@ -43,8 +43,9 @@ export class Engagements {
 
   /** A user's change to an engagement in their area: its state after, and the events it took. */
   async change(engagementId: string, actor: Actor, decide: Decide): Promise<{ state: EngagementState; events: EngagementEvent[] }> {
-    const { state, events } = await this.run(engagementId, { actor }, (loaded) => decide(this.inArea(engagementId, loaded.state, actor), this.context()));
-    // Deciding refused a missing engagement, so there is a state.
+    // The guard refuses a missing engagement and one outside the area (the same 404), so decide has a state.
+    const guard = ({ state }: Loaded<EngagementState>) => void this.inArea(engagementId, state, actor);
+    const { state, events } = await this.run(engagementId, { actor }, ({ state }) => decide(state!, this.context()), { guard });
     return { state: state!, events };
   }
 
@@ -59,7 +60,7 @@ export class Engagements {
     return events.length > 0;
   }
 
-  private async run(engagementId: string, ctx: CommandContext, decide: (loaded: Loaded<EngagementState>) => EngagementEvent[]) {
+  private async run(engagementId: string, ctx: CommandContext, decide: (loaded: Loaded<EngagementState>) => EngagementEvent[], options: DecideOptions<EngagementState> = {}) {
     const { store, contracts, policy } = this.deps;
     const decided = await decideAndAppend(
       store,
@@ -70,6 +71,7 @@ export class Engagements {
         return { events, integrationEvents: engagementIntegrationEvents(loaded.state, events, ctx.actor ?? null, contracts, policy) };
       },
       ctx,
+      options,
     );
     if (decided.txId && !ctx.tx) await this.deps.readYourWrites?.(decided.txId);
     return decided;

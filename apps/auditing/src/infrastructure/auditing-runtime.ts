@@ -20,7 +20,7 @@ export function auditingRuntime(kernel: ServiceKernel): ServiceRuntime {
   const policy = DEFAULT_AUDIT_POLICY;
   const contracts = integrationContracts();
   const jurisdiction = new Jurisdiction(platform.hierarchy);
-  const places = new AuditPlaces(platform.hierarchy);
+  const places = new AuditPlaces(platform.hierarchy, jurisdiction);
   const projector = new Projector({
     pool,
     name: 'engagements',

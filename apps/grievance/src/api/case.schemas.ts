@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { requestDateSchema } from '@lw/domain';
+import { requestDateSchema, requestDivisionCodeSchema } from '@lw/domain';
 import { CASE_SOURCE_KINDS, CASE_STATUSES, MANUAL_SOURCE_KINDS, SEVERITIES } from '../domain';
 
 const date = requestDateSchema('日期应为 YYYY-MM-DD 格式的有效日期');
+/** A county, township or village the ledger narrows to. */
+const node = requestDivisionCodeSchema(['county', 'township', 'village'], '区划代码不正确');
 const version = z.number().int().min(1).optional();
 const person = z.object({ name: z.string().min(1, '请填写姓名').max(50, '姓名不能超过 50 字'), post: z.string().max(50, '职务不能超过 50 字').nullish() }).strict();
 const attachments = z.array(z.string().min(1).max(500, '附件引用过长')).max(20, '附件不能超过 20 个').default([]);
@@ -16,7 +18,7 @@ const list = <T extends readonly [string, ...string[]]>(values: T, msg: string) 
 /** A case entered by hand: a 回头看 inspection finding, a citizen's request, a democratic-evaluation complaint. */
 export const openCaseSchema = z
   .object({
-    villageCode: z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字'),
+    villageCode: requestDivisionCodeSchema(['village'], '村/社区代码应为 12 位数字'),
     source: z.enum(MANUAL_SOURCE_KINDS, { error: '问题来源应为“回头看”检查、民主测评或群众诉求' }),
     sourceRef: z.string().min(1).max(100).nullish(),
     category: z.string({ error: '请填写问题类别' }).min(1, '请填写问题类别').max(100),
@@ -52,7 +54,7 @@ export const responsibleSchema = z.object({ responsibleUnit: z.string().min(1).m
 
 export const ledgerQuerySchema = z
   .object({
-    node: z.string().regex(/^\d{6,12}$/, '区划代码不正确').optional(),
+    node: node.optional(),
     source: list(CASE_SOURCE_KINDS, '问题来源不正确'),
     category: z.string().max(100).optional(),
     light: list(['green', 'yellow', 'red', 'none'] as const, '预警灯应为 green、yellow、red 或 none'),
@@ -69,7 +71,7 @@ export const exportQuerySchema = ledgerQuerySchema.omit({ limit: true, offset: t
 export const statsQuerySchema = z
   .object({
     by: z.enum(['village', 'township', 'county'], { error: '统计口径应为 village、township 或 county' }).default('township'),
-    node: z.string().regex(/^\d{6,12}$/).optional(),
+    node: node.optional(),
     from: date.optional(),
     to: date.optional(),
   })

@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '@lw/auth';
 import type { Actor } from '@lw/domain';
 import { Returns, ValidBody } from '@lw/runtime';
 import { AssignLiaison, RemoveLiaison } from '../application/liaison.commands';
-import { LiaisonList } from '../application/case.queries';
+import { LiaisonList } from '../application/liaison.queries';
 import * as s from './case.schemas';
 import * as v from './case-views.schemas';
 

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { Actor, ContractRegistry, WorkingCalendar } from '@lw/domain';
-import { decideAndAppend, WrongExpectedVersionError, type EventStore } from '@lw/eventstore';
+import { decideAndAppend, WrongExpectedVersionError, type DecideOptions, type EventStore, type Loaded } from '@lw/eventstore';
 import { openCase, type CaseContext, type CaseEvent, type CaseState, type GrievancePolicy, type OpenCaseInput } from '../domain';
 import { caseIntegrationEvents } from './case-integration-events';
 import { caseDecider, caseOutside, caseStreamId, isCaseId } from './case-stream';
@@ -10,6 +10,14 @@ export interface CaseCaller {
   actor: Actor | null;
   tx?: PoolClient;
   causationId?: string | null;
+  /** The version the user saw, where their step asks for it. */
+  expectedVersion?: number;
+}
+
+/** A user's step: the scope check on the case before its version is compared, and the error for a stale version. */
+export interface CaseChecks {
+  guard?: (state: CaseState) => void;
+  stale?: (expected: number, actual: number) => Error;
 }
 
 export interface CaseRecord {
@@ -48,16 +56,25 @@ export class CaseRecorder {
     });
   }
 
-  /** A step on an existing case; a missing one gets the 404 of a case outside the caller's area. */
-  async change(caseId: string, caller: CaseCaller, decide: Decide): Promise<CaseRecord> {
+  /**
+   * A step on an existing case; a missing one gets the 404 of a case outside the caller's area,
+   * before `checks.guard` (the scope) and the version check, so a stale version reveals nothing.
+   */
+  async change(caseId: string, caller: CaseCaller, decide: Decide, checks: CaseChecks = {}): Promise<CaseRecord> {
     if (!isCaseId(caseId)) throw caseOutside(`no case ${caseId}`);
-    return this.record(caseId, caller, (state, version, ctx) => {
+    const guard = ({ state }: Loaded<CaseState>) => {
       if (!state) throw caseOutside(`no case ${caseId}`);
-      return decide(state, version, ctx);
-    });
+      checks.guard?.(state);
+    };
+    return this.record(caseId, caller, (state, version, ctx) => decide(state!, version, ctx), { guard, stale: checks.stale });
   }
 
-  private async record(caseId: string, caller: CaseCaller, decide: (state: CaseState | null, version: number, ctx: CaseContext) => CaseEvent[]): Promise<CaseRecord> {
+  private async record(
+    caseId: string,
+    caller: CaseCaller,
+    decide: (state: CaseState | null, version: number, ctx: CaseContext) => CaseEvent[],
+    options: DecideOptions<CaseState> = {},
+  ): Promise<CaseRecord> {
     const decided = await decideAndAppend(
       this.deps.store,
       caseDecider,
@@ -67,6 +84,7 @@ export class CaseRecorder {
         return { events, integrationEvents: caseIntegrationEvents(state, events, caller.actor, this.deps.contracts) };
       },
       caller,
+      options,
     );
     if (decided.txId && !caller.tx) await this.deps.readYourWrites?.(decided.txId);
     // Both paths above refuse a missing case, so a state exists here.

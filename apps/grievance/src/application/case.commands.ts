@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainConflictError, DomainValidationError, type Actor, type LocalDate } from '@lw/domain';
-import { Jurisdiction, normalizeCode } from '@lw/hierarchy';
+import { DomainConflictError, unpadDivisionCode, type Actor, type LocalDate } from '@lw/domain';
+import { Jurisdiction } from '@lw/hierarchy';
 import {
   amendFromSource,
   applyForClosing,
@@ -23,7 +23,7 @@ import {
   type Severity,
 } from '../domain';
 import { caseIdForSource, newCaseId } from './case-ids';
-import { CasePlacement } from './case-placement';
+import { CasePlacement, villageInArea } from './case-placement';
 import { CaseRecorder, type CaseCaller, type CaseRecord } from './case-recorder';
 import { LiaisonDirectory } from './liaison-directory.port';
 
@@ -141,9 +141,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCase> {
   ) {}
 
   async execute({ actor, input }: OpenCase): Promise<CaseRecord> {
-    const village = this.jurisdiction.currentVillage(input.villageCode)?.code;
-    if (!village) throw new DomainValidationError('case.unknown_village', '村/社区代码不存在或不在本系统管辖范围内', `unknown village ${input.villageCode}`);
-    this.jurisdiction.require(actor, village, '该事项');
+    const village = villageInArea(this.jurisdiction, actor, input.villageCode);
     const liaison = input.responsiblePerson ? null : await this.liaisons.liaisonOf(village);
     const person = input.responsiblePerson ?? (liaison ? { name: liaison.name, post: liaison.post } : null);
     return this.cases.open(
@@ -171,7 +169,7 @@ export class OpenSourcedCaseHandler implements ICommandHandler<OpenSourcedCase> 
 
   // No scope check: the source service already checked its user's; the case goes where the problem is.
   async execute({ problem, caller }: OpenSourcedCase): Promise<CaseRecord> {
-    const village = normalizeCode(problem.villageCode);
+    const village = unpadDivisionCode(problem.villageCode);
     const liaison = await this.liaisons.liaisonOf(village, caller.tx);
     return this.cases.open(
       {
@@ -236,11 +234,9 @@ abstract class CaseStepHandler<C extends CaseStep<object>> {
   protected abstract decide(c: C, state: CaseState, ctx: CaseContext): CaseEvent[];
 
   async execute(c: C): Promise<CaseRecord> {
-    return this.cases.change(c.caseId, { actor: c.actor }, (state, version, ctx) => {
-      this.jurisdiction.require(c.actor, state.villageCode, '该事项');
-      const expected = c.fields.expectedVersion;
-      if (expected !== undefined && expected !== version) throw caseChanged(expected, version);
-      return this.decide(c, state, ctx);
+    return this.cases.change(c.caseId, { actor: c.actor, expectedVersion: c.fields.expectedVersion }, (state, _v, ctx) => this.decide(c, state, ctx), {
+      guard: (state) => this.jurisdiction.require(c.actor, state.villageCode, '该事项'),
+      stale: caseChanged,
     });
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { outsideJurisdiction, type Actor } from '@lw/domain';
+import { outsideJurisdiction, unpadDivisionCode, type Actor } from '@lw/domain';
 import { EventStore } from '@lw/eventstore';
-import { Jurisdiction, normalizeCode } from '@lw/hierarchy';
+import { Jurisdiction } from '@lw/hierarchy';
 import { villageInArea } from './case-placement';
 import { CaseReadModel, LedgerSpreadsheet, type LedgerFilter, type LedgerRow, type PeriodStatsRow, type StatsLevel, type StatsRow, type VillagePlanView } from './case-read-model.port';
 import { loadCase, type LoadedCase } from './case-stream';
-import { LiaisonDirectory, type LiaisonAssignment } from './liaison-directory.port';
 
 /** The ledger's filters as a user gives them; `node` narrows their area to a township or village of it. */
 export type LedgerCriteria = Omit<LedgerFilter, 'scope'>;
@@ -63,19 +62,12 @@ export class VillagePlan extends Query<VillagePlanView> {
   }
 }
 
-/** The liaison assignments of the actor's area. */
-export class LiaisonList extends Query<LiaisonAssignment[]> {
-  constructor(readonly actor: Actor) {
-    super();
-  }
-}
-
-/** The actor's area as the ledger's prefix, narrowed to `node` when given (the one 404 outside it). */
+/** The actor's area as the ledger's scope (significant digits), narrowed to `node` when given (the one 404 outside it). */
 function ledgerScope(jurisdiction: Jurisdiction, actor: Actor, node?: string): { scope: string; node?: string } {
-  const scope = normalizeCode(actor.node);
+  const scope = unpadDivisionCode(actor.node);
   if (!node) return { scope };
   if (!jurisdiction.covers(actor, node)) throw outsideJurisdiction('该地区', `node ${node} outside ${actor.node}`);
-  return { scope, node: normalizeCode(node) };
+  return { scope, node: unpadDivisionCode(node) };
 }
 
 @Injectable()
@@ -149,15 +141,5 @@ export class VillagePlanHandler implements IQueryHandler<VillagePlan> {
   }
 }
 
-@Injectable()
-@QueryHandler(LiaisonList)
-export class LiaisonListHandler implements IQueryHandler<LiaisonList> {
-  constructor(private readonly liaisons: LiaisonDirectory) {}
-
-  async execute(q: LiaisonList): Promise<LiaisonAssignment[]> {
-    return this.liaisons.list(normalizeCode(q.actor.node));
-  }
-}
-
 /** Every grievance query's handler, for the runtime's `handlers`. */
-export const CASE_QUERY_HANDLERS = [CaseDetailHandler, LedgerPageHandler, LedgerStatisticsHandler, LedgerWorkbookHandler, VillagePlanHandler, LiaisonListHandler];
+export const CASE_QUERY_HANDLERS = [CaseDetailHandler, LedgerPageHandler, LedgerStatisticsHandler, LedgerWorkbookHandler, VillagePlanHandler];

@@ -1,12 +1,22 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
 import { integrationContracts, type IntegrationEvent, type TipConcludedV1 } from '@lw/domain';
+import type { EventStore } from '@lw/eventstore';
 import { reactionsTo } from '@lw/messaging';
-import type { ServiceKernel } from '@lw/runtime';
 import { AmendCaseFromSource, OpenSourcedCase, type SourcedProblem } from './case.commands';
 import { caseIdForSource } from './case-ids';
 import { caseStreamId } from './case-stream';
 
 const FINDING_ZH: Record<TipConcludedV1['finding'], string> = { substantiated: '属实', partly_substantiated: '部分属实', unsubstantiated: '不属实', unverifiable: '无法查实' };
+
+/** What the reactions read (whether a case exists, in the inbox transaction), the bus their steps run on, and where they log. */
+export interface GrievanceReactionDeps {
+  store: Pick<EventStore, 'streamExists'>;
+  commands: () => CommandBus;
+  log: { info(obj: object, msg: string): void };
+  /** The deployment's root: where a tip without a village lands. */
+  root: string;
+}
 
 const persons = (list: { name: string; post?: string | null }[]) => list.map((p) => ({ name: p.name, post: p.post ?? null }));
 
@@ -17,20 +27,20 @@ const persons = (list: { name: string; post?: string | null }[]) => list.map((p)
  * under another event id, finds its case and opens no second one; an amendment (audit) or a
  * corrected problem (assessment) updates it.
  */
-export function grievanceReactions(kernel: Pick<ServiceKernel, 'commandBus' | 'store' | 'logger'>, root: string) {
+export function grievanceReactions({ store, commands, log, root }: GrievanceReactionDeps) {
   /** `amendmentReason` is set when the source corrects an earlier version of the same problem. */
   async function take(problem: SourcedProblem, amendmentReason: string | null, event: IntegrationEvent, tx: PoolClient): Promise<void> {
     const caseId = caseIdForSource(problem.kind, problem.ref);
     const caller = { tx, actor: event.actor, causationId: event.id };
-    if (await kernel.store.streamExists(caseStreamId(caseId), tx)) {
+    if (await store.streamExists(caseStreamId(caseId), tx)) {
       if (amendmentReason === null) return;
       const { category, severity, description, directlyResponsible } = problem;
-      await kernel.commandBus.execute(new AmendCaseFromSource(caseId, { category, severity, description, directlyResponsible }, amendmentReason, caller));
-      kernel.logger.info({ caseId, source: problem.kind }, 'case amended from its source');
+      await commands().execute(new AmendCaseFromSource(caseId, { category, severity, description, directlyResponsible }, amendmentReason, caller));
+      log.info({ caseId, source: problem.kind }, 'case amended from its source');
       return;
     }
-    const { state } = await kernel.commandBus.execute(new OpenSourcedCase(problem, caller));
-    kernel.logger.info({ caseId, source: problem.kind, villageCode: state.villageCode }, 'case opened from another service');
+    const { state } = await commands().execute(new OpenSourcedCase(problem, caller));
+    log.info({ caseId, source: problem.kind, villageCode: state.villageCode }, 'case opened from another service');
   }
 
   return reactionsTo(

@@ -18,6 +18,6 @@ export abstract class LiaisonDirectory {
   abstract assign(villageCode: string, person: Liaison, by: string): Promise<LiaisonAssignment>;
   /** False when the village had none. */
   abstract remove(villageCode: string, by: string): Promise<boolean>;
-  /** Assignments of villages under `prefix` (a node's significant digits). */
-  abstract list(prefix: string): Promise<LiaisonAssignment[]>;
+  /** Assignments of the villages in `node`'s subtree. */
+  abstract list(node: string): Promise<LiaisonAssignment[]>;
 }

@@ -1,5 +1,5 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import { deadlineJobId, type JobScheduler, type JobTransaction } from '@lw/jobs';
-import type { ServiceKernel } from '@lw/runtime';
 import type { CaseDeadline } from '../domain';
 import { FlagCaseRed, FlagCaseYellow } from './case.commands';
 
@@ -20,15 +20,15 @@ interface LightJobPayload {
 export class LightJobs {
   constructor(
     private readonly jobs: JobScheduler,
-    private readonly kernel: Pick<ServiceKernel, 'commandBus'>,
+    private readonly commands: () => CommandBus,
   ) {}
 
   register(): void {
     this.jobs.register<LightJobPayload>(YELLOW_JOB, async ({ payload }) => {
-      await this.kernel.commandBus.execute(new FlagCaseYellow(payload.caseId, payload.endsAt));
+      await this.commands().execute(new FlagCaseYellow(payload.caseId, payload.endsAt));
     });
     this.jobs.register<LightJobPayload>(RED_JOB, async ({ payload }) => {
-      await this.kernel.commandBus.execute(new FlagCaseRed(payload.caseId, payload.endsAt));
+      await this.commands().execute(new FlagCaseRed(payload.caseId, payload.endsAt));
     });
   }
 

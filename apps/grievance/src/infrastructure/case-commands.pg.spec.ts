@@ -12,7 +12,7 @@ const county = (userId: string): Actor => ({ userId, roles: ['org_dept'], node: 
 
 // The command handlers on the service's bus against a real PostgreSQL event store and outbox, with a
 // clock the test moves: the second red escalates and notifies the township; two reviewers at once
-// leave one closure.
+// leave one closure; a stale version is refused as changed, outside the area as not found.
 describe('case commands (PostgreSQL)', () => {
   let db: TestDatabase;
   let pool: Pool;
@@ -78,6 +78,14 @@ describe('case commands (PostgreSQL)', () => {
     const closed = (await outbox('grievance.CaseClosed')).filter((e) => e.payload.caseId === c.caseId);
     expect(closed).toHaveLength(1);
     expect(closed[0].payload.source).toEqual({ kind: 'audit', ref: 'au-1-F002' });
+  });
+
+  it('refuses a stale version as changed, and any version of a case outside the area as not found', async () => {
+    const c = await open('au-1-F003');
+    const step = (actor: Actor, expectedVersion: number) => kernel.commandBus.execute(new CloseCase(c.caseId, actor, { summary: '同意销号', expectedVersion }));
+    await expect(step(county('org-1'), 99)).rejects.toMatchObject({ code: 'case.changed', messageZh: '该事项已被他人更新，请刷新后再操作' });
+    const otherTownship: Actor = { userId: 'town-2', roles: ['township'], node: '320724102' };
+    await expect(step(otherTownship, 99)).rejects.toMatchObject({ code: 'scope.outside', messageZh: '该事项不存在或不在您的管辖范围内' });
   });
 
   it('opens a derived case id once: a second open of the same source is refused by the stream', async () => {

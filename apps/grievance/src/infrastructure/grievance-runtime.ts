@@ -12,6 +12,7 @@ import { grievanceReactions } from '../application/grievance-reactions';
 import { grievancePolicyFrom } from '../application/grievance-settings';
 import { LIAISON_COMMAND_HANDLERS } from '../application/liaison.commands';
 import { LiaisonDirectory } from '../application/liaison-directory.port';
+import { LIAISON_QUERY_HANDLERS } from '../application/liaison.queries';
 import { LightJobs } from '../application/light-jobs';
 import { PgLiaisonDirectory } from './pg-liaison-directory';
 import { CaseLedgerRecord } from './read-model/case-ledger.entity';
@@ -29,7 +30,7 @@ export interface GrievanceOverrides {
 export function grievanceRuntime(kernel: ServiceKernel, overrides: GrievanceOverrides = {}): ServiceRuntime {
   const { platform, pool, store, jobs } = kernel;
   const jurisdiction = new Jurisdiction(platform.hierarchy);
-  const lights = new LightJobs(jobs, kernel);
+  const lights = new LightJobs(jobs, () => kernel.commandBus);
   const projector = new Projector({
     pool,
     name: 'case-ledger',
@@ -48,8 +49,8 @@ export function grievanceRuntime(kernel: ServiceKernel, overrides: GrievanceOver
   });
   const nameOf = (code: string) => platform.hierarchy.get(code)?.name ?? code;
   return {
-    consumes: grievanceReactions(kernel, jurisdiction.root),
-    handlers: [...CASE_COMMAND_HANDLERS, ...LIAISON_COMMAND_HANDLERS, ...CASE_QUERY_HANDLERS],
+    consumes: grievanceReactions({ store, commands: () => kernel.commandBus, log: kernel.logger, root: jurisdiction.root }),
+    handlers: [...CASE_COMMAND_HANDLERS, ...LIAISON_COMMAND_HANDLERS, ...CASE_QUERY_HANDLERS, ...LIAISON_QUERY_HANDLERS],
     providers: [
       { provide: EventStore, useValue: store },
       { provide: Jurisdiction, useValue: jurisdiction },

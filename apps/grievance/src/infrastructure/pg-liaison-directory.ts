@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { withTransaction } from '@lw/db';
+import { subtreePattern } from '@lw/hierarchy';
 import { LiaisonDirectory, type Liaison, type LiaisonAssignment } from '../application/liaison-directory.port';
 
 /** Liaison assignments in grievance's own schema, every change logged with who made it. */
@@ -41,10 +42,10 @@ export class PgLiaisonDirectory implements LiaisonDirectory {
     return (rowCount ?? 0) > 0;
   }
 
-  async list(prefix: string): Promise<LiaisonAssignment[]> {
+  async list(node: string): Promise<LiaisonAssignment[]> {
     const { rows } = await this.pool.query(
       `SELECT village_code, user_id, name, post, assigned_by, assigned_at FROM liaison_assignments WHERE village_code LIKE $1 ORDER BY village_code`,
-      [`${prefix}%`],
+      [subtreePattern(node)],
     );
     return rows.map(toAssignment);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Req, Res, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import { DomainValidationError, type Actor } from '@lw/domain';
@@ -25,9 +25,7 @@ import {
   NotAcceptTip,
   TransferTip,
 } from '../application/tip.commands';
-import { RevealRequests, TipAccessOf, TipDetail, TipEvidenceFile, TipInbox, TipLedger, TipStatistics } from '../application/tip.queries';
-import { inboxWorkbook } from '../infrastructure/read-model/tip-export';
-import { reportSentence } from '../infrastructure/read-model/tip-queries';
+import { RevealRequests, TipAccessOf, TipDetail, TipEvidenceFile, TipInbox, TipLedgerWorkbook, TipStatistics } from '../application/tip.queries';
 import { tipFromRequest, type UploadedFile } from './tip-request';
 import { Refusals } from './refusals';
 import { UploadErrorFilter } from './upload-error.filter';
@@ -45,6 +43,11 @@ const READERS = ['discipline', 'org_dept', 'township'] as const;
 interface AuditedRequest {
   auditTarget?: string;
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The slice of the HTTP response a download writes. */
+type Download = { setHeader(k: string, v: string): void; end(b: Buffer): void };
 
 /** Bodies that may be left out altogether (a step with nothing to say but, perhaps, the version). */
 const orEmpty = (body: unknown) => body ?? {};
@@ -85,15 +88,12 @@ export class StaffTipsController {
   @Get('export.xlsx')
   @Roles(...READERS)
   @ApiOperation({ summary: '导出举报台账（不含举报人信息）' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async export(
-    @CurrentActor() actor: Actor,
-    @ValidQuery(s.inboxQuerySchema) q: z.infer<typeof s.inboxQuerySchema>,
-    @Res() res: { setHeader(k: string, v: string): void; end(b: Buffer): void },
-  ) {
+  @ApiProduces(XLSX)
+  @ApiResponse({ status: 200, description: '信访举报台账（Excel）', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  async export(@CurrentActor() actor: Actor, @ValidQuery(s.inboxQuerySchema) q: z.infer<typeof s.inboxQuerySchema>, @Res() res: Download) {
     const { limit: _l, offset: _o, ...criteria } = q;
-    const book = await inboxWorkbook(await this.queries.execute(new TipLedger(actor, criteria)), '信访举报台账');
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = await this.queries.execute(new TipLedgerWorkbook(actor, criteria));
+    res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('信访举报台账.xlsx')}`);
     res.end(book);
   }
@@ -102,9 +102,8 @@ export class StaffTipsController {
   @Roles(...READERS)
   @ApiOperation({ summary: '按乡镇/月份/类别统计' })
   @Returns(v.statisticsView)
-  async statistics(@CurrentActor() actor: Actor, @ValidQuery(s.statsQuerySchema, { from: '起始日期', to: '截止日期' }) q: z.infer<typeof s.statsQuerySchema>) {
-    const { rows, total, previous } = await this.queries.execute(new TipStatistics(actor, q));
-    return { from: q.from, to: q.to, by: q.by, rows, total, previous, sentence: reportSentence(total, previous) };
+  statistics(@CurrentActor() actor: Actor, @ValidQuery(s.statsQuerySchema, { from: '起始日期', to: '截止日期' }) q: z.infer<typeof s.statsQuerySchema>) {
+    return this.queries.execute(new TipStatistics(actor, q));
   }
 
   /** Clerk registration of a phone call, letter, visit, informant report or transfer from above. */
@@ -152,7 +151,8 @@ export class StaffTipsController {
   @Roles(...READERS)
   @ApiOperation({ summary: '下载证据文件（可见内容者）' })
   @ApiProduces('application/octet-stream')
-  async evidence(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('sha256') sha: string, @Res() res: { setHeader(k: string, v: string): void; end(b: Buffer): void }) {
+  @ApiResponse({ status: 200, description: '证据文件（按上传时的文件类型）', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  async evidence(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('sha256') sha: string, @Res() res: Download) {
     const { file, bytes } = await this.queries.execute(new TipEvidenceFile(id, sha, actor));
     res.setHeader('Content-Type', file.mediaType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);

@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import { DIVISION_CODE_LENGTHS, DIVISION_LEVELS, FULL_DIVISION_CODE_LENGTH, dateRangeMessageZh, isRequestInstant, requestDateSchema, type DivisionLevel } from '@lw/domain';
+import { FULL_DIVISION_CODE_LENGTH, dateRangeMessageZh, isRequestInstant, requestDateSchema, requestDivisionCodeSchema } from '@lw/domain';
 import { FINDINGS, TIP_CHANNELS, CLERK_CHANNELS, TIP_STATUSES } from '../domain';
 
-/**
- * A division code of these levels as @lw/domain writes it: its significant digits, or padded to the
- * full length. A pattern (not a refinement), so the OpenAPI document shows it.
- */
-function divisionCode(levels: DivisionLevel[], message: string) {
-  const lengths = new Set([...levels.map((l) => DIVISION_CODE_LENGTHS[DIVISION_LEVELS.indexOf(l)]), FULL_DIVISION_CODE_LENGTH]);
-  return z.string().regex(new RegExp(`^(?:${[...lengths].map((n) => `\\d{${n}}`).join('|')})$`), message);
-}
-
-const villageCode = divisionCode(['village'], `村/社区代码应为 ${FULL_DIVISION_CODE_LENGTH} 位数字`);
+const villageCode = requestDivisionCodeSchema(['village'], `村/社区代码应为 ${FULL_DIVISION_CODE_LENGTH} 位数字`);
 /** A county, township or village: filters, units and the pickers' parent. */
-const placeCode = (message: string) => divisionCode(['county', 'township', 'village'], message);
+const placeCode = (message: string) => requestDivisionCodeSchema(['county', 'township', 'village'], message);
 const optText = (max: number, msg: string) => z.string().max(max, msg).nullish();
 
 export const subjectSchema = z.discriminatedUnion(
@@ -131,7 +122,7 @@ export const statsQuerySchema = z
 export const noticesQuerySchema = z
   .object({
     village: villageCode.optional(),
-    township: divisionCode(['township'], '乡镇代码应为 9 或 12 位数字').optional(),
+    township: requestDivisionCodeSchema(['township'], '乡镇代码应为 9 或 12 位数字').optional(),
     page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从 1 开始').max(10_000).default(1),
     pageSize: z.coerce.number({ error: '每页条数应为数字' }).int().min(1).max(100, '每页最多 100 条').default(20),
   })

@@ -6,7 +6,7 @@ import { FINDING_LABELS, TIP_STATUS_LABELS, type TipStatus } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { PublicNoticeBoard, PublicPlaces, type PublicNoticeRow } from './ports/public-notice-board.port';
 import { ReceiptCheck } from './receipt-check';
-import { readTip } from './tip-stream';
+import { readTipHistory } from './tip-stream';
 import { TiplineSettings } from './tipline-settings';
 
 // The public side's reads (no login): the form, running notices, places, and a reporter's own tip by receipt code.
@@ -64,7 +64,7 @@ export class ReceiptLookupHandler implements IQueryHandler<ReceiptLookup> {
     private readonly store: EventStore,
   ) {}
   async execute({ code, client }: ReceiptLookup): Promise<ReceiptView> {
-    const own = await readTip(this.store, await this.receipts.tipOf(code, client));
+    const own = await readTipHistory(this.store, await this.receipts.tipOf(code, client));
     const messages: ReceiptView['messages'] = [];
     for (const e of own.events) {
       if (e.type === 'MessageToReporter') messages.push({ id: e.data.messageId, at: e.data.at, from: 'handler', kind: e.data.kind, text: e.data.text });

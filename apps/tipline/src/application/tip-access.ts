@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainForbiddenError, type Actor } from '@lw/domain';
 import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
-import { atLeast, listReach, tipViewFor, type TipState, type TipView, type TipViewer } from '../domain';
+import { atLeast, listReach, tipNotFound, tipViewFor, type TipState, type TipView, type TipViewer } from '../domain';
 import { TiplineSettings } from './tipline-settings';
-import { tipNotFound } from './tip-stream';
 
 /** Where a viewer's reads reach: their node (as units are coded) and whether it is the deployment's root. */
 export interface ViewerScope {

@@ -4,10 +4,10 @@ import { DomainConflictError, integrationContracts, type Actor } from '@lw/domai
 import { decideAndAppend, EventStore } from '@lw/eventstore';
 import { Jurisdiction } from '@lw/hierarchy';
 import { CalendarStore } from '@lw/runtime';
-import type { HandleContext, TipEvent, TipState } from '../domain';
+import { checkTipId, existingTip, tipNotFound, type HandleContext, type TipEvent, type TipState } from '../domain';
 import { integrationEventsFor } from './tip-integration-events';
 import { TipListFreshness } from './tip-list-freshness';
-import { checkTipId, existingTip, tipDecider, tipNotFound, tipStreamId } from './tip-stream';
+import { tipDecider, tipStreamId } from './tip-stream';
 import { TiplineSettings } from './tipline-settings';
 
 export type TipDecide = (state: TipState, ctx: HandleContext) => TipEvent[];

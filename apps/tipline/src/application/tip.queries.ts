@@ -5,12 +5,14 @@ import { EventStore, loadAggregate } from '@lw/eventstore';
 import { CalendarStore } from '@lw/runtime';
 import { listReach, mayReveal, remainingOf, seesStatistics, type DeadlineKind, type EvidenceRef, type RegimeName, type TipPolicy } from '../domain';
 import { EvidenceStorage } from './ports/evidence-storage.port';
+import { TipLedgerSpreadsheet } from './ports/tip-ledger-spreadsheet.port';
 import { TipReadModel, type InboxFilter, type InboxRow, type StatsRow } from './ports/tip-read-model.port';
+import { reportSentence } from './report-sentence';
 import { RevealAccess, type RevealRequestView } from './reveal-access';
 import { revealDecider, revealStreamId } from './reveal-stream';
 import { TipAccess } from './tip-access';
 import { tipDetailView } from './tip-detail.view';
-import { readTip } from './tip-stream';
+import { readTip, readTipHistory } from './tip-stream';
 import { TiplineSettings } from './tipline-settings';
 
 /** What the actor may see and do on the tip-line, from the access policy (the console shapes its pages by it). */
@@ -74,8 +76,8 @@ export class TipInboxHandler implements IQueryHandler<TipInbox> {
   }
 }
 
-/** The inbox rows for the Excel ledger (举报台账), as the read model has them. */
-export class TipLedger extends Query<InboxRow[]> {
+/** The inbox as the Excel ledger (举报台账), as the read model has its rows. */
+export class TipLedgerWorkbook extends Query<Buffer> {
   constructor(
     readonly actor: Actor,
     readonly criteria: Omit<InboxCriteria, 'limit' | 'offset'>,
@@ -84,22 +86,30 @@ export class TipLedger extends Query<InboxRow[]> {
   }
 }
 @Injectable()
-@QueryHandler(TipLedger)
-export class TipLedgerHandler implements IQueryHandler<TipLedger> {
+@QueryHandler(TipLedgerWorkbook)
+export class TipLedgerWorkbookHandler implements IQueryHandler<TipLedgerWorkbook> {
   constructor(
     private readonly tips: TipReadModel,
     private readonly access: TipAccess,
+    private readonly spreadsheet: TipLedgerSpreadsheet,
   ) {}
-  async execute({ actor, criteria }: TipLedger) {
-    return (await this.tips.inbox({ ...this.access.scoped(actor), ...criteria, limit: 10_000, offset: 0 })).rows;
+  async execute({ actor, criteria }: TipLedgerWorkbook) {
+    const { rows } = await this.tips.inbox({ ...this.access.scoped(actor), ...criteria, limit: 10_000, offset: 0 });
+    return this.spreadsheet.write(rows, '信访举报台账');
   }
 }
 
-/** Figures of the actor's area for a period, optionally beside an earlier one (the previous term). */
-export class TipStatistics extends Query<{ rows: StatsRow[]; total: StatsRow; previous: StatsRow | null }> {
+interface StatisticsPeriod {
+  from: string;
+  to: string;
+  by: 'township' | 'month' | 'category';
+}
+
+/** Figures of the actor's area for a period, optionally beside an earlier one (the previous term), with a sentence a report can quote. */
+export class TipStatistics extends Query<StatisticsPeriod & { rows: StatsRow[]; total: StatsRow; previous: StatsRow | null; sentence: string }> {
   constructor(
     readonly actor: Actor,
-    readonly period: { from: string; to: string; by: 'township' | 'month' | 'category'; compareFrom?: string; compareTo?: string },
+    readonly period: StatisticsPeriod & { compareFrom?: string; compareTo?: string },
   ) {
     super();
   }
@@ -117,7 +127,7 @@ export class TipStatisticsHandler implements IQueryHandler<TipStatistics> {
     const rows = await this.tips.statistics({ ...scope, from: q.from, to: q.to, by: q.by });
     const total = await this.tips.totals({ ...scope, from: q.from, to: q.to });
     const previous = q.compareFrom && q.compareTo ? await this.tips.totals({ ...scope, from: q.compareFrom, to: q.compareTo }) : null;
-    return { rows, total, previous };
+    return { from: q.from, to: q.to, by: q.by, rows, total, previous, sentence: reportSentence(total, previous) };
   }
 }
 
@@ -140,7 +150,7 @@ export class TipDetailHandler implements IQueryHandler<TipDetail> {
     private readonly calendar: CalendarStore,
   ) {}
   async execute({ tipId, actor }: TipDetail) {
-    const { state, version, events } = await readTip(this.store, tipId);
+    const { state, version, events } = await readTipHistory(this.store, tipId);
     const view = this.access.viewOf(actor, state, 'list');
     const now = new Date();
     const calendar = this.calendar.calendar();
@@ -212,7 +222,7 @@ function periodOf(policy: TipPolicy, regime: string, kind: DeadlineKind): Period
 export const tipQueryHandlers = [
   TipAccessOfHandler,
   TipInboxHandler,
-  TipLedgerHandler,
+  TipLedgerWorkbookHandler,
   TipStatisticsHandler,
   TipDetailHandler,
   TipEvidenceFileHandler,

@@ -10,6 +10,7 @@ import { EvidenceStorage } from '../application/ports/evidence-storage.port';
 import { IdentityVault } from '../application/ports/identity-vault.port';
 import { PublicNoticeBoard, PublicPlaces } from '../application/ports/public-notice-board.port';
 import { ReceiptHasher } from '../application/ports/receipt-hasher.port';
+import { TipLedgerSpreadsheet } from '../application/ports/tip-ledger-spreadsheet.port';
 import { TipReadModel } from '../application/ports/tip-read-model.port';
 import { publicNoticeCommandHandlers } from '../application/public-notice.commands';
 import { publicQueryHandlers } from '../application/public-tip.queries';
@@ -42,6 +43,7 @@ import { tipListProjection } from './read-model/tip-list.projection';
 import { TipListRecord } from './read-model/tip-list.entity';
 import { OVERDUE, TipQueries } from './read-model/tip-queries';
 import { PublicNotices } from './read-model/public-notices';
+import { inboxWorkbook } from './read-model/tip-export';
 import { deploymentPlaces } from './read-model/deployment-places';
 
 const ERASURE_RETRY_MS = 5 * 60_000;
@@ -51,7 +53,7 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
   const { platform, pool, store, jobs, readModels } = kernel;
   const settings = tiplineSettingsFrom(platform.env);
   const hierarchy = platform.hierarchy;
-  const jurisdiction = new Jurisdiction(hierarchy, hierarchy.scope ?? platform.env.DEPLOYMENT_SCOPE);
+  const jurisdiction = new Jurisdiction(hierarchy);
   const keyOpts = { mode: platform.mode, dataDir: platform.dataDir };
   const masterKeys = loadMasterKeys(platform.env, keyOpts);
   const blobs = evidenceStorageFromEnv(platform.env, keyOpts);
@@ -100,6 +102,7 @@ export function tiplineRuntime(kernel: ServiceKernel): ServiceRuntime {
       { provide: AttemptLimiter, useValue: new PgAttemptLimiter(pool) },
       { provide: PublicSubmissionLimiter, useValue: submissionLimiter },
       { provide: TipReadModel, useValue: new TipQueries(readModels, settings.policy) },
+      { provide: TipLedgerSpreadsheet, useValue: { write: inboxWorkbook } },
       { provide: PublicNoticeBoard, useValue: new PublicNotices(readModels, places) },
       { provide: PublicPlaces, useValue: places },
       TipAccess,

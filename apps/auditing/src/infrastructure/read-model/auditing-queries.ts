@@ -1,5 +1,6 @@
 import { type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { formatShanghai, Money } from '@lw/domain';
+import { subtreePattern } from '@lw/hierarchy';
 import { categoryName, gateReasons, SEVERITY_LABELS, STATUS_LABELS, type AuditPolicy } from '../../domain/engagement';
 import {
   AuditingReadModel,
@@ -17,7 +18,6 @@ import { FindingRecord } from './findings.entity';
 const inPeriod = (column: string) =>
   `(${column} >= (:from::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${column} < ((:to::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`;
 
-const like = (code: string) => `${code}%`;
 const yuan = (fen: string | null) => (fen === null ? null : Money.fromFen(BigInt(fen)).toString());
 
 /** Lists, progress and sums read from the projections; every query is limited to a subtree. */
@@ -37,7 +37,7 @@ export class AuditingQueries extends AuditingReadModel {
 
   /** Rows of `alias` in the scope's subtree (and of the election, when given). */
   private scoped<T extends EngagementRecord | FindingRecord>(repo: Repository<T>, alias: string, f: ScopeFilter): SelectQueryBuilder<T> {
-    const qb = repo.createQueryBuilder(alias).where(`${alias}.villageCode LIKE :scope`, { scope: like(f.scope) });
+    const qb = repo.createQueryBuilder(alias).where(`${alias}.villageCode LIKE :scope`, { scope: subtreePattern(f.scope) });
     if (f.electionId) qb.andWhere(`${alias}.electionId = :electionId`, { electionId: f.electionId });
     return qb;
   }
@@ -46,7 +46,7 @@ export class AuditingQueries extends AuditingReadModel {
     const qb = this.scoped(this.engagements, 'e', f);
     if (f.status?.length) qb.andWhere('e.status IN (:...status)', { status: f.status });
     if (f.kind) qb.andWhere('e.kind = :kind', { kind: f.kind });
-    if (f.village) qb.andWhere('e.villageCode LIKE :village', { village: like(f.village) });
+    if (f.village) qb.andWhere('e.villageCode LIKE :village', { village: subtreePattern(f.village) });
     const [rows, total] = await qb.orderBy('e.villageCode').addOrderBy('e.plannedAt').limit(f.limit).offset(f.offset).getManyAndCount();
     return {
       total,
@@ -116,7 +116,7 @@ export class AuditingQueries extends AuditingReadModel {
    */
   async summary(f: SummaryFilter): Promise<AuditSummary> {
     const narrowed = <T extends EngagementRecord | FindingRecord>(qb: SelectQueryBuilder<T>, alias: string) => {
-      if (f.node) qb.andWhere(`${alias}.villageCode LIKE :node`, { node: like(f.node) });
+      if (f.node) qb.andWhere(`${alias}.villageCode LIKE :node`, { node: subtreePattern(f.node) });
       if (f.period) qb.setParameters({ from: f.period.from, to: f.period.to });
       return qb;
     };

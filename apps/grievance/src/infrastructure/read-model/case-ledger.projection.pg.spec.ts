@@ -64,7 +64,9 @@ describe('case-ledger projection on a TypeORM read model (PostgreSQL)', () => {
     await migrate(pool, 'grievance', ServiceKernel.migrationsFor(grievanceMigrations));
     store = new EventStore(pool);
     jobs = new PgJobScheduler({ pool });
-    const lights = new LightJobs(jobs, {} as Pick<ServiceKernel, 'commandBus'>);
+    const lights = new LightJobs(jobs, () => {
+      throw new Error('no light job runs here');
+    });
     readModels = await readModelSource(pool, GRIEVANCE_READ_MODELS);
     projection = caseLedgerProjection({ store, scheduleLights: (id, d, tx) => lights.schedule(id, d, tx) });
     projector = new Projector({ pool, name: 'case-ledger', leader: false, readModels, handle: projection, onError: () => undefined });

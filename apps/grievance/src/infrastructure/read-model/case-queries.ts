@@ -1,5 +1,6 @@
 import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { formatShanghai, shanghaiDateOf, type LocalDate, type WorkingCalendar } from '@lw/domain';
+import { codeLength, subtreePattern } from '@lw/hierarchy';
 import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS, ESCALATION_LABELS, LIGHT_LABELS, SEVERITY_LABELS, type Light, workingDaysLeft } from '../../domain';
 import { CaseReadModel, type LedgerFilter, type LedgerRow, type PeriodStatsRow, type StatsLevel, type StatsRow, type VillagePlanView } from '../../application/case-read-model.port';
 import { CaseLedgerRecord } from './case-ledger.entity';
@@ -12,19 +13,20 @@ const LIGHT_WHERE: Record<Light, string> = {
   green: `(c.status <> 'closed' AND c.yellowAt > :now)`,
 };
 
-/** The code a figure row groups by (a township without its code recorded counts under its village's first nine digits). */
+/** A village code's significant prefix at `level`, in SQL. */
+const villagePrefix = (level: 'township' | 'county') => `left(c.villageCode, ${codeLength(level)})`;
+
+/** The code a figure row groups by (a township without its code recorded counts under its village's township prefix). */
 const GROUP_KEY: Record<StatsLevel, string> = {
   village: 'c.villageCode',
-  township: 'coalesce(c.townshipCode, left(c.villageCode, 9))',
-  county: 'left(c.villageCode, 6)',
+  township: `coalesce(c.townshipCode, ${villagePrefix('township')})`,
+  county: villagePrefix('county'),
 };
-
-const prefix = (code: string) => `${code}%`;
 
 /** The filtered ledger (alias `c`), lights judged at `now`. */
 function ledgerQuery(ledger: Repository<CaseLedgerRecord>, f: LedgerFilter, now: Date): SelectQueryBuilder<CaseLedgerRecord> {
-  const qb = ledger.createQueryBuilder('c').where('c.villageCode LIKE :scope', { scope: prefix(f.scope) });
-  if (f.node) qb.andWhere('c.villageCode LIKE :node', { node: prefix(f.node) });
+  const qb = ledger.createQueryBuilder('c').where('c.villageCode LIKE :scope', { scope: subtreePattern(f.scope) });
+  if (f.node) qb.andWhere('c.villageCode LIKE :node', { node: subtreePattern(f.node) });
   if (f.source?.length) qb.andWhere('c.sourceKind IN (:...source)', { source: f.source });
   if (f.category) qb.andWhere('c.category = :category', { category: f.category });
   if (f.status?.length) qb.andWhere('c.status IN (:...status)', { status: f.status });
@@ -79,7 +81,7 @@ export class CaseQueries implements CaseReadModel {
       .addSelect(`count(*) FILTER (WHERE c.status = 'closed')`, 'closed')
       .addSelect(`count(*) FILTER (WHERE c.status <> 'closed' AND c.deadlineEndsAt <= now())`, 'overdue')
       .addSelect('count(*) FILTER (WHERE c.escalations > 0)', 'escalated')
-      .where('c.villageCode LIKE :scope', { scope: prefix(scope) })
+      .where('c.villageCode LIKE :scope', { scope: subtreePattern(scope) })
       .groupBy(GROUP_KEY[by])
       .orderBy(GROUP_KEY[by])
       .getRawMany<{ code: string; total: string; closed: string; overdue: string; escalated: string }>();
@@ -110,7 +112,7 @@ export class CaseQueries implements CaseReadModel {
       .addSelect(`count(*) FILTER (WHERE c.status = 'closed' AND c.closedAt >= ${start} AND c.closedAt < ${end})`, 'closedInPeriod')
       .addSelect(`count(*) FILTER (WHERE NOT (${closedBy}) AND c.deadlineEndsAt <= least(${end}, now()))`, 'overdue')
       .addSelect(`count(*) FILTER (WHERE ${opened} AND c.escalations > 0)`, 'escalated')
-      .where('c.villageCode LIKE :scope', { scope: prefix(scope) })
+      .where('c.villageCode LIKE :scope', { scope: subtreePattern(scope) })
       .andWhere(`c.openedAt < ${end}`)
       .setParameters({ from: period.from, to: period.to })
       .groupBy(GROUP_KEY[by])

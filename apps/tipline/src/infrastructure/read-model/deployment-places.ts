@@ -5,7 +5,8 @@ import type { PlaceNames } from './public-notices';
 /** The deployment's townships and villages by name and public statistics code, for the public pages. */
 export function deploymentPlaces(hierarchy: Hierarchy, jurisdiction: Jurisdiction): PlaceNames & PublicPlaces {
   const root = jurisdiction.root;
-  const inside = (code: string) => !root || hierarchy.isInside(code, root);
+  // The public sees the deployment as an official at its root would: the one definition of "inside".
+  const deployment = { node: root };
   return {
     placeOf: (code) => {
       const n = hierarchy.get(code);
@@ -14,11 +15,11 @@ export function deploymentPlaces(hierarchy: Hierarchy, jurisdiction: Jurisdictio
     },
     codeInDeployment: (code) => {
       const n = hierarchy.get(code);
-      return n && inside(n.code) ? n.code : null;
+      return n && jurisdiction.covers(deployment, n.code) ? n.code : null;
     },
     childrenOf: (code) => {
       const n = hierarchy.get(code ?? root);
-      if (!n || !inside(n.code) || !['county', 'township'].includes(n.level)) return null;
+      if (!n || !jurisdiction.covers(deployment, n.code) || !['county', 'township'].includes(n.level)) return null;
       return hierarchy.children(n.code).map((c) => ({ code: c.code12, name: c.name, level: c.level }));
     },
   };

@@ -1,9 +1,9 @@
 import type { DataSource, Repository } from 'typeorm';
 import { shanghaiDateOf } from '@lw/domain';
+import { subtreePattern } from '@lw/hierarchy';
 import { PublicNoticeBoard, type PublicNoticeRow } from '../../application/ports/public-notice-board.port';
 import { NoticeCandidateRecord } from './notice-candidates.entity';
 import { PublicNoticeRecord } from './public-notices.entity';
-import { subtreePattern } from './subtree-pattern';
 
 export interface PlaceNames {
   /** The village's and its township's names; null for a code the deployment does not know. */

@@ -6,7 +6,7 @@ import type { InboxRow } from '../../application/ports/tip-read-model.port';
  * The inbox as an Excel ledger (举报台账). Built from the inbox rows only: the read model holds no
  * reporter identity, and the rows come already cut to what the viewer's access allows (TipQueries.inbox).
  */
-export async function inboxWorkbook(rows: InboxRow[], title: string): Promise<Buffer> {
+export async function inboxWorkbook(rows: readonly InboxRow[], title: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'liangwei';
   const ws = wb.addWorksheet('举报台账');

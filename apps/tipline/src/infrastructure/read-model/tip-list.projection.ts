@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventStore, StoredEvent } from '@lw/eventstore';
 import type { TipDeadline, TipState } from '../../domain';
 import { currentDeadline } from '../../domain';
-import { foldStoredTip, tipStreamId } from '../../application/tip-stream';
+import { storedTip, tipStreamId } from '../../application/tip-stream';
 import { TipListRecord } from './tip-list.entity';
 
 const DEADLINE_EVENTS = new Set(['TipReceived', 'TipAccepted', 'DeadlineExtended', 'TipConcluded', 'RectificationClosed']);
@@ -36,7 +36,7 @@ export function tipListProjection(deps: TipListDeps) {
     // Read in the projection's own transaction: waiting for a second pool connection while holding one can exhaust the pool.
     const streams = await deps.store.readStreams([...tips].map(tipStreamId), tx);
     const rows = [...tips].map((tipId) => {
-      const { state, version } = foldStoredTip(tipId, streams.get(tipStreamId(tipId)) ?? []);
+      const { state, version } = storedTip(tipId, streams.get(tipStreamId(tipId)) ?? []);
       return tipRow(state, version, deps.townshipOf);
     });
     await save(manager, rows);

@@ -1,6 +1,7 @@
 import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { Brackets } from 'typeorm';
 import { DomainForbiddenError, formatShanghai } from '@lw/domain';
+import { subtreePattern } from '@lw/hierarchy';
 import {
   DEADLINE_LABELS,
   FINDING_LABELS,
@@ -17,7 +18,6 @@ import {
   type TipViewer,
 } from '../../domain';
 import { TipReadModel, type InboxFilter, type InboxRow, type StatsRow } from '../../application/ports/tip-read-model.port';
-import { subtreePattern } from './subtree-pattern';
 import { TipListRecord } from './tip-list.entity';
 
 /** Past an open limit: by the clock, or flagged by a deadline job (the inbox filter and the metric). */
@@ -188,17 +188,4 @@ function toStats(key: string, label: string, r: Figures): StatsRow {
     electionRelated: n(r.election_related),
     falseAccusations: n(r.false_accusations),
   };
-}
-
-/** A sentence a report can quote: "共接到各类信访举报 12 件，比上届减少 3 件". */
-export function reportSentence(current: StatsRow, previous: StatsRow | null): string {
-  let s = `共接到各类信访举报 ${current.received} 件`;
-  if (previous) {
-    const diff = current.received - previous.received;
-    s += diff === 0 ? '，与上届持平' : diff < 0 ? `，比上届减少 ${-diff} 件` : `，比上届增加 ${diff} 件`;
-  }
-  if (current.concluded > 0) {
-    s += `；已办结 ${current.concluded} 件，按期办结率 ${current.concludedWithinLimitPct}%，属实或部分属实 ${current.substantiated} 件`;
-  }
-  return `${s}。`;
 }
