@@ -1,7 +1,6 @@
 import { PgIdentityStore } from '@lw/auth';
-import { newEnvelope } from '@lw/domain';
 import type { Page } from 'playwright-core';
-import { waitFor } from '@lw/testing';
+import { publicNoticeStarted, waitFor } from '@lw/testing';
 import { DESKTOP, PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
 
 // The public tip page on a phone and the tip inbox on a desktop: a member of the public files a
@@ -48,14 +47,7 @@ describe('public tip page and tip inbox (browser)', () => {
     await identity.createUser({ username: 'discipline_town', displayName: '镇纪委', password: c.h.s.demoPassword, roles: ['discipline'], node: townshipNode });
     const day = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
     await c.h.tipline.bus.publish([
-      newEnvelope({
-        type: 'vetting.PublicNoticeStarted',
-        version: 1,
-        producer: 'vetting',
-        villageCode: village,
-        actor: null,
-        payload: { noticeId: 'n-browser', villageCode: village, startsOn: day(-1), endsOn: day(4), candidates: [{ candidateId: 'c-b1', name: '卫候选', post: '村党组织书记' }] },
-      }),
+      publicNoticeStarted({ noticeId: 'n-browser', villageCode: village, startsOn: day(-1), endsOn: day(4), candidates: [{ candidateId: 'c-b1', name: '卫候选', post: '村党组织书记' }] }),
     ]);
     await waitFor(async () => (await c.h.db.pool('tipline').query(`SELECT 1 FROM public_notices WHERE notice_id = 'n-browser'`)).rowCount === 1, 30_000, 'notice consumed');
   }, 240_000);

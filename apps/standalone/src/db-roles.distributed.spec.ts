@@ -7,7 +7,7 @@ import { PgIdentityStore, TokenIssuer } from '@lw/auth';
 import { importDivisions } from '@lw/hierarchy';
 import { FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
 import { createLogger, loadConfig, serviceDatabaseUrlVariable, setUpDatabase, SERVICES, startDistributedService, type DistributedService } from '@lw/runtime';
-import { createTestDatabase, HttpClient, kafkaForTests, TEST_PG_URL, waitFor, type TestDatabase, type TestKafka } from '@lw/testing';
+import { createTestDatabase, distributedEnv, HttpClient, kafkaForTests, TEST_PG_URL, waitFor, type TestDatabase, type TestKafka } from '@lw/testing';
 import { SERVICE_DEFINITIONS } from './standalone';
 
 // Issue 14, L6: in distributed mode each service connects as its own role (set up by
@@ -60,17 +60,7 @@ describe('per-service database roles (distributed mode)', () => {
     });
     const kafkaOptions = { ...FAST_KAFKA_SETTINGS, topicPrefix: prefix, idempotentProducer: kafka.idempotentProducer };
     for (const definition of SERVICE_DEFINITIONS) {
-      const config = loadConfig(
-        {
-          LW_MODE: 'distributed',
-          DATABASE_URL: env[serviceDatabaseUrlVariable(definition.name)],
-          KAFKA_BROKERS: kafka.brokers.join(','),
-          REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-          AUTH_SECRET: secret,
-          PORT: '0',
-        },
-        'distributed',
-      );
+      const config = loadConfig(distributedEnv({ databaseUrl: env[serviceDatabaseUrlVariable(definition.name)], kafkaBrokers: kafka.brokers, authSecret: secret }), 'distributed');
       // Starting migrates the service's schema, as its own role.
       running.push(
         await startDistributedService(definition, config, {

@@ -81,9 +81,9 @@ describe('tip-line evidence, encrypted and erasable (embedded product, HTTP)', (
       expect(bytes.includes(Buffer.from('13655556666'))).toBe(false);
       expect(bytes.includes(PNG.subarray(0, 12))).toBe(false);
     }
-    const got = await fetch(`${h.s.url}/tipline/tips/${tipId}/evidence/${refs[1].sha256}`, { headers: { authorization: `Bearer ${discipline}` } });
+    const got = await h.call('GET', `/tipline/tips/${tipId}/evidence/${refs[1].sha256}`, { token: discipline });
     expect(got.status).toBe(200);
-    expect(Buffer.from(await got.arrayBuffer()).equals(NOTE)).toBe(true);
+    expect(got.bytes.equals(NOTE)).toBe(true);
 
     // The same photo in another tip is another object: nothing links the two tips.
     const again = await submit('另一举报，附同一张收据。', [{ name: '收据.png', bytes: PNG, type: 'image/png' }]);

@@ -148,9 +148,9 @@ describe('input bounds (embedded product, HTTP)', () => {
     expect(await written('auditing')).toEqual(before);
     expect((await h.call('POST', `/auditing/engagements/${id}/findings`, { token: auditor, json: { ...finding, description: '挪用集体资金用于招待' } })).status).toBe(201);
 
-    const docx = await fetch(`${h.s.url}/auditing/engagements/${id}/report.docx`, { headers: { authorization: `Bearer ${auditor}` } });
+    const docx = await h.call('GET', `/auditing/engagements/${id}/report.docx`, { token: auditor });
     expect(docx.status).toBe(200);
-    const xml = await (await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer()))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
     const errors: string[] = [];
     const parser = new SaxesParser();
     parser.on('error', (e) => errors.push(e.message));

@@ -3,12 +3,15 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SERVICES } from '@lw/runtime';
+import { HttpClient } from '@lw/testing';
 import { buildConsole } from './console-build';
 
 // What `npm start` does on a machine with no database server configured: the embedded
 // PostgreSQL from the npm package, the demo county, the four services' health. Run as the real
 // entry point in a child process, then stopped with SIGTERM like an operator would.
 const root = join(__dirname, '..', '..', '..');
+/** Reaches the full URLs the host prints. */
+const web = new HttpClient('');
 
 describe('npm start (embedded mode, no external server)', () => {
   let child: ChildProcess;
@@ -54,9 +57,9 @@ describe('npm start (embedded mode, no external server)', () => {
     for (const name of SERVICES) {
       const url = output.match(new RegExp(`(http://[^\\s]+/${name}/health)`))?.[1];
       expect(url).toBeDefined();
-      const res = await fetch(url!);
+      const res = await web.call('GET', url!);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ service: name, status: 'ok' });
+      expect(res.body).toMatchObject({ service: name, status: 'ok' });
     }
   });
 
@@ -66,15 +69,15 @@ describe('npm start (embedded mode, no external server)', () => {
     expect(consoleUrl).toBeDefined();
     expect(publicUrl).toBeDefined();
     for (const url of [consoleUrl!, `${consoleUrl}villages/320724100000`, publicUrl!]) {
-      const res = await fetch(url);
+      const res = await web.call('GET', url);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-cache'); // a new build is picked up at once
-      expect(await res.text()).toMatch(/<div id="root">/);
+      expect(res.raw).toMatch(/<div id="root">/);
     }
-    const html = await (await fetch(consoleUrl!)).text();
+    const html = (await web.call('GET', consoleUrl!)).raw;
     const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
     expect(asset).toBeDefined();
-    const js = await fetch(new URL(asset!, consoleUrl).href);
+    const js = await web.call('GET', new URL(asset!, consoleUrl).href);
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toMatch(/immutable/); // names carry a content hash
     expect(js.headers.get('content-encoding')).toBe('gzip'); // a third of the bytes on a phone's link

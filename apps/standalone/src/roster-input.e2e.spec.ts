@@ -1,15 +1,10 @@
-import { checkCharOf } from '@lw/domain';
+import { citizenId } from '@lw/testing';
 import { startHarness, type TiplineHarness } from './test-harness';
 
 // Hostile roster files through the embedded product: a control character inside a cell is refused
 // with the file (422 naming row and column), never a 500 from PostgreSQL (22P05), nothing written.
 
 const HEADER = ['序号', '村(社区)', '村代码', '姓名', '身份证号', '性别', '民族', '学历', '政治面貌', '入党时间', '职务', '联系电话'];
-
-function citizenId(): string {
-  const first17 = '32072419700315123';
-  return first17 + checkCharOf(first17);
-}
 
 describe('roster import of a cell with a control character', () => {
   let h: TiplineHarness;
@@ -34,7 +29,7 @@ describe('roster import of a cell with a control character', () => {
     ['NUL in the name', 3, '\u0000'],
     ['a bell in the ethnicity', 6, '\u0007'],
   ])('%s: 422 naming the row and column, nothing written', async (_what, column, char) => {
-    const row = ['1', village.name, village.code, '张三', citizenId(), '男', '汉族', '高中', '中共党员', '1995-07-01', '党支部书记', '13800000000'];
+    const row = ['1', village.name, village.code, '张三', citizenId('320724', '1970-03-15', 12), '男', '汉族', '高中', '中共党员', '1995-07-01', '党支部书记', '13800000000'];
     row[column] = `${row[column].slice(0, 1)}${char}${row[column].slice(1)}`;
     const csv = `${HEADER.join(',')}\r\n${row.join(',')}\r\n`;
     for (const mode of ['all_or_nothing', 'valid_rows_only']) {

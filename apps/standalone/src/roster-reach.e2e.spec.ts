@@ -1,4 +1,5 @@
-import { checkCharOf, type LocalDate } from '@lw/domain';
+import { type LocalDate } from '@lw/domain';
+import { citizenId } from '@lw/testing';
 import { RecordPerson, StartHolding } from '@lw/vetting/src/application/roster/roster.commands';
 import { RosterProjector } from '@lw/vetting/src/infrastructure/roster/roster-runtime';
 import { startHarness, type TiplineHarness } from './test-harness';
@@ -34,10 +35,9 @@ describe('a roster person reaching another township', () => {
     await h?.stop();
   });
 
-  async function person(name: string, seq: string): Promise<string> {
-    const first17 = `3207241975061500${seq}`;
+  async function person(name: string, seq: number): Promise<string> {
     const id: string = await commands.execute(
-      new RecordPerson({ name, citizenId: first17 + checkCharOf(first17), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode: own }, null),
+      new RecordPerson({ name, citizenId: citizenId('320724', '1975-06-15', seq), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode: own }, null),
     );
     await commands.execute(new StartHolding({ personId: id, villageCode: own, body: 'committee', post: '委员', from: '2022-01-10' as LocalDate }, null));
     return id;
@@ -50,9 +50,9 @@ describe('a roster person reaching another township', () => {
     });
 
   it('refuses a township both a roster write and a grade on a person holding a post or a role in another township', async () => {
-    const heldElsewhere = await person('两地任职', '1');
+    const heldElsewhere = await person('两地任职', 1);
     await commands.execute(new StartHolding({ personId: heldElsewhere, villageCode: other, body: 'committee', post: '委员', from: '2022-01-10' as LocalDate }, null));
-    const roleElsewhere = await person('两地兼职', '3');
+    const roleElsewhere = await person('两地兼职', 3);
     expect((await h.call('POST', `/vetting/roster/persons/${roleElsewhere}/roles`, { token: org, json: { role: '会计', villageCode: other, since: '2024-01-01' } })).status).toBe(201);
     await projector.catchUp();
     // Named by the township's village only: the read model's `villages` does not show the other one.
@@ -71,7 +71,7 @@ describe('a roster person reaching another township', () => {
   });
 
   it('lets the township write and grade its own person', async () => {
-    const mine = await person('本村委员', '5');
+    const mine = await person('本村委员', 5);
     await projector.catchUp();
     expect((await h.call('POST', `/vetting/roster/persons/${mine}/appraisals`, { token: township, json: { year: 2024, grade: '称职' } })).status).toBe(201);
     const graded = await h.call('POST', '/vetting/assessments', {

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { checkCharOf } from '@lw/domain';
 import { RosterPort } from '@lw/vetting/src/application/roster-port';
 import { CITIZEN_ID_NOT_IMPORTABLE } from '@lw/vetting/src/domain/roster/import-plan';
 import { RosterReadModel } from '@lw/vetting/src/infrastructure/roster/roster-read-model';
+import { citizenId } from '@lw/testing';
 import { startHarness, type TiplineHarness } from './test-harness';
 
 // The roster across townships, as an attacker in one township would try it (issue 14, H2): a
@@ -12,11 +12,6 @@ import { startHarness, type TiplineHarness } from './test-harness';
 
 const HEADER = ['序号', '村(社区)', '村代码', '姓名', '身份证号', '性别', '民族', '学历', '政治面貌', '入党时间', '职务', '联系电话'];
 const IMPORT_DATE = '2021-01-10';
-
-function citizenId(birth: string, seq: number): string {
-  const first17 = `320724${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return first17 + checkCharOf(first17);
-}
 
 interface Village {
   code: string;
@@ -55,9 +50,9 @@ describe('roster writes stay inside the writer’s township', () => {
   const streamOf = async (id: string) => (await db().query(`SELECT type, data FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`roster-person-${id}`])).rows;
 
   const MODES: Record<string, string>[] = [{}, { dryRun: 'true' }, { mode: 'valid_rows_only' }, { mode: 'valid_rows_only', dryRun: 'true' }];
-  const CHAIR_ID = citizenId('1970-03-01', 111);
-  const DUAL_ID = citizenId('1972-05-01', 121);
-  const FRESH_ID = citizenId('1974-07-01', 131); // never imported anywhere
+  const CHAIR_ID = citizenId('320724', '1970-03-01', 11);
+  const DUAL_ID = citizenId('320724', '1972-05-01', 12);
+  const FRESH_ID = citizenId('320724', '1974-07-01', 13); // never imported anywhere
   let chair: string;
   let dual: string;
   let mine: string;
@@ -81,7 +76,7 @@ describe('roster writes stay inside the writer’s township', () => {
     ]);
     expect([county.status, county.body.created]).toEqual([200, 2]);
     // Township A's own secretary.
-    expect((await importAs(township, [row(own[0], '甲镇书记', citizenId('1968-01-01', 141), '党支部书记')])).body.created).toBe(1);
+    expect((await importAs(township, [row(own[0], '甲镇书记', citizenId('320724', '1968-01-01', 14), '党支部书记')])).body.created).toBe(1);
     [chair, dual, mine] = await Promise.all([personId(other, '乙镇主任'), personId(other, '两地委员'), personId(own[0], '甲镇书记')]);
     expect(chair && dual && mine).toBeTruthy();
   }, 180_000);

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
-import { checkCharOf } from '@lw/domain';
 import { SEED_004_DATE, SEED_004_LAST_ELECTION, SEED_004_OTHER_VILLAGE, SEED_004_TOWNSHIP, seed004Roster } from '@lw/vetting/src/domain/roster/seed-004-roster.fixture';
 import { AddRecord, EndHolding, RecordAppraisal, RecordPerson, StartHolding } from '@lw/vetting/src/application/roster/roster.commands';
 import { RosterPort } from '@lw/vetting/src/application/roster-port';
 import { RosterReadModel } from '@lw/vetting/src/infrastructure/roster/roster-read-model';
 import { bombStream, writeZip } from '@lw/vetting/src/infrastructure/import/zip.fixture';
-import { waitFor } from '@lw/testing';
+import { citizenId, waitFor } from '@lw/testing';
 import { startHarness, type TiplineHarness } from './test-harness';
 
 // The roster (两委花名册) through the embedded product: imports over HTTP (all or nothing, valid rows
@@ -15,15 +14,9 @@ import { startHarness, type TiplineHarness } from './test-harness';
 const HEADER = ['序号', '村(社区)', '村代码', '姓名', '身份证号', '性别', '民族', '学历', '政治面貌', '入党时间', '职务', '联系电话'];
 const IMPORT_DATE = '2021-01-10';
 
-/** A valid id number: birth day `i` days after 1960-01-01, sequence `seq` (3 digits; odd = male). */
+/** Row i's birth day: `i` days after 1960-01-01. */
 function birthOf(i: number): Date {
   return new Date(Date.UTC(1960, 0, 1) + i * 86_400_000);
-}
-
-function citizenId(i: number, seq: number): string {
-  const d = birthOf(i);
-  const first17 = `320724${d.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return first17 + checkCharOf(first17);
 }
 
 interface Village {
@@ -31,12 +24,15 @@ interface Village {
   name: string;
 }
 
-/** Row i of a roster spread over `villages`: the first row of a village is its 书记, the second its 主任. */
+/**
+ * Row i of a roster spread over `villages`: the first row of a village is its 书记, the second its 主任.
+ * `seqBase` (a multiple of 10) names the batch; its tens are the id's sequence, so batches never share an id.
+ */
 function rosterRow(i: number, villages: readonly Village[], seqBase: number, posts?: (k: number) => string): string[] {
   const v = villages[i % villages.length];
   const k = Math.floor(i / villages.length);
   const female = i % 2 === 1;
-  const id = citizenId(i, seqBase + (female ? 0 : 1));
+  const id = citizenId('320724', birthOf(i).toISOString().slice(0, 10), seqBase / 10, female);
   const post = posts ? posts(k) : k === 0 ? '党支部书记' : k === 1 ? '村委会主任' : k % 2 ? '支部委员' : '村委会委员';
   return [String(i + 1), v.name, v.code, `干部${seqBase}-${i}`, id, female ? '女' : '男', '汉族', '高中', '中共党员', `${birthOf(i).getUTCFullYear() + 25}-07-01`, post, `138${String(i).padStart(8, '0')}`];
 }
@@ -312,10 +308,10 @@ describe('roster (两委花名册) in the embedded product', () => {
 
     it('exports the same figures as xlsx, which reads back to them', async () => {
       const json = (await h.call('GET', `/vetting/roster/basic-situation?${query}`, { token: org })).body;
-      const res = await fetch(`${h.s.url}/vetting/roster/basic-situation.xlsx?${query}`, { headers: { authorization: `Bearer ${org}` } });
+      const res = await h.call('GET', `/vetting/roster/basic-situation.xlsx?${query}`, { token: org });
       expect(res.status).toBe(200);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+      await wb.xlsx.load(res.bytes as any);
       const figures = new Map<string, unknown>();
       wb.getWorksheet('基本情况')!.eachRow((row) => figures.set(String(row.getCell(1).value), row.getCell(2).value));
       expect(figures.get('两委干部总数（人）')).toBe(json.cadres);

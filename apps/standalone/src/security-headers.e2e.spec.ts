@@ -25,7 +25,7 @@ describe('browser security headers and public probes (embedded product, HTTP)', 
     new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0], d.slice(1)] as const));
 
   it.each(['/console/', '/console/tips/some-id', '/tip/'])('serves %s with a strict CSP, no framing, no sniffing, no referrer and HSTS', async (path) => {
-    const res = await fetch(`${h.s.url}${path}`);
+    const res = await h.call('GET', path);
     expect(res.status).toBe(200);
     const csp = directives(res.headers.get('content-security-policy'));
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
@@ -45,8 +45,8 @@ describe('browser security headers and public probes (embedded product, HTTP)', 
   });
 
   it('admits by hash exactly the inline scripts the public page contains', async () => {
-    const res = await fetch(`${h.s.url}/tip/`);
-    const html = await res.text();
+    const res = await h.call('GET', '/tip/');
+    const html = res.raw;
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
     expect(inline.length).toBeGreaterThan(0);
     const scripts = directives(res.headers.get('content-security-policy')).get('script-src') ?? [];
@@ -55,9 +55,9 @@ describe('browser security headers and public probes (embedded product, HTTP)', 
   });
 
   it('keeps hashed assets cacheable', async () => {
-    const html = await (await fetch(`${h.s.url}/tip/`)).text();
+    const html = (await h.call('GET', '/tip/')).raw;
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
-    const res = await fetch(`${h.s.url}${asset}`);
+    const res = await h.call('GET', asset);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toMatch(/max-age=31536000/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -1,5 +1,5 @@
 import { newEnvelope } from '@lw/domain';
-import { waitFor } from '@lw/testing';
+import { publicNoticeStarted, waitFor } from '@lw/testing';
 import { startHarness, type TiplineHarness } from './test-harness';
 
 // The public list of candidates under notice (公示), filled from vetting's PublicNoticeStarted /
@@ -13,16 +13,7 @@ describe('tip-line public notices (embedded product, HTTP)', () => {
   const CITIZEN_ID = '320724198001010015';
 
   async function notice(noticeId: string, villageCode: string, startsOn: string, endsOn: string, candidates: { candidateId: string; name: string; post: string; citizenId?: string }[]) {
-    await h.tipline.bus.publish([
-      newEnvelope({
-        type: 'vetting.PublicNoticeStarted',
-        version: 1,
-        producer: 'vetting',
-        villageCode,
-        actor: null,
-        payload: { noticeId, electionId: 'e-1', villageCode, startsOn, endsOn, candidates },
-      }),
-    ]);
+    await h.tipline.bus.publish([publicNoticeStarted({ noticeId, electionId: 'e-1', villageCode, startsOn, endsOn, candidates })]);
     await waitFor(async () => (await h.db.pool('tipline').query('SELECT 1 FROM public_notices WHERE notice_id = $1', [noticeId])).rowCount === 1, 30_000, `notice ${noticeId}`);
   }
 

@@ -54,7 +54,8 @@ describe('tip-line visibility and approved reveals (embedded product, HTTP)', ()
     expect((await step(tip.assigned, 'assign')).body.status).toBe('assigned'); // a 村委会委员: the township's commission
     expect((await step(tip.county, 'assign', { unitCode: countyNode })).body.status).toBe('assigned');
     for (const id of Object.values(tip)) await inInbox(id);
-    await waitFor(async () => (await inboxRow(tip.assigned))?.unitCode != null && (await inboxRow(tip.county))?.unitCode != null, 30_000, 'assignments projected');
+    // Each assignment answered once the inbox showed it (read-your-writes).
+    for (const id of [tip.assigned, tip.county]) expect(await inboxRow(id)).toMatchObject({ status: 'assigned', unitCode: expect.any(String) });
     evidenceOfAssigned = (await h.call('GET', `/tipline/tips/${tip.assigned}`, { token: discipline })).body.evidence[0].sha256;
     evidenceOfUnassigned = (await h.call('GET', `/tipline/tips/${tip.unassigned}`, { token: discipline })).body.evidence[0].sha256;
   }, 180_000);

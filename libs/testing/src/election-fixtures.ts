@@ -1,9 +1,9 @@
-import { checkCharOf, newEnvelope, type IntegrationEvent } from '@lw/domain';
+import { checkCharOf, newEnvelope, type IntegrationEvent, type IntegrationPayload } from '@lw/domain';
 
 /**
  * A village election as the e2e specs, the scenario, the attack suite and the benches stage it: the
  * clerk's roster CSV, valid citizen ids, the nominations of a 差额 slate (3 seats, 4 or 5 nominees),
- * and vetting's ElectionOpened for a test that plays vetting's part.
+ * and vetting's ElectionOpened and PublicNoticeStarted for a test that plays vetting's part.
  */
 
 /** A valid 18-digit citizen id: county, birth date (YYYY-MM-DD), a 2-digit sequence, the sex digit, the check character. */
@@ -72,4 +72,11 @@ export function electionOpened(p: { electionId: string; scope: string; villages:
     actor: null,
     payload: { electionId, scope, name: '2026年村（社区）“两委”换届', policy: { id: 'default', version: 1 }, openedAt, votingFrom: null, villages },
   });
+}
+
+type NoticeStarted = IntegrationPayload<'vetting.PublicNoticeStarted'>;
+
+/** vetting.PublicNoticeStarted as vetting publishes it: the candidates of a village under notice (公示), dates YYYY-MM-DD. */
+export function publicNoticeStarted(payload: Omit<NoticeStarted, 'startsOn' | 'endsOn'> & { startsOn: string; endsOn: string }): IntegrationEvent {
+  return newEnvelope({ type: 'vetting.PublicNoticeStarted', version: 1, producer: 'vetting', villageCode: payload.villageCode, actor: null, payload });
 }

@@ -4,3 +4,4 @@ export * from './private-postgres';
 export * from './wait';
 export * from './http-client';
 export * from './election-fixtures';
+export * from './distributed-env';

@@ -246,7 +246,7 @@ function percentEncoded(v: string): string {
 
 function judge(a: Answer): string | null {
   if (a.timedOut) return `no answer within ${BOUND_MS} ms (hang)`;
-  if (a.status >= 500) return `answered ${a.status}: ${a.raw.toString('utf8').slice(0, 200)}`;
+  if (a.status >= 500) return `answered ${a.status}: ${a.raw.slice(0, 200)}`;
   return null;
 }
 

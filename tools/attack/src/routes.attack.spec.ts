@@ -120,7 +120,7 @@ describe('attack: scope and roles from the router itself', () => {
         // Every answer, refusals included, is read for township A: an error message can leak as well as a list.
         // What the caller itself sent (ids in the URL, the seed body) may come back; anything else of township A is a leak.
         const sent = `${decodeURIComponent(`${fillPath(f, r.path).path}?${query}`)} ${(a as Answer & { sentText: string }).sentText}`;
-        const seen = f.markers.filter((m) => a.raw.toString('utf8').includes(m) && !sent.includes(m));
+        const seen = f.markers.filter((m) => a.raw.includes(m) && !sent.includes(m));
         if (seen.length) return `${at} → ${a.status} showing township A's ${seen.join(', ')}`;
         if (refused(a)) return null;
         const allowed = OTHER_TOWNSHIP_4XX.find((x) => x.applies(r, a, query, seedQuery(r), !seedFor(f, r.method, r.path)));
@@ -288,6 +288,6 @@ function refused(a: Answer): boolean {
 
 function outcome(a: Answer): string {
   if (a.timedOut) return 'no answer within the bound (hang)';
-  const msg = typeof a.body === 'object' && a.body ? String((a.body as { message?: unknown }).message ?? '') : a.raw.toString('utf8').slice(0, 80);
+  const msg = typeof a.body === 'object' && a.body ? String((a.body as { message?: unknown }).message ?? '') : a.raw.slice(0, 80);
   return `${a.status}${msg ? ` ${msg.slice(0, 80)}` : ''}`;
 }

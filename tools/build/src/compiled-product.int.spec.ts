@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { createTestDatabase, HttpClient, type TestDatabase } from '@lw/testing';
 import { deployable, packageDeployable } from './package-deployable';
 import { transpileProject } from './transpile';
 import { ROOT, workspacePackages } from './workspace';
@@ -72,10 +72,11 @@ describe('the compiled product', () => {
   });
 
   it('starts, serves every service and takes a public tip', async () => {
-    for (const s of ['vetting', 'tipline', 'auditing', 'grievance']) expect((await fetch(`${url}/${s}/health`)).status).toBe(200);
+    const http = new HttpClient(url);
+    for (const s of ['vetting', 'tipline', 'auditing', 'grievance']) expect((await http.call('GET', `/${s}/health`)).status).toBe(200);
     const form = new FormData();
     form.set('tip', JSON.stringify({ category: 'collective_funds', subjects: [{ kind: 'village', villageCode: '320724100206' }], text: '村集体资金去向不明。', anonymous: true, reporter: null }));
-    const res = await fetch(`${url}/tipline/public/tips`, { method: 'POST', body: form });
+    const res = await http.call('POST', '/tipline/public/tips', { form });
     expect(res.status).toBe(201);
   });
 

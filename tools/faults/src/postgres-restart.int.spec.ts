@@ -25,8 +25,8 @@ maybe('faults: PostgreSQL restarted under the running services', () => {
     const probe = probes(product.db);
     const client = new ScenarioClient(product.urls);
     const users = await mintUsers(client, product.authSecret, COUNTY);
-    const { urls, processes } = product;
-    const ready = async (svc: (typeof SERVICES)[number]) => (await fetch(`${urls[svc]}/${svc}/ready`)).status;
+    const { processes } = product;
+    const ready = async (svc: (typeof SERVICES)[number]) => (await client.call('GET', `/${svc}/ready`)).status;
     const pids = SERVICES.map((s) => processes.get(s)!.child.pid);
     try {
       const names = ['重启甲', '重启乙', '重启丙', '重启丁'];
@@ -55,7 +55,7 @@ maybe('faults: PostgreSQL restarted under the running services', () => {
       // Each relay's lease died with its connection; the lone replica must take it again.
       for (const svc of SERVICES) {
         await eventually(`${svc} running its outbox relay again`, async () => {
-          const health = (await (await fetch(`${urls[svc]}/${svc}/health`)).json()) as { checks: { outbox: { relayActiveHere: boolean } } };
+          const health = (await client.call('GET', `/${svc}/health`)).body as { checks: { outbox: { relayActiveHere: boolean } } };
           return health.checks.outbox.relayActiveHere;
         }, 60_000);
       }

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { Pool } from 'pg';
 import { migrate } from '@lw/db';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
-import { createTestDatabase, eventually, kafkaForTests, type TestKafka } from '@lw/testing';
+import { createTestDatabase, kafkaForTests, untilHealthy, type TestKafka } from '@lw/testing';
 import { serviceProcessEnv, type ServiceUrls, startServiceProcess, type ServiceProcess, withDeadline } from '@lw/scenario';
 export { Cleanup as Undo } from '@lw/scenario';
 import type { PrivatePostgres } from '@lw/testing';
@@ -85,7 +85,7 @@ export async function startFaultProduct(opts: FaultProductOptions, undo: (() => 
     const p = startServiceProcess(svc, { ...env, ...extra });
     processes.set(svc, p);
     urls[svc] = await withDeadline(p.listening, START_DEADLINE_MS, () => p.output());
-    await eventually(`${svc} healthy`, async () => (await fetch(`${urls[svc]}/${svc}/health`)).status === 200, 60_000);
+    await untilHealthy(urls[svc], svc);
     return p;
   };
   try {

@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import { migrate } from '@lw/db';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 import { topicDeclarations } from '@lw/messaging';
-import { createTestDatabase, eventually, kafkaForTests } from '@lw/testing';
+import { createTestDatabase, kafkaForTests, untilHealthy } from '@lw/testing';
 import type { Service, ServiceUrls } from './client';
 import { startLoadBalancer, type LoadBalancer } from './load-balancer';
 import { startServiceProcess, type ServiceProcess } from './processes';
@@ -77,7 +77,7 @@ export async function startDistributedProduct(cleanup: Cleanup, options: Distrib
     );
     const urls = Object.fromEntries(SERVICES.map((name, i) => [name, listening[i]])) as unknown as ServiceUrls;
     for (const name of SERVICES) {
-      await eventually(`${name} healthy`, async () => (await fetch(`${urls[name]}/${name}/health`)).status === 200, 60_000);
+      await untilHealthy(urls[name], name);
     }
     return { urls, databaseUrl: db.url, authSecret, county: COUNTY, processes, stop, kafkaBrokers: kafka.brokers };
   } catch (err) {
@@ -104,7 +104,7 @@ async function startReplicas(n: number, env: NodeJS.ProcessEnv, undo: Cleanup['s
   for (const name of SERVICES) {
     replicaUrls[name] = await Promise.all(replicas[name].map((p) => p.listening));
     for (const url of replicaUrls[name]) {
-      await eventually(`${name} ${url} healthy`, async () => (await fetch(`${url}/${name}/health`)).status === 200, 60_000);
+      await untilHealthy(url, name, 60_000, `${name} ${url} healthy`);
     }
     balancers[name] = await startLoadBalancer(replicaUrls[name]);
     undo.push(() => balancers[name].close());

@@ -1,10 +1,11 @@
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { consumerGroup } from '@lw/messaging';
+import { HttpClient } from '@lw/testing';
 import type { Service } from './client';
 
 /** `lw_leader{service,loop}` of one replica's /metrics, as loop → 0/1. */
 export async function leaderGauge(replicaUrl: string): Promise<Map<string, number>> {
-  const text = await (await fetch(`${replicaUrl}/metrics`)).text();
+  const { raw: text } = await new HttpClient(replicaUrl).call('GET', '/metrics');
   const loops = new Map<string, number>();
   for (const m of text.matchAll(/^lw_leader\{([^}]*)\} (\d+)$/gm)) {
     const loop = /loop="([^"]*)"/.exec(m[1])?.[1];

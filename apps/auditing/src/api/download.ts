@@ -1,4 +1,3 @@
-import type { ApiResponseOptions } from '@nestjs/swagger';
 import type { AuditFile } from '../application/engagement.queries';
 
 /** The slice of the HTTP response a download writes. */
@@ -9,9 +8,4 @@ export function download(res: Download, contentType: string, file: AuditFile): v
   res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
   res.end(file.content);
-}
-
-/** A download's success answer in the OpenAPI document: the file itself (no zod schema describes bytes). */
-export function fileAnswer(contentType: string, description: string): ApiResponseOptions {
-  return { status: 200, description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } };
 }

@@ -1,14 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import { DomainValidationError, parseLocalDate, type Actor } from '@lw/domain';
-import { Returns, ValidBody, ValidQuery } from '@lw/runtime';
+import { Returns, ReturnsFile, ValidBody, ValidQuery } from '@lw/runtime';
 import type { FindingContent } from '../domain/engagement';
 import { AmendFinding, ConcludeAudit, OpenEngagement, PublishAudit, RecordFinding, StartFieldwork, SubmitDraft } from '../application/engagement.commands';
 import { AuditReport, EngagementDetail, ListEngagements } from '../application/engagement.queries';
-import { download, fileAnswer, type Download } from './download';
+import { download, type Download } from './download';
 import * as s from './auditing.schemas';
 import * as v from './auditing-views.schemas';
 
@@ -75,8 +75,7 @@ export class EngagementController {
 
   @Get(':id/report.docx')
   @Roles(...READERS)
-  @ApiProduces(DOCX)
-  @ApiResponse(fileAnswer(DOCX, '审计报告（Word）'))
+  @ReturnsFile(DOCX, '审计报告（Word）')
   @ApiOperation({ summary: '下载审计报告（Word）' })
   async report(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Download) {
     download(res, DOCX, await this.queries.execute(new AuditReport(id, actor)));

@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import type { Actor } from '@lw/domain';
-import { Returns, ValidQuery } from '@lw/runtime';
+import { Returns, ReturnsFile, ValidQuery } from '@lw/runtime';
 import { AuditedElections, AuditProgress, FindingCategories, FindingsSummary, FindingsTable } from '../application/engagement.queries';
-import { download, fileAnswer, type Download } from './download';
+import { download, type Download } from './download';
 import { READERS } from './engagement.controller';
 import * as s from './auditing.schemas';
 import * as v from './auditing-views.schemas';
@@ -55,8 +55,7 @@ export class ReportsController {
 
   @Get('findings.xlsx')
   @Roles(...READERS)
-  @ApiProduces(XLSX)
-  @ApiResponse(fileAnswer(XLSX, '审计发现问题汇总表（Excel）'))
+  @ReturnsFile(XLSX, '审计发现问题汇总表（Excel）')
   @ApiOperation({ summary: '下载审计发现问题汇总表（Excel）' })
   async table(@CurrentActor() actor: Actor, @ValidQuery(s.summaryQuerySchema) q: z.infer<typeof s.summaryQuerySchema>, @Res() res: Download) {
     download(res, XLSX, await this.queries.execute(new FindingsTable(actor, q.electionId)));

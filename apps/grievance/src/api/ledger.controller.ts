@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import type { Actor } from '@lw/domain';
-import { Returns, ValidQuery } from '@lw/runtime';
+import { Returns, ReturnsFile, ValidQuery } from '@lw/runtime';
 import { LedgerPage, LedgerStatistics, LedgerWorkbook, VillagePlan } from '../application/case.queries';
-import { fileAnswer } from './file-answer';
 import * as s from './case.schemas';
 import * as v from './case-views.schemas';
 
@@ -38,8 +37,7 @@ export class LedgerController {
 
   @Get('export.xlsx')
   @Roles(...READERS)
-  @ApiProduces(XLSX)
-  @ApiResponse(fileAnswer(XLSX, '问题整改台账（Excel）'))
+  @ReturnsFile(XLSX, '问题整改台账（Excel）')
   @ApiOperation({ summary: '导出问题整改台账（Excel）' })
   async export(
     @CurrentActor() actor: Actor,

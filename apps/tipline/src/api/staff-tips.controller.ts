@@ -1,11 +1,11 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Req, Res, UploadedFiles, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import { DomainValidationError, type Actor } from '@lw/domain';
-import { Returns, ValidBody, ValidQuery } from '@lw/runtime';
+import { Returns, ReturnsFile, ValidBody, ValidQuery } from '@lw/runtime';
 import type { TipChannel, TipSubject } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { DecideReveal, RequestReveal, RevealReporter } from '../application/reporter-reveal.commands';
@@ -88,8 +88,7 @@ export class StaffTipsController {
   @Get('export.xlsx')
   @Roles(...READERS)
   @ApiOperation({ summary: '导出举报台账（不含举报人信息）' })
-  @ApiProduces(XLSX)
-  @ApiResponse({ status: 200, description: '信访举报台账（Excel）', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  @ReturnsFile(XLSX, '信访举报台账（Excel）')
   async export(@CurrentActor() actor: Actor, @ValidQuery(s.inboxQuerySchema) q: z.infer<typeof s.inboxQuerySchema>, @Res() res: Download) {
     const { limit: _l, offset: _o, ...criteria } = q;
     const book = await this.queries.execute(new TipLedgerWorkbook(actor, criteria));
@@ -150,8 +149,7 @@ export class StaffTipsController {
   @Get(':id/evidence/:sha256')
   @Roles(...READERS)
   @ApiOperation({ summary: '下载证据文件（可见内容者）' })
-  @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 200, description: '证据文件（按上传时的文件类型）', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ReturnsFile('application/octet-stream', '证据文件（按上传时的文件类型）')
   async evidence(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('sha256') sha: string, @Res() res: Download) {
     const { file, bytes } = await this.queries.execute(new TipEvidenceFile(id, sha, actor));
     res.setHeader('Content-Type', file.mediaType);

@@ -24,3 +24,4 @@
  */
 export * from './valid-input';
 export * from './returns.decorator';
+export * from './returns-file.decorator';

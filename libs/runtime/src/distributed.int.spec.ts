@@ -9,7 +9,7 @@ import { IntegrationEvent, newEnvelope } from '@lw/domain';
 import { importDivisions, hierarchyMigrations } from '@lw/hierarchy';
 import { migrate } from '@lw/db';
 import { FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
-import { createTestDatabase, HttpClient, kafkaForTests, TestDatabase, TestKafka, waitFor } from '@lw/testing';
+import { createTestDatabase, distributedEnv, HttpClient, kafkaForTests, TestDatabase, TestKafka, waitFor } from '@lw/testing';
 import { loadConfig } from './config';
 import { DistributedService, startDistributedService } from './distributed';
 import { createLogger } from './logger';
@@ -43,17 +43,7 @@ describe('distributed mode', () => {
     await migrate(h, 'hierarchy', hierarchyMigrations);
     await importDivisions(h, { scope: '320724' });
     kafka = await kafkaForTests({ topics: [{ name: integrationTopic('tipline', prefix), partitions: 3 }] });
-    const config = loadConfig(
-      {
-        LW_MODE: 'distributed',
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: kafka.brokers.join(','),
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        AUTH_SECRET: randomBytes(32).toString('hex'),
-        PORT: '0',
-      },
-      'distributed',
-    );
+    const config = loadConfig(distributedEnv({ databaseUrl: db.url, kafkaBrokers: kafka.brokers, authSecret: randomBytes(32).toString('hex') }), 'distributed');
     const logger = createLogger({ service: 'test', level: 'silent' });
     const kafkaOptions = { ...FAST_KAFKA_SETTINGS, topicPrefix: prefix, idempotentProducer: kafka.idempotentProducer };
     const tipline: ServiceDefinition = { name: 'tipline', module: testServiceModule(), migrations: [] };

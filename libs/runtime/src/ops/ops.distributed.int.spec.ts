@@ -8,7 +8,7 @@ import { IntegrationEvent, newEnvelope } from '@lw/domain';
 import { importDivisions, hierarchyMigrations } from '@lw/hierarchy';
 import { migrate } from '@lw/db';
 import { consumerGroup, FAST_KAFKA_SETTINGS, integrationTopic } from '@lw/messaging';
-import { createTestDatabase, eventually, HttpClient, kafkaForTests, TestDatabase, TestKafka, waitFor } from '@lw/testing';
+import { createTestDatabase, distributedEnv, eventually, HttpClient, kafkaForTests, TestDatabase, TestKafka, waitFor } from '@lw/testing';
 import { loadConfig } from '../config';
 import { DistributedService, startDistributedService } from '../distributed';
 import { createLogger } from '../logger';
@@ -70,19 +70,8 @@ describe('operations of a distributed service', () => {
     await migrate(h, 'hierarchy', hierarchyMigrations);
     await importDivisions(h, { scope: '320724' });
     kafka = await kafkaForTests({ topics: [{ name: integrationTopic('tipline', prefix), partitions: 2 }] });
-    const config = loadConfig(
-      {
-        LW_MODE: 'distributed',
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: kafka.brokers.join(','),
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        AUTH_SECRET: secret,
-        PORT: '0',
-        // One proxy (an ingress) in front: its X-Forwarded-For names the client.
-        TRUST_PROXY: '1',
-      },
-      'distributed',
-    );
+    // One proxy (an ingress) in front: its X-Forwarded-For names the client.
+    const config = loadConfig(distributedEnv({ databaseUrl: db.url, kafkaBrokers: kafka.brokers, authSecret: secret, extra: { TRUST_PROXY: '1' } }), 'distributed');
     const destination = new Writable({
       write(chunk, _enc, cb) {
         for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
