@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKernel, serviceModule } from '@lw/runtime';
-import { AssessmentController } from './api/assessment.controller';
+import { AssessmentController } from './api/assessment/assessment.controller';
 import { ElectionController } from './api/election.controller';
 import { PolicyPackController } from './api/policy-pack.controller';
 import { VillageElectionController } from './api/village-election.controller';
-import { RosterController } from './api/roster.controller';
-import { TargetsController } from './api/targets.controller';
+import { RosterController } from './api/roster/roster.controller';
+import { TargetsController } from './api/assessment/targets.controller';
 
 /**
  * The vetting service as a Nest module. The host builds its ServiceKernel with the adapters of the

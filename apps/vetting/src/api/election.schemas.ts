@@ -1,12 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { DIVISION_CODE_LENGTHS, DIVISION_LEVELS, FULL_DIVISION_CODE_LENGTH, requestDateSchema, type DivisionLevel } from '@lw/domain';
+import { DIVISION_CODE_LENGTHS, DIVISION_LEVELS, FULL_DIVISION_CODE_LENGTH, requestDateSchema, requestDivisionCodeSchema as divisionCode, type DivisionLevel } from '@lw/domain';
 import { policyPackSchema } from '../domain/policy/policy-pack.schema';
 import { isPostOf } from '../domain/roster/post';
 
+/** Digits of a level's code, for the messages. */
 const digitsOf = (level: DivisionLevel) => DIVISION_CODE_LENGTHS[DIVISION_LEVELS.indexOf(level)];
-/** A code of one of these levels, by its digits (the lengths are @lw/domain's); a pattern the OpenAPI document shows. */
-const divisionCode = (levels: DivisionLevel[], message: string) => z.string().regex(new RegExp(`^(?:${levels.map((l) => `\\d{${digitsOf(l)}}`).join('|')})$`), message);
 
 const village = divisionCode(['village'], `村/社区代码应为 ${FULL_DIVISION_CODE_LENGTH} 位数字`);
 const seat = z.number({ error: '职数应为整数' }).int('职数应为整数').min(1, '职数至少为 1').max(15, '职数最多为 15');

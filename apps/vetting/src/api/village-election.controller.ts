@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentActor, CurrentPrincipal, Roles, type Principal } from '@lw/auth';
-import { DomainNotFoundError, type Actor } from '@lw/domain';
+import type { Actor } from '@lw/domain';
 import { Returns, ValidBody } from '@lw/runtime';
 import * as c from '../application/village-election.commands';
 import * as s from './election.schemas';
@@ -90,12 +90,7 @@ export class VillageElectionController {
     @Param('dept') dept: string,
     @ValidBody(s.jointAnswerSchema) r: z.infer<typeof s.jointAnswerSchema>,
   ) {
-    // discipline and civil_affairs are joint-review departments themselves (DOMAIN.md "Who uses it").
-    const own = p.roles.includes('review_dept') ? p.dept : p.roles.includes('discipline') ? 'discipline' : p.roles.includes('civil_affairs') ? 'civil_affairs' : null;
-    if (!p.roles.includes('org_dept') && own !== dept) {
-      throw new DomainNotFoundError('election.other_department', `您只能答复本部门（${own ?? '未设置'}）的联审`, `dept ${own} answering for ${dept}`);
-    }
-    return this.commands.execute(new c.AnswerJointReview(eid, code, a, nid, dept, r.answer, r.reason ?? null));
+    return this.commands.execute(new c.AnswerJointReview(eid, code, a, p.dept ?? null, nid, dept, r.answer, r.reason ?? null));
   }
 
   @Post('notice')

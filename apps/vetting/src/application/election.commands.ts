@@ -88,7 +88,6 @@ export class OpenElectionHandler implements ICommandHandler<OpenElection> {
       if (err instanceof WrongExpectedVersionError) throw exists();
       throw err;
     }
-    this.elections.appended();
     await this.elections.readYourWrites(txId);
     return { electionId: input.electionId, villages: input.villages.length };
   }

@@ -1,6 +1,6 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DIVISION_CODE_LENGTHS, DIVISION_LEVELS, DomainConflictError, unpadDivisionCode, type Actor } from '@lw/domain';
+import { DIVISION_CODE_LENGTHS, DIVISION_LEVELS, DomainConflictError, DomainForbiddenError, unpadDivisionCode, type Actor } from '@lw/domain';
 import { decideAndAppend, EventStore } from '@lw/eventstore';
 import { validatePolicyPack, type PolicyPack } from '../domain/policy';
 import { PolicyPacks, policyPackStream } from './election/policy-packs';
@@ -34,7 +34,9 @@ export class ReleasePolicyPackHandler implements ICommandHandler<ReleasePolicyPa
   /** Only from a county node or above (codes of 2, 4 or 6 digits): a pack rules every township under it. The same id and version twice is refused, whatever its content. */
   async execute({ input, actor }: ReleasePolicyPack): Promise<PolicyPack> {
     // The padded form of a county (320724000000) is a county too.
-    if (unpadDivisionCode(actor.node).length > COUNTY_DIGITS) throw new ForbiddenException({ message: '政策包只能由县级及以上的组织部门或管理员发布' });
+    if (unpadDivisionCode(actor.node).length > COUNTY_DIGITS) {
+      throw new DomainForbiddenError('policy_pack.below_county', '政策包只能由县级及以上的组织部门或管理员发布', `policy pack release from ${actor.node}, below a county`);
+    }
     const pack = validatePolicyPack(input);
     const taken = () => new DomainConflictError('policy_pack.exists', `政策包 ${pack.id} 第 ${pack.version} 版已发布，已发布的版本不能修改；请使用新的版本号`, `pack ${policyPackStream(pack)} exists`);
     if (this.packs.isBuiltIn(pack)) throw taken();

@@ -1,3 +1,4 @@
+import { FULL_DIVISION_CODE_LENGTH } from '@lw/domain';
 import type { Decider } from '@lw/eventstore';
 import { evolveVillageElection, type VillageElectionEvent, type VillageElectionState } from '../domain/election';
 
@@ -11,8 +12,11 @@ export function noticeIdFor(electionId: string, villageCode: string): string {
   return `notice-${electionId}-${villageCode}`;
 }
 
+/** A notice id: the election id, then the village's full code. */
+const NOTICE_ID = new RegExp(`^notice-(.+)-(\\d{${FULL_DIVISION_CODE_LENGTH}})$`);
+
 export function streamOfNotice(noticeId: string): string | null {
-  const m = /^notice-(.+)-(\d{12})$/.exec(noticeId);
+  const m = NOTICE_ID.exec(noticeId);
   return m ? villageElectionStream(m[1], m[2]) : null;
 }
 

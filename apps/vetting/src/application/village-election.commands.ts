@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Pool } from 'pg';
-import { DomainNotFoundError, DomainValidationError, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
+import { Pool, type PoolClient } from 'pg';
+import { DomainNotFoundError, DomainValidationError, outsideJurisdiction, shanghaiDateOf, type Actor, type IntegrationPayload, type LocalDate } from '@lw/domain';
 import { Jurisdiction } from '@lw/hierarchy';
 import * as d from '../domain/election';
-import type { Approval } from '../domain/rules';
+import type { Approval, SubstantiatedTipFact } from '../domain/rules';
+import { AuditLedger } from './election/audit-ledger';
 import { ElectionReview, type TownshipOpinion } from './election/election-review';
+import { Objections } from './election/objections';
+import type { OpenNomination } from './election/open-nominations';
+import { SubstantiatedTips } from './election/substantiated-tips';
 import { RosterPort } from './roster-port';
-import { withTransactionId } from '@lw/db';
+import { inRetriedTransactionWithId } from '@lw/eventstore';
 import { PolicyPacks } from './election/policy-packs';
 import { VillageElections, type StepContext } from './election/village-elections';
 import { noticeIdFor, villageElectionStream } from './village-election-stream';
@@ -33,6 +37,9 @@ abstract class VillageStep<R = StepResult> extends Command<R> {
     return villageElectionStream(this.electionId, this.villageCode);
   }
 }
+
+/** Where a reaction to another service's event runs: inside its inbox transaction. */
+export type ReactionContext = StepContext & { tx: PoolClient };
 
 /** A step caused by another service's event or a deadline: no user, maybe inside the inbox transaction. */
 abstract class VillageReaction extends Command<d.VillageElectionState> {
@@ -173,9 +180,18 @@ export class RequestJointReviewHandler implements ICommandHandler<RequestJointRe
   }
 }
 
-/** A department's answer (the controller has checked the user answers for their own department). */
+/** A department's answer; `userDept` is the department a review_dept user belongs to. */
 export class AnswerJointReview extends VillageStep {
-  constructor(eid: string, code: string, actor: Actor, readonly nomineeId: string, readonly department: string, readonly answer: d.JointAnswer, readonly reason: string | null) {
+  constructor(
+    eid: string,
+    code: string,
+    actor: Actor,
+    readonly userDept: string | null,
+    readonly nomineeId: string,
+    readonly department: string,
+    readonly answer: d.JointAnswer,
+    readonly reason: string | null,
+  ) {
     super(eid, code, actor);
   }
 }
@@ -186,6 +202,11 @@ export class AnswerJointReviewHandler implements ICommandHandler<AnswerJointRevi
   constructor(private readonly elections: VillageElections) {}
 
   async execute(c: AnswerJointReview): Promise<StepResult> {
+    // Only the county organisation department answers for any department; discipline and
+    // civil_affairs are joint-review departments themselves (DOMAIN.md "Who uses it").
+    const roles = c.actor.roles;
+    const own = roles.includes('review_dept') ? c.userDept : roles.includes('discipline') ? 'discipline' : roles.includes('civil_affairs') ? 'civil_affairs' : null;
+    if (!roles.includes('org_dept') && own !== c.department) throw outsideJurisdiction(`${c.department} 部门的联审`, `dept ${own} answering for ${c.department}`);
     return stepResult(await this.elections.decide(c.streamId, { actor: c.actor }, (s, ctx) => d.answerJointReview(s, c.nomineeId, c.department, c.answer, c.reason, ctx)));
   }
 }
@@ -298,7 +319,8 @@ export class HandOverHandler implements ICommandHandler<HandOver> {
   ) {}
 
   async execute(c: HandOver): Promise<StepResult> {
-    const { result: st, txId } = await withTransactionId(this.pool, async (tx) => {
+    // Both streams are decided again on a concurrent append: the whole transaction is retried.
+    const { result: st, txId } = await inRetriedTransactionWithId(this.pool, async (tx) => {
       const after = await this.elections.decide(c.streamId, { tx, actor: c.actor }, (s, ctx) => d.handOver(s, ctx));
       const on = shanghaiDateOf(new Date()) as LocalDate;
       await this.roster.startTerm({ villageCode: after.villageCode, on, bodies: ['party', 'committee', 'supervision'], members: d.electedMembers(after) }, c.actor, tx);
@@ -346,7 +368,7 @@ export class EndNoticeHandler implements ICommandHandler<EndNotice> {
 
 /** An objection (异议) from the tip-line to a nominee under notice. */
 export class RaiseObjection extends VillageReaction {
-  constructor(streamId: string, readonly noticeId: string, readonly tipId: string, readonly nomineeId: string | null, ctx: StepContext) {
+  constructor(streamId: string, readonly noticeId: string, readonly tipId: string, readonly nomineeId: string | null, override readonly ctx: ReactionContext) {
     super(streamId, ctx);
   }
 }
@@ -354,9 +376,14 @@ export class RaiseObjection extends VillageReaction {
 @Injectable()
 @CommandHandler(RaiseObjection)
 export class RaiseObjectionHandler implements ICommandHandler<RaiseObjection> {
-  constructor(private readonly elections: VillageElections) {}
+  constructor(
+    private readonly elections: VillageElections,
+    private readonly objections: Objections,
+  ) {}
 
-  execute(c: RaiseObjection): Promise<d.VillageElectionState> {
+  async execute(c: RaiseObjection): Promise<d.VillageElectionState> {
+    // Kept with the objection, so the tip's later decision (not accepted, concluded) finds its election.
+    await this.objections.record({ tipId: c.tipId, streamId: c.streamId, noticeId: c.noticeId }, c.ctx.tx);
     return this.elections.decide(c.streamId, c.ctx, (s, ctx) => d.raiseObjection(s, c.noticeId, c.tipId, c.nomineeId, ctx));
   }
 }
@@ -412,13 +439,48 @@ export class ReviewNomineesHandler implements ICommandHandler<ReviewNominees> {
   }
 }
 
-/** The village's gate from what auditing reports of its outgoing audit (null: no audit heard of yet). */
+/** A tip concluded (partly) substantiated against a person with open nominations: it joins their facts and their reviews run again. */
+export class RecordSubstantiatedTip extends Command<void> {
+  constructor(
+    readonly personId: string,
+    readonly fact: SubstantiatedTipFact,
+    readonly nominations: readonly OpenNomination[],
+    readonly ctx: ReactionContext,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(RecordSubstantiatedTip)
+export class RecordSubstantiatedTipHandler implements ICommandHandler<RecordSubstantiatedTip> {
+  constructor(
+    private readonly tips: SubstantiatedTips,
+    private readonly review: ElectionReview,
+  ) {}
+
+  async execute({ personId, fact, nominations, ctx }: RecordSubstantiatedTip): Promise<void> {
+    // A redelivered conclusion adds nothing and reviews nothing again.
+    if (!(await this.tips.add(ctx.tx, personId, fact))) return;
+    // One person may be nominated twice (交叉任职): every nomination is reviewed again.
+    for (const stream of new Set(nominations.map((n) => n.streamId))) {
+      await this.review.review(stream, ctx, { nomineeIds: nominations.filter((n) => n.streamId === stream).map((n) => n.nomineeId) });
+    }
+  }
+}
+
+/** What auditing reported of a village's outgoing audit: kept in the ledger the gate is decided from. */
+export type AuditNews =
+  | { kind: 'planned'; report: IntegrationPayload<'auditing.AuditPlanned'> }
+  | { kind: 'concluded'; report: IntegrationPayload<'auditing.AuditConcluded' | 'auditing.AuditPublished'>; published: boolean }
+  | { kind: 'finding'; report: IntegrationPayload<'auditing.FindingRecorded'> }
+  | { kind: 'rectified'; report: IntegrationPayload<'auditing.FindingRectified'> };
+
+/** The village's gate from what auditing has reported of its outgoing audit, this news included. */
 export class ChangeVillageGate extends Command<void> {
   constructor(
-    readonly electionId: string,
-    readonly villageCode: string,
-    readonly audit: d.OutgoingAuditStatus | null,
-    readonly ctx: StepContext,
+    readonly news: AuditNews,
+    readonly ctx: ReactionContext,
   ) {
     super();
   }
@@ -430,17 +492,36 @@ export class ChangeVillageGateHandler implements ICommandHandler<ChangeVillageGa
   constructor(
     private readonly elections: VillageElections,
     private readonly packs: PolicyPacks,
+    private readonly audits: AuditLedger,
   ) {}
 
-  async execute(c: ChangeVillageGate): Promise<void> {
+  async execute({ news, ctx }: ChangeVillageGate): Promise<void> {
+    const { electionId, villageCode } = news.report;
+    // An audit of no election (e.g. a 三资 audit) concerns no gate.
+    if (!electionId) return;
+    await this.record(news, ctx.tx);
+    const audit = await this.audits.status(news.report, ctx.tx);
     try {
-      await this.elections.decide(villageElectionStream(c.electionId, c.villageCode), c.ctx, async (s, ctx) => {
-        const gate = d.villageGate((await this.packs.get(s.policy, c.ctx.tx)).gate, c.audit);
-        return d.changeGate(s, gate.open, gate.reasons, ctx);
+      await this.elections.decide(villageElectionStream(electionId, villageCode), ctx, async (s, c) => {
+        const gate = d.villageGate((await this.packs.get(s.policy, ctx.tx)).gate, audit);
+        return d.changeGate(s, gate.open, gate.reasons, c);
       });
     } catch (err) {
-      // An audit of an election we do not hold (another deployment's, or a 三资 audit) changes no gate.
+      // An audit of an election we do not hold (another deployment's) changes no gate.
       if (!(err instanceof DomainNotFoundError)) throw err;
+    }
+  }
+
+  private record(news: AuditNews, tx: PoolClient): Promise<void> {
+    switch (news.kind) {
+      case 'planned':
+        return this.audits.planned(news.report, tx);
+      case 'concluded':
+        return this.audits.concluded(news.report, news.published, tx);
+      case 'finding':
+        return this.audits.finding(news.report, tx);
+      case 'rectified':
+        return this.audits.rectified(news.report, tx);
     }
   }
 }
@@ -464,5 +545,6 @@ export const VILLAGE_ELECTION_HANDLERS = [
   DropObjectionHandler,
   ConcludeObjectionHandler,
   ReviewNomineesHandler,
+  RecordSubstantiatedTipHandler,
   ChangeVillageGateHandler,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DivisionCode, DomainNotFoundError, FULL_DIVISION_CODE_LENGTH, shanghaiDateOf, type Actor, type LocalDate, type WorkingCalendar } from '@lw/domain';
+import { outsideJurisdiction, shanghaiDateOf, type Actor, type LocalDate, type WorkingCalendar } from '@lw/domain';
 import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import { electionTimeline, noticeCountdown, type ElectionTimeline, type VillageElectionState } from '../domain/election';
 import { ElectionBoardReadModel, type BoardTotals, type BoardVillageRow, type ElectionListRow, type ElectionRow } from './election/election-board.read-model';
@@ -72,8 +72,7 @@ export class ElectionListHandler implements IQueryHandler<ElectionList> {
 
   async execute({ actor, filter: q }: ElectionList): Promise<ElectionListPage> {
     if (q.village) this.jurisdiction.require(actor, q.village, '该村（社区）');
-    const node = DivisionCode.parse(q.village ?? actor.node).code;
-    const { rows, total } = await this.board.elections(node, q.pageSize, (q.page - 1) * q.pageSize, Boolean(q.village));
+    const { rows, total } = await this.board.elections(q.village ?? actor.node, q.pageSize, (q.page - 1) * q.pageSize, Boolean(q.village));
     const elections = q.village ? rows : rows.map(({ village_stage: _s, village_gate_open: _g, ...r }) => r);
     return { elections, total, page: q.page, pageSize: q.pageSize };
   }
@@ -103,10 +102,12 @@ export class ElectionBoardHandler implements IQueryHandler<ElectionBoard> {
 
   async execute({ actor, electionId, filter: q }: ElectionBoard): Promise<ElectionBoardPage> {
     const e = await this.board.election(electionId);
-    if (!e) throw new DomainNotFoundError('election.not_found', '该换届不存在', `no election ${electionId}`);
-    if (q.village) this.jurisdiction.require(actor, q.village.padEnd(FULL_DIVISION_CODE_LENGTH, '0'), '该地区');
-    const prefix = DivisionCode.parse(q.village ?? actor.node).code;
-    const { rows, totals } = await this.board.villages(electionId, { prefix, stage: q.stage, gate: q.gate, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    // Missing, or apart from the actor's area (its scope neither inside the area nor above the actor's node): one refusal.
+    if (!e || !(this.jurisdiction.covers(actor, e.scope) || this.hierarchy.isInside(actor.node, e.scope))) {
+      throw outsideJurisdiction('该换届', `election ${electionId} missing or outside ${actor.node}`);
+    }
+    if (q.village) this.jurisdiction.require(actor, q.village, '该地区');
+    const { rows, totals } = await this.board.villages(electionId, { prefix: q.village ?? actor.node, stage: q.stage, gate: q.gate, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     const pack = await this.packs.get({ id: e.policy_id, version: e.policy_version });
     const today = shanghaiDateOf(new Date()) as LocalDate;
     const { calendar } = this.elections.context();

@@ -4,9 +4,12 @@ import { EventStore, ProjectionBehindError, Projector, type StoredEvent } from '
 import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
 import { deadlineJobId } from '@lw/jobs';
 import type { ServiceKernel, ServiceRuntime } from '@lw/runtime';
+import { AuditLedger } from '../application/election/audit-ledger';
 import { ElectionBoardReadModel } from '../application/election/election-board.read-model';
 import { ElectionReview } from '../application/election/election-review';
+import { Objections } from '../application/election/objections';
 import { PolicyPacks } from '../application/election/policy-packs';
+import { SubstantiatedTips } from '../application/election/substantiated-tips';
 import { VillageElections } from '../application/election/village-elections';
 import { OpenElectionHandler } from '../application/election.commands';
 import { ReleasePolicyPackHandler } from '../application/policy-pack.commands';
@@ -46,6 +49,7 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
   const assessments = assessmentRuntime(kernel, roster.port);
   const packs = new PolicyPacks(store);
   const tips = new PgSubstantiatedTips(readModels);
+  const objections = new PgObjections(readModels);
 
   const schedule = async (events: StoredEvent[]) => {
     for (const e of events) {
@@ -81,15 +85,13 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
     contracts,
     jurisdiction,
     calendar: () => platform.calendar.calendar(),
-    // Read models follow at once after a command (tests and the board need not wait for a poll);
-    // a user's command answers once the board has applied it.
-    afterAppend: () => projectors.forEach((p) => p.wake()),
+    // A user's command answers once the board has applied it; the job and re-evaluation projections poll.
     readYourWrites: readYourWrites(board, BOARD_PROJECTION, kernel),
   });
   const review = new ElectionReview({ elections, roster: roster.port, packs, tips });
   const parts = [roster.runtime, assessments];
   return {
-    consumes: vettingReactions({ commands, tips, contracts, objections: new PgObjections(readModels), audits: new PgAuditLedger(readModels), nominations: new PgOpenNominations(readModels) }),
+    consumes: vettingReactions({ commands, contracts, objections, nominations: new PgOpenNominations(readModels) }),
     providers: [
       ...parts.flatMap((p) => p.providers ?? []),
       { provide: Pool, useValue: pool },
@@ -100,6 +102,9 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
       { provide: VillageElections, useValue: elections },
       { provide: ElectionReview, useValue: review },
       { provide: PolicyPacks, useValue: packs },
+      { provide: Objections, useValue: objections },
+      { provide: AuditLedger, useValue: new PgAuditLedger(readModels) },
+      { provide: SubstantiatedTips, useValue: tips },
       { provide: ElectionBoardReadModel, useValue: new ElectionBoardQueries(readModels) },
     ],
     handlers: [

@@ -27,8 +27,6 @@ export class VillageElections {
       contracts: ContractRegistry;
       jurisdiction: Jurisdiction;
       calendar: () => WorkingCalendar;
-      /** The read models follow at once after a step (the board need not wait for a poll). */
-      afterAppend?: () => void;
       /** After a user's transaction `txId` committed: the board has applied it (read-your-writes). */
       readYourWrites?: (txId: string | null) => Promise<void>;
     },
@@ -59,15 +57,9 @@ export class VillageElections {
       },
       ctx,
     );
-    if (decided.events.length > 0) this.appended();
     // A user's request answers with the board up to date; reactions and jobs do not wait for it.
     if (!ctx.tx && !ctx.causationId && actor) await this.readYourWrites(decided.txId);
     return decided.state!;
-  }
-
-  /** Wakes the read models after a change to these streams. */
-  appended(): void {
-    this.deps.afterAppend?.();
   }
 
   /** Returns once the board has applied the committed transaction `txId` (null: nothing written). */

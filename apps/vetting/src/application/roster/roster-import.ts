@@ -1,9 +1,10 @@
 import type { Actor, LocalDate } from '@lw/domain';
-import { mapHeader, personStream, planImport, validateRoster, villageStream, type KnownPerson, type RosterRowError, type SheetRows } from '../../domain/roster';
+import { decideAndAppend } from '@lw/eventstore';
+import { mapHeader, personDecider, personStream, planImport, validateRoster, villageDecider, villageStream, type KnownPerson, type RosterRowError, type SheetRows } from '../../domain/roster';
 import { personReach } from './person-reach';
 import type { RosterDeps } from './roster-deps';
 import { inTransaction } from './roster-writes';
-import { appendTo, loadPersons, loadVillages } from './roster-streams';
+import { loadPersons, loadVillages } from './roster-streams';
 
 export type ImportMode = 'all_or_nothing' | 'valid_rows_only';
 
@@ -80,8 +81,13 @@ export async function importRoster(deps: RosterDeps, req: ImportRequest): Promis
     for (const o of plan.outcomes) counts[o.outcome]++;
     if ((req.mode === 'all_or_nothing' && refused.length) || req.dryRun) return result(false, refused, req.dryRun && !(req.mode === 'all_or_nothing' && refused.length) ? counts : undefined);
     await deps.citizenIds.claim(tx, [...plan.persons].filter(([, p]) => p.isNew).map(([personId, p]) => ({ citizenId: p.citizenId, personId })));
-    for (const [personId, p] of plan.persons) await appendTo(deps.store, tx, personStream(personId), persons.get(personId)?.version ?? 0, p.events, req.actor);
-    for (const [code, events] of plan.villages) await appendTo(deps.store, tx, villageStream(code), villages.get(code)!.version, events, req.actor);
+    // Through the one decider loop, from the states read above under the locks (no stream read twice).
+    const ctx = { tx, actor: req.actor, causationId: null };
+    for (const [personId, p] of plan.persons) {
+      const preloaded = persons.get(personId) ?? { state: null, version: 0 };
+      await decideAndAppend(deps.store, personDecider(personId), personStream(personId), () => p.events, ctx, { preloaded });
+    }
+    for (const [code, events] of plan.villages) await decideAndAppend(deps.store, villageDecider, villageStream(code), () => events, ctx, { preloaded: villages.get(code)! });
     return result(true, refused, counts);
   });
 }

@@ -1,5 +1,4 @@
 import type { PoolClient } from 'pg';
-import type { Actor } from '@lw/domain';
 import { toDomainEvent, type EventStore } from '@lw/eventstore';
 import { emptyPerson, evolvePerson, evolveVillage, personStream, villageStream, type Holding, type PersonEvent, type PersonState, type VillageEvent } from '../../domain/roster';
 
@@ -29,10 +28,4 @@ export function loadPersons(store: EventStore, personIds: readonly string[], tx?
 
 export function loadVillages(store: EventStore, codes: readonly string[], tx?: PoolClient): Promise<Map<string, LoadedStream<Holding[]>>> {
   return loadMany(store, codes, villageStream, (_code, events) => (events as VillageEvent[]).reduce<Holding[]>(evolveVillage, []), tx);
-}
-
-/** Appends at the version read in `tx` (an import's many streams, read together by loadPersons/loadVillages). */
-export async function appendTo(store: EventStore, tx: PoolClient, streamId: string, version: number, events: readonly { type: string; data: unknown }[], actor: Actor | null): Promise<void> {
-  if (!events.length) return;
-  await store.append(streamId, version === 0 ? 'no_stream' : version, events.map((e) => ({ type: e.type, data: e.data, metadata: { actor, causationId: null } })), { client: tx });
 }

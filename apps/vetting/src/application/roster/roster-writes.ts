@@ -1,8 +1,7 @@
 import type { PoolClient } from 'pg';
 import { DomainValidationError, outsideJurisdiction, type Actor } from '@lw/domain';
-import { decideAndAppend } from '@lw/eventstore';
+import { decideAndAppend, inRetriedTransactionWithId } from '@lw/eventstore';
 import { emptyPerson, personDecider, personStream, villageDecider, villageStream, type Holding, type PersonEvent, type PersonState, type VillageEvent } from '../../domain/roster';
-import { withTransactionId } from '@lw/db';
 import { personReach, reachesOutside } from './person-reach';
 import type { RosterDeps } from './roster-deps';
 import { loadPersons } from './roster-streams';
@@ -23,10 +22,12 @@ export function writable(deps: RosterDeps, actor: Actor | null, s: PersonState, 
   return !reachesOutside(reach, (v) => deps.jurisdiction.covers(actor, v));
 }
 
-/** Runs `fn` in the caller's transaction, or in its own, after whose commit the read model catches up. */
+/**
+ * Runs `fn` in the caller's transaction, or in its own, retried whole on a concurrent append (so
+ * `fn` keeps its effects inside `tx`), after whose commit the read model catches up.
+ */
 export async function inTransaction<T>(deps: RosterDeps, fn: (tx: PoolClient) => Promise<T>, tx?: PoolClient): Promise<T> {
-  if (tx) return fn(tx);
-  const { result, txId } = await withTransactionId(deps.pool, fn);
+  const { result, txId } = await inRetriedTransactionWithId(deps.pool, fn, tx);
   await deps.readYourWrites(txId);
   return result;
 }

@@ -7,3 +7,6 @@ export * from './village-gate';
 export * from './review-inputs';
 export * from './election-timeline';
 export * from './notice-countdown';
+export * from './election.events';
+export * from './election.state';
+export * from './election.decisions';

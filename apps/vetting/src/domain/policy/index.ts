@@ -4,3 +4,6 @@ export * from './policy-field-labels';
 export * from './validate-policy-pack';
 export * from './default-pack';
 export * from './alternative-pack';
+export * from './policy-pack.events';
+export * from './policy-pack.state';
+export * from './policy-pack.decisions';

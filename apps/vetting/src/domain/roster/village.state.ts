@@ -9,7 +9,13 @@ export function evolveVillage(holdings: readonly Holding[], e: VillageEvent): Ho
   );
 }
 
-/** How a village's stream folds (the decider loop starts from null: no holdings yet). */
+/**
+ * How a village's stream folds (the decider loop starts from null: no holdings yet). The stream
+ * only grows (every term, import and hand-over adds holdings, none is ever removed), so its plain
+ * JSON state is snapshotted every 50 events: a few terms' worth, one extra write per 50 appends,
+ * and a load never replays more than 49 events.
+ */
 export const villageDecider = {
   evolve: (holdings: Holding[] | null, e: VillageEvent): Holding[] => evolveVillage(holdings ?? [], e),
+  snapshot: { schemaVersion: 1, every: 50 },
 };

@@ -1,5 +1,5 @@
 import { Repository, type DataSource } from 'typeorm';
-import { DivisionCode } from '@lw/domain';
+import { subtreePattern } from '@lw/hierarchy';
 import type { AssessmentFilter, AssessmentReadModel, AssessmentRevision } from '../../application/assessment/assessment-read-model.port';
 import { summariseAssessments, type AssessmentRecordedData, type AssessmentSummary } from '../../domain/assessment';
 import { AssessmentRevisionRecord } from './assessment-revisions.entity';
@@ -16,7 +16,7 @@ export class PgAssessmentReadModel implements AssessmentReadModel {
   }
 
   async list(f: AssessmentFilter): Promise<AssessmentRecordedData[]> {
-    const qb = this.inForce.createQueryBuilder('a').select(['a.villageCode', 'a.period', 'a.data']).where('a.villageCode LIKE :scope', { scope: `${DivisionCode.parse(f.scope).code}%` });
+    const qb = this.inForce.createQueryBuilder('a').select(['a.villageCode', 'a.period', 'a.data']).where('a.villageCode LIKE :scope', { scope: subtreePattern(f.scope) });
     if (f.period !== undefined) qb.andWhere('a.period = :period', { period: f.period });
     if (f.classification !== undefined) qb.andWhere('a.classification = :classification', { classification: f.classification });
     if (f.weak !== undefined) qb.andWhere('a.weak = :weak', { weak: f.weak });

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { toDomainEvent, type EventStore, type StoredEvent } from '@lw/eventstore';
-import { evolveVillageElection, type VillageElectionEvent, type VillageElectionState } from '../../domain/election';
+import { evolveElection, evolveVillageElection, type ElectionEvent, type VillageElectionEvent, type VillageElectionState } from '../../domain/election';
 import { ElectionRecord } from './elections.entity';
 import { NominationRecord } from './nominations.entity';
 import { VillageElectionRecord } from './village-elections.entity';
@@ -46,14 +46,15 @@ export const electionBoardProjection = (store: EventStore) => async (events: rea
 };
 
 function electionRow(e: StoredEvent): ElectionRecord {
+  const opened = evolveElection(null, toDomainEvent<ElectionEvent>(e));
   return {
-    electionId: e.data.electionId,
-    name: e.data.name,
-    scope: e.data.scope,
-    policyId: e.data.policy.id,
-    policyVersion: e.data.policy.version,
-    votingFrom: e.data.votingFrom ?? null,
-    openedAt: new Date(e.data.at),
+    electionId: opened.electionId,
+    name: opened.name,
+    scope: opened.scope,
+    policyId: opened.policy.id,
+    policyVersion: opened.policy.version,
+    votingFrom: opened.votingFrom ?? null,
+    openedAt: new Date(opened.at),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource, Repository } from 'typeorm';
+import { subtreePattern } from '@lw/hierarchy';
 import { ElectionBoardReadModel, type BoardFilter, type BoardTotals, type BoardVillageRow, type ElectionListRow, type ElectionRow } from '../../application/election/election-board.read-model';
 import { ElectionRecord } from './elections.entity';
 import { VillageElectionRecord } from './village-elections.entity';
@@ -14,7 +15,8 @@ export class ElectionBoardQueries extends ElectionBoardReadModel {
     this.villageRecords = readModels.getRepository(VillageElectionRecord);
   }
 
-  async elections(prefix: string, limit: number, offset: number, village: boolean): Promise<{ rows: ElectionListRow[]; total: number }> {
+  /** `scope` is a node's code (either form): the elections with a village in its subtree. */
+  async elections(scope: string, limit: number, offset: number, village: boolean): Promise<{ rows: ElectionListRow[]; total: number }> {
     const list = this.electionRecords
       .createQueryBuilder('e')
       .innerJoin(VillageElectionRecord, 'v', 'v.electionId = e.electionId')
@@ -28,7 +30,7 @@ export class ElectionBoardQueries extends ElectionBoardReadModel {
       .addSelect('count(*)::int', 'villages')
       .addSelect('count(*) FILTER (WHERE NOT v.gateOpen)::int', 'gates_closed')
       .addSelect(`count(*) FILTER (WHERE v.stage = 'handed_over')::int`, 'handed_over')
-      .where('v.villageCode LIKE :prefix', { prefix: `${prefix}%` })
+      .where('v.villageCode LIKE :scope', { scope: subtreePattern(scope) })
       .groupBy('e.electionId')
       .orderBy('e.openedAt', 'DESC')
       .addOrderBy('e.electionId')
@@ -38,7 +40,7 @@ export class ElectionBoardQueries extends ElectionBoardReadModel {
     if (village) list.addSelect('min(v.stage)', 'village_stage').addSelect('bool_and(v.gateOpen)', 'village_gate_open');
     const [rows, total] = await Promise.all([
       list.getRawMany<ElectionListRow>(),
-      this.villageRecords.createQueryBuilder('v').select('count(DISTINCT v.electionId)::int', 'n').where('v.villageCode LIKE :prefix', { prefix: `${prefix}%` }).getRawOne<{ n: number }>(),
+      this.villageRecords.createQueryBuilder('v').select('count(DISTINCT v.electionId)::int', 'n').where('v.villageCode LIKE :scope', { scope: subtreePattern(scope) }).getRawOne<{ n: number }>(),
     ]);
     return { rows, total: total!.n };
   }
@@ -51,7 +53,7 @@ export class ElectionBoardQueries extends ElectionBoardReadModel {
 
   async villages(electionId: string, f: BoardFilter): Promise<{ rows: BoardVillageRow[]; totals: BoardTotals }> {
     const filtered = () => {
-      const qb = this.villageRecords.createQueryBuilder('v').where('v.electionId = :electionId', { electionId }).andWhere('v.villageCode LIKE :prefix', { prefix: `${f.prefix}%` });
+      const qb = this.villageRecords.createQueryBuilder('v').where('v.electionId = :electionId', { electionId }).andWhere('v.villageCode LIKE :scope', { scope: subtreePattern(f.prefix) });
       if (f.stage) qb.andWhere('v.stage = :stage', { stage: f.stage });
       if (f.gate) qb.andWhere('v.gateOpen = :open', { open: f.gate === 'open' });
       return qb;

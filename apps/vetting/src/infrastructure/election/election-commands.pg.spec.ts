@@ -1,8 +1,7 @@
-import { ForbiddenException } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { Pool } from 'pg';
 import { withTransaction } from '@lw/db';
-import { DomainConflictError, DomainNotFoundError, newEnvelope, type Actor, type LocalDate } from '@lw/domain';
+import { DomainConflictError, DomainForbiddenError, DomainNotFoundError, newEnvelope, type Actor, type LocalDate } from '@lw/domain';
 import type { ServiceKernel } from '@lw/runtime';
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
 import { OpenElection } from '../../application/election.commands';
@@ -68,6 +67,14 @@ describe('election commands (PostgreSQL)', () => {
     const otherTownship: Actor = { userId: 'tw-9', roles: ['township'], node: '320724999' };
     await expect(kernel.queryBus.execute(new VillageElectionView(otherTownship, 'e1', VILLAGE))).rejects.toMatchObject({ messageZh: '本村换届不存在或不在您的管辖范围内' });
     await expect(kernel.queryBus.execute(new VillageElectionView(county, 'nope', VILLAGE))).rejects.toThrow(DomainNotFoundError);
+  });
+
+  it('refuses the board of an election that is missing or apart from the actor\'s area alike', async () => {
+    const page = { page: 1, pageSize: 20 };
+    const refusal = { code: 'scope.outside', messageZh: '该换届不存在或不在您的管辖范围内' };
+    await expect(kernel.queryBus.execute(new ElectionBoard(county, 'nope', page))).rejects.toMatchObject(refusal);
+    const otherTownship: Actor = { userId: 'tw-9', roles: ['township'], node: '320724999' };
+    await expect(kernel.queryBus.execute(new ElectionBoard(otherTownship, 'e1', page))).rejects.toMatchObject(refusal);
   });
 
   it('reads the board from its projection (TypeORM read models): the list, the villages with their totals, the filters', async () => {
@@ -147,7 +154,7 @@ describe('election commands (PostgreSQL)', () => {
 
   it('releases a pack once, from a county node or above', async () => {
     const pack = { ...DEFAULT_PACK_DATA, id: 'county2026', version: 1, name: '2026 年换届（县定）' };
-    await expect(kernel.commandBus.execute(new ReleasePolicyPack(pack, { ...county, node: '320724101' }))).rejects.toThrow(ForbiddenException);
+    await expect(kernel.commandBus.execute(new ReleasePolicyPack(pack, { ...county, node: '320724101' }))).rejects.toThrow(DomainForbiddenError);
     expect((await kernel.commandBus.execute(new ReleasePolicyPack(pack, county))).id).toBe('county2026');
     await expect(kernel.commandBus.execute(new ReleasePolicyPack(pack, county))).rejects.toThrow(DomainConflictError);
     await expect(kernel.commandBus.execute(new ReleasePolicyPack({ ...DEFAULT_PACK_DATA }, county))).rejects.toThrow(DomainConflictError);

@@ -58,7 +58,6 @@ export function rosterRuntime(kernel: ServiceKernel, jurisdiction: Jurisdiction)
     reachOf: (ids, tx) => readModel.reachOf(ids, tx),
     startTerm: async (change, actor, tx) => {
       await kernel.commandBus.execute(new StartTerm(change, actor, tx));
-      projector.wake();
     },
     readYourWrites: deps.readYourWrites,
   };

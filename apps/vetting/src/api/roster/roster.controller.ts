@@ -17,11 +17,11 @@ import {
   LinkRelative,
   OpenInvestigation,
   RecordAppraisal,
-} from '../application/roster/roster.commands';
-import { BasicSituationOf, PersonDetail, VillageRoster } from '../application/roster/roster.queries';
-import { looksLikeRosterHeader, type Body as RosterBody } from '../domain/roster';
-import { MAX_SHEET_BYTES, readSheet } from '../infrastructure/import';
-import { basicSituationWorkbook } from '../infrastructure/roster/basic-situation-workbook';
+} from '../../application/roster/roster.commands';
+import { BasicSituationOf, PersonDetail, VillageRoster } from '../../application/roster/roster.queries';
+import { looksLikeRosterHeader, type Body as RosterBody } from '../../domain/roster';
+import { MAX_SHEET_BYTES, readSheet } from '../../infrastructure/import';
+import { basicSituationWorkbook } from '../../infrastructure/roster/basic-situation-workbook';
 import * as s from './roster.schemas';
 import * as v from './roster-views.schemas';
 

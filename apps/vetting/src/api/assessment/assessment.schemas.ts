@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { requestDateSchema } from '@lw/domain';
+import { DIVISION_LEVELS, FULL_DIVISION_CODE_LENGTH, requestDateSchema, requestDivisionCodeSchema } from '@lw/domain';
 
-const village = z.string().regex(/^\d{12}$/, '村/社区代码应为 12 位数字');
+const village = requestDivisionCodeSchema(['village'], `村/社区代码应为 ${FULL_DIVISION_CODE_LENGTH} 位数字`);
+/** A node of any level; whether it lies in the actor's area is the handler's check. */
+const scope = requestDivisionCodeSchema(DIVISION_LEVELS, '区域代码格式不正确');
 const period = z.string().regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, '测评期次应如 2026、2026-H1、2026-Q3 或 2026-07');
 const count = (label: string) => z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(1_000_000, `${label}过大`);
 
@@ -46,15 +48,15 @@ export const correctAssessmentSchema = z
 const bool = z.enum(['true', 'false'], { error: '应为 true 或 false' }).transform((v) => v === 'true');
 
 export const listAssessmentsSchema = z
-  .object({ scope: z.string().regex(/^\d{2,12}$/, '区域代码格式不正确').optional(), period: period.optional(), classification: z.string().max(10).optional(), weak: bool.optional() })
+  .object({ scope: scope.optional(), period: period.optional(), classification: z.string().max(10).optional(), weak: bool.optional() })
   .strict();
 
-export const summarySchema = z.object({ scope: z.string().regex(/^\d{2,12}$/, '区域代码格式不正确').optional(), period }).strict();
+export const summarySchema = z.object({ scope: scope.optional(), period }).strict();
 
 export const pathSchema = z.object({ villageCode: village, period }).strict();
 export const villageSchema = village;
 
 const date = requestDateSchema('日期格式应为 YYYY-MM-DD');
 export const targetsQuerySchema = z
-  .object({ scope: z.string().regex(/^\d{2,12}$/, '区域代码格式不正确').optional(), before: date.optional(), after: date.optional(), pack: z.string().min(1).max(40).default('default') })
+  .object({ scope: scope.optional(), before: date.optional(), after: date.optional(), pack: z.string().min(1).max(40).default('default') })
   .strict();

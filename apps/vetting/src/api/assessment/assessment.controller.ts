@@ -5,9 +5,9 @@ import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import type { Actor } from '@lw/domain';
 import { Returns, ValidBody, ValidParam, ValidParams, ValidQuery } from '@lw/runtime';
-import { CorrectAssessment, RecordAssessment } from '../application/assessment/assessment.commands';
-import { AssessmentHistory, AssessmentSummary, ListAssessments } from '../application/assessment/assessment.queries';
-import { ASSESSMENT_SCALES } from '../domain/assessment';
+import { CorrectAssessment, RecordAssessment } from '../../application/assessment/assessment.commands';
+import { AssessmentHistory, AssessmentSummary, ListAssessments } from '../../application/assessment/assessment.queries';
+import { ASSESSMENT_SCALES } from '../../domain/assessment';
 import * as s from './assessment.schemas';
 import * as v from './assessment-views.schemas';
 

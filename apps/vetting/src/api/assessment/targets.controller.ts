@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import { parseLocalDate, shanghaiDateOf, type Actor } from '@lw/domain';
 import { Returns, ValidQuery } from '@lw/runtime';
-import { CountyTargets } from '../application/assessment/targets.queries';
+import { CountyTargets } from '../../application/assessment/targets.queries';
 import { targetsQuerySchema } from './assessment.schemas';
 import { targetsView } from './assessment-views.schemas';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { requestDateSchema } from '@lw/domain';
+import { DIVISION_LEVELS, FULL_DIVISION_CODE_LENGTH, requestDateSchema, requestDivisionCodeSchema } from '@lw/domain';
 
 const date = requestDateSchema('不是有效日期（应为 YYYY-MM-DD）');
-const village = z.string().regex(/^\d{12}$/, '村（社区）代码应为 12 位数字');
+const village = requestDivisionCodeSchema(['village'], `村（社区）代码应为 ${FULL_DIVISION_CODE_LENGTH} 位数字`);
 const text = (max: number, msg: string) => z.string().trim().min(1, msg).max(max, `不能超过 ${max} 字`);
 const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 字`).nullish();
 
@@ -56,7 +56,7 @@ export const endHoldingSchema = z
 export const rosterDateSchema = z.object({ date: date.optional() }).strict();
 
 export const basicSituationSchema = z
-  .object({ scope: z.string().regex(/^\d{2,12}$/, '范围应为区划代码'), date, lastElectionDate: date })
+  .object({ scope: requestDivisionCodeSchema(DIVISION_LEVELS, '范围应为区划代码'), date, lastElectionDate: date })
   .strict()
   .refine((q) => q.lastElectionDate <= q.date, { message: '上次换届日期不能晚于统计日期', path: ['lastElectionDate'] });
 
