@@ -30,3 +30,4 @@ export * from './nest/metrics.controller';
 export { createPlatformMetrics, type PlatformMetrics } from './ops/metrics/platform-metrics';
 export * from './service-config';
 export * from './nest/service-cqrs';
+export * from './testing/start-spec-kernel';
