@@ -9,7 +9,7 @@ import { newEnvelope } from '@lw/domain';
 import { hierarchyMigrations, importDivisions } from '@lw/hierarchy';
 import { FAST_KAFKA_SETTINGS, integrationTopic, KafkaBus } from '@lw/messaging';
 import { createLogger, loadConfig, startDistributedService, type DistributedService } from '@lw/runtime';
-import { createTestDatabase, eventually, HttpClient, kafkaForTests, waitFor, type TestDatabase, type TestKafka } from '@lw/testing';
+import { createTestDatabase, distributedEnv, eventually, HttpClient, kafkaForTests, waitFor, type TestDatabase, type TestKafka } from '@lw/testing';
 import { tiplineService } from './tipline.service';
 
 // The tip-line as it runs in distributed mode: its own process shape, Kafka (the test broker),
@@ -42,17 +42,7 @@ describe('tip-line in distributed mode (Kafka, BullMQ)', () => {
       TIPLINE_RECEIPT_HASH_COST: '12',
       TIPLINE_PUBLIC_SUBMISSIONS_PER_HOUR: '0',
     });
-    const config = loadConfig(
-      {
-        LW_MODE: 'distributed',
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: kafka.brokers.join(','),
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        AUTH_SECRET: secret,
-        PORT: '0',
-      },
-      'distributed',
-    );
+    const config = loadConfig(distributedEnv({ databaseUrl: db.url, kafkaBrokers: kafka.brokers, authSecret: secret }), 'distributed');
     const kafkaOptions = { ...FAST_KAFKA_SETTINGS, topicPrefix: prefix, idempotentProducer: kafka.idempotentProducer };
     svc = await startDistributedService(tiplineService, config, {
       logger: createLogger({ service: 'test', level: 'silent' }),

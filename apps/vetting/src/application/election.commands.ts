@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
-import { ContractRegistry, DomainConflictError, DomainValidationError, FULL_DIVISION_CODE_LENGTH, outsideJurisdiction, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
+import { ContractRegistry, DomainValidationError, FULL_DIVISION_CODE_LENGTH, outsideJurisdiction, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
 import { decideAndAppend, EventStore, WrongExpectedVersionError } from '@lw/eventstore';
 import { Hierarchy, Jurisdiction } from '@lw/hierarchy';
-import { changeGate, openVillageElection, villageGate, type Body, type PolicyRef } from '../domain/election';
-import { checkSeats, electionOpenedMessages, outgoingHeads, type OpenElectionInput } from './election/election-opening';
+import { changeGate, electionIdTaken, evolveElection, openElection, openVillageElection, villageGate, type Body, type ElectionOpening, type PolicyRef } from '../domain/election';
+import { checkSeats, electionOpenedMessages, outgoingHeads } from './election/election-opening';
 import { RosterPort } from './roster-port';
 import { withTransactionId } from '@lw/db';
 import { PolicyPacks } from './election/policy-packs';
@@ -25,9 +25,6 @@ export interface OpenElectionRequest {
   seats?: Seats;
   villages?: { villageCode: string; seats?: Seats }[];
 }
-
-type ElectionOpenedEvent = { type: 'ElectionOpened'; data: OpenElectionInput & { at: string } };
-const electionDecider = { evolve: (_: ElectionOpenedEvent['data'] | null, e: ElectionOpenedEvent) => e.data };
 
 /**
  * Opens an election: its own stream (name, scope, pack, timeline) and one stream per village, in one
@@ -65,19 +62,14 @@ export class OpenElectionHandler implements ICommandHandler<OpenElection> {
     const at = c.now.toISOString();
     const integrationEvents = electionOpenedMessages(input, heads, at, actor, this.contracts);
     const initialGate = villageGate(pack.gate, null);
-    const exists = () => new DomainConflictError('election.exists', `换届编号 ${input.electionId} 已被使用`, `election ${input.electionId} exists`);
     let txId: string | null;
     try {
       ({ txId } = await withTransactionId(this.pool, async (tx) => {
         const ctx = { tx, actor };
-        const data = { ...input, at };
-        await decideAndAppend(this.store, electionDecider, `election-${input.electionId}`, ({ state }) => {
-          if (state) throw exists();
-          return { events: [{ type: 'ElectionOpened', data }], integrationEvents };
-        }, ctx);
+        await decideAndAppend(this.store, { evolve: evolveElection }, `election-${input.electionId}`, ({ state }) => ({ events: openElection(state, input, at), integrationEvents }), ctx);
         for (const v of input.villages) {
           await decideAndAppend(this.store, villageElectionDecider, villageElectionStream(input.electionId, v.villageCode), ({ state }) => {
-            if (state) throw exists();
+            if (state) throw electionIdTaken(input.electionId);
             const opened = openVillageElection(input.electionId, v.villageCode, v.seats, input.policy, c);
             return [...opened, ...changeGate(opened.reduce(villageElectionDecider.evolve, null as never), initialGate.open, initialGate.reasons, c)];
           }, ctx);
@@ -85,7 +77,7 @@ export class OpenElectionHandler implements ICommandHandler<OpenElection> {
       }));
     } catch (err) {
       // Inside the transaction a concurrent opening of the same id conflicts rather than retries.
-      if (err instanceof WrongExpectedVersionError) throw exists();
+      if (err instanceof WrongExpectedVersionError) throw electionIdTaken(input.electionId);
       throw err;
     }
     await this.elections.readYourWrites(txId);
@@ -93,7 +85,7 @@ export class OpenElectionHandler implements ICommandHandler<OpenElection> {
   }
 
   /** The scope in its canonical code and the villages with their seats, each checked against the actor's area. */
-  private resolve(r: OpenElectionRequest, actor: Actor): OpenElectionInput {
+  private resolve(r: OpenElectionRequest, actor: Actor): ElectionOpening {
     const h = this.hierarchy;
     const scope = h.get(r.scope.padEnd(FULL_DIVISION_CODE_LENGTH, '0'))?.code ?? h.get(r.scope)?.code;
     // Unknown and outside the caller's area read the same (404): the answer tells nothing of other areas.

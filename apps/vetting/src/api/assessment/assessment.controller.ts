@@ -6,8 +6,7 @@ import { CurrentActor, Roles } from '@lw/auth';
 import type { Actor } from '@lw/domain';
 import { Returns, ValidBody, ValidParam, ValidParams, ValidQuery } from '@lw/runtime';
 import { CorrectAssessment, RecordAssessment } from '../../application/assessment/assessment.commands';
-import { AssessmentHistory, AssessmentSummary, ListAssessments } from '../../application/assessment/assessment.queries';
-import { ASSESSMENT_SCALES } from '../../domain/assessment';
+import { AssessmentHistory, AssessmentScales, AssessmentSummary, ListAssessments } from '../../application/assessment/assessment.queries';
 import * as s from './assessment.schemas';
 import * as v from './assessment-views.schemas';
 
@@ -53,13 +52,13 @@ export class AssessmentController {
     return { items: await this.queries.execute(new ListAssessments(actor, q)) };
   }
 
-  /** The grading scales a form offers (team grades, member grades, classifications, minimum turnout): fixed, no state. */
+  /** The grading scales a form offers (team grades, member grades, classifications, minimum turnout). */
   @Get('scales')
   @Roles(...READERS)
   @Returns(v.scalesView)
   @ApiOperation({ summary: '测评等次方案' })
   scales() {
-    return { items: [...ASSESSMENT_SCALES.values()] };
+    return this.queries.execute(new AssessmentScales());
   }
 
   @Get('summary')

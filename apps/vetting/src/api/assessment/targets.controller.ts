@@ -24,6 +24,6 @@ export class TargetsController {
   @ApiOperation({ summary: '两委班子结构指标（对照政策包目标，可前后对比）' })
   get(@CurrentActor() actor: Actor, @ValidQuery(targetsQuerySchema) q: z.infer<typeof targetsQuerySchema>) {
     const after = q.after ? parseLocalDate(q.after) : shanghaiDateOf(new Date());
-    return this.queries.execute(new CountyTargets(actor, { scope: q.scope ?? actor.node, before: q.before ? parseLocalDate(q.before) : null, after, packId: q.pack }));
+    return this.queries.execute(new CountyTargets(actor, { scope: q.scope, before: q.before ? parseLocalDate(q.before) : null, after, packId: q.pack }));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@lw/domain';
 import { Jurisdiction } from '@lw/hierarchy';
-import type { AssessmentRecordedData, AssessmentSummary as Summary } from '../../domain/assessment';
+import { ASSESSMENT_SCALES, type AssessmentRecordedData, type AssessmentScale, type AssessmentSummary as Summary } from '../../domain/assessment';
 import { AssessmentReadModel, type AssessmentFilter, type AssessmentRevision } from './assessment-read-model.port';
 
 /*
@@ -28,6 +28,9 @@ export class AssessmentHistory extends Query<AssessmentRevision[]> {
     super();
   }
 }
+
+/** The grading scales a form offers (team grades, member grades, classifications, minimum turnout): fixed, no state. */
+export class AssessmentScales extends Query<{ items: AssessmentScale[] }> {}
 
 function scopeOf(jurisdiction: Jurisdiction, actor: Actor, scope: string | undefined): string {
   const code = scope ?? actor.node;
@@ -65,4 +68,12 @@ export class AssessmentHistoryHandler implements IQueryHandler<AssessmentHistory
   }
 }
 
-export const ASSESSMENT_QUERY_HANDLERS = [ListAssessmentsHandler, AssessmentSummaryHandler, AssessmentHistoryHandler];
+@Injectable()
+@QueryHandler(AssessmentScales)
+export class AssessmentScalesHandler implements IQueryHandler<AssessmentScales> {
+  execute(): Promise<{ items: AssessmentScale[] }> {
+    return Promise.resolve({ items: [...ASSESSMENT_SCALES.values()] });
+  }
+}
+
+export const ASSESSMENT_QUERY_HANDLERS = [ListAssessmentsHandler, AssessmentSummaryHandler, AssessmentHistoryHandler, AssessmentScalesHandler];

@@ -8,9 +8,9 @@ import { RosterPort } from '../roster-port';
 
 const PACKS: ReadonlyMap<string, PolicyPack> = new Map([DEFAULT_PACK, ALTERNATIVE_PACK].map((p) => [p.id, p]));
 
-/** County targets for a subtree of the actor's area on `after`, compared with `before` when given. */
+/** County targets for a subtree of the actor's area (the actor's node when no scope is given) on `after`, compared with `before` when given. */
 export class CountyTargets extends Query<{ report: CountyTargetsReport } | TargetsComparison> {
-  constructor(readonly actor: Actor, readonly q: { scope: string; before: LocalDate | null; after: LocalDate; packId: string }) {
+  constructor(readonly actor: Actor, readonly q: { scope?: string; before: LocalDate | null; after: LocalDate; packId: string }) {
     super();
   }
 }
@@ -21,10 +21,11 @@ export class CountyTargetsHandler implements IQueryHandler<CountyTargets> {
   constructor(private readonly roster: RosterPort, private readonly jurisdiction: Jurisdiction) {}
 
   async execute({ actor, q }: CountyTargets): Promise<{ report: CountyTargetsReport } | TargetsComparison> {
-    if (!q.before) return { report: await this.report(actor, q.scope, q.after, q.packId) };
+    const scope = q.scope ?? actor.node;
+    if (!q.before) return { report: await this.report(actor, scope, q.after, q.packId) };
     if (q.before >= q.after) throw new DomainValidationError('targets.dates_order', '对比的“之前”日期应早于“之后”日期', `before ${q.before} not before ${q.after}`);
-    const before = await this.report(actor, q.scope, q.before, q.packId);
-    return compareCountyTargets(before, await this.report(actor, q.scope, q.after, q.packId));
+    const before = await this.report(actor, scope, q.before, q.packId);
+    return compareCountyTargets(before, await this.report(actor, scope, q.after, q.packId));
   }
 
   private async report(actor: Actor, scope: string, date: LocalDate, packId: string): Promise<CountyTargetsReport> {

@@ -1,18 +1,9 @@
 import { DivisionCode, DomainValidationError, newEnvelope, type Actor, type ContractRegistry, type IntegrationEvent, type LocalDate } from '@lw/domain';
-import type { Body, PolicyRef } from '../../domain/election';
+import type { ElectionOpening } from '../../domain/election';
 import type { PolicyPack } from '../../domain/policy';
 import { holdingsInForce } from '../../domain/roster/holding';
 import { isCommitteeChair, isPartySecretary } from '../../domain/roster/post';
 import type { RosterPort } from '../roster-port';
-
-export interface OpenElectionInput {
-  electionId: string;
-  name: string;
-  scope: string;
-  policy: PolicyRef;
-  votingFrom: LocalDate | null;
-  villages: { villageCode: string; seats: Record<Body, number> }[];
-}
 
 export interface OutgoingHead {
   personId: string;
@@ -28,7 +19,7 @@ const VILLAGES_PER_MESSAGE = 200;
  * vetting.ElectionOpened, in chunks of villages, naming each village's outgoing heads (书记, 主任 in
  * office today, from the roster) so auditing plans their audits.
  */
-export function electionOpenedMessages(input: OpenElectionInput, heads: ReadonlyMap<string, OutgoingHead[]>, at: string, actor: Actor, contracts: ContractRegistry): IntegrationEvent[] {
+export function electionOpenedMessages(input: ElectionOpening, heads: ReadonlyMap<string, OutgoingHead[]>, at: string, actor: Actor, contracts: ContractRegistry): IntegrationEvent[] {
   const out: IntegrationEvent[] = [];
   for (let i = 0; i < input.villages.length; i += VILLAGES_PER_MESSAGE) {
     const chunk = input.villages.slice(i, i + VILLAGES_PER_MESSAGE);
@@ -79,7 +70,7 @@ export async function outgoingHeads(roster: RosterPort, scope: string, today: Lo
   return out;
 }
 
-export function checkSeats(pack: PolicyPack, villages: OpenElectionInput['villages']): void {
+export function checkSeats(pack: PolicyPack, villages: ElectionOpening['villages']): void {
   const bad: string[] = [];
   for (const v of villages) {
     for (const body of ['party', 'committee', 'supervision'] as const) {

@@ -160,7 +160,3 @@ export function evolveVillageElection(state: VillageElectionState | null, e: Vil
       return { ...s, stage: 'handed_over' };
   }
 }
-
-export function foldVillageElection(events: readonly VillageElectionEvent[]): VillageElectionState | null {
-  return events.reduce<VillageElectionState | null>((s, e) => evolveVillageElection(s, e), null);
-}

@@ -1,4 +1,4 @@
-import { CitizenId, DivisionCode, DomainValidationError, type Gender, type LocalDate } from '@lw/domain';
+import { CitizenId, DivisionCode, DomainValidationError, FULL_DIVISION_CODE_LENGTH, type Gender, type LocalDate } from '@lw/domain';
 import { compact, parseBirth, parseDay, parseEducation, parseGender, parsePhone, parsePoliticalStatus, parsePosts } from './roster-cell-values';
 import { fieldLabel, mapHeader, type RosterField } from './roster-columns';
 import type { Education } from '../rules/facts';
@@ -156,7 +156,7 @@ function failWith<T>(err: (t: string) => void, text: string, none: T): T {
 
 function checkVillage(code: string, name: string | null, opts: RosterCheckOptions, err: (t: string) => void): string | null {
   if (!code) return failWith(err, '不能为空', null);
-  if (!/^\d{12}$/.test(code) || !DivisionCode.isValid(code) || DivisionCode.parse(code).level !== 'village') return failWith(err, `“${code}”不是 12 位村（社区）级区划代码`, null);
+  if (code.length !== FULL_DIVISION_CODE_LENGTH || !DivisionCode.isValid(code) || DivisionCode.parse(code).level !== 'village') return failWith(err, `“${code}”不是 12 位村（社区）级区划代码`, null);
   if (opts.villages) {
     const known = opts.villages.get(code);
     if (known === undefined) return failWith(err, `“${code}”不在本次导入范围内的村（社区）中`, null);

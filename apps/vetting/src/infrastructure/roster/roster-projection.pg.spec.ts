@@ -1,10 +1,9 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { migrate, readModelSource, withTransaction } from '@lw/db';
-import { checkCharOf } from '@lw/domain';
 import { EventStore, Projector } from '@lw/eventstore';
 import { ServiceKernel } from '@lw/runtime';
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { citizenId, createTestDatabase, type TestDatabase } from '@lw/testing';
 import { ASSESSMENT_READ_MODELS } from '../assessment/assessment-read-models';
 import { vettingMigrations } from '../vetting.migrations';
 import { projectRoster, ROSTER_PROJECTION } from './roster-projection';
@@ -14,14 +13,9 @@ import { ROSTER_READ_MODELS } from './roster-read-models';
 const A = '320724100223';
 const B = '320724101200';
 
-function citizenId(seq: number): string {
-  const first17 = `32072419700101${String(seq).padStart(3, '0')}`;
-  return first17 + checkCharOf(first17);
-}
-
 const details = (name: string, villageCode: string) => ({
   name,
-  citizenId: citizenId(1),
+  citizenId: citizenId('320724', '1970-01-01', 1),
   ethnicity: '汉族',
   education: '初中',
   politicalStatus: '群众',

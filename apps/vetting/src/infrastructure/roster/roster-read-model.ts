@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
-import { DivisionCode, type LocalDate } from '@lw/domain';
+import type { LocalDate } from '@lw/domain';
+import { subtreePattern } from '@lw/hierarchy';
 import type { Holding, Person } from '../../domain/roster';
 import { isSanction, type AppraisalGrade } from '../../domain/roster';
 import type { PersonFacts, RecordFact } from '../../domain/rules/facts';
@@ -85,11 +86,11 @@ export class RosterReadModel {
     return rows.map(toHolding);
   }
 
-  /** Holdings in force on `date` in a subtree (significant digits of the scope as a prefix). */
+  /** Holdings in force on `date` in a subtree (either form of the scope's code). */
   async holdingsInForce(scopePrefix: string, date: LocalDate, tx?: PoolClient): Promise<Holding[]> {
     const rows = await this.m(tx)
       .createQueryBuilder(RosterHoldingRecord, 'h')
-      .where('h.villageCode LIKE :prefix', { prefix: `${DivisionCode.parse(scopePrefix).code}%` })
+      .where('h.villageCode LIKE :scope', { scope: subtreePattern(scopePrefix) })
       .andWhere('h.fromDate <= :date AND (h.toDate IS NULL OR h.toDate > :date)', { date })
       .orderBy('h.villageCode')
       .addOrderBy('h.body')

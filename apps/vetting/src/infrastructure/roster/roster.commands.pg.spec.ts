@@ -4,12 +4,12 @@ import { randomUUID } from 'crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { migrate, readModelSource } from '@lw/db';
-import { checkCharOf, DomainNotFoundError, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
+import { DomainNotFoundError, shanghaiDateOf, type Actor, type LocalDate } from '@lw/domain';
 import { EventStore, Projector } from '@lw/eventstore';
 import { Hierarchy, hierarchyMigrations, importDivisions, Jurisdiction } from '@lw/hierarchy';
 import { ServiceKernel } from '@lw/runtime';
 import { createServiceCqrs } from '@lw/runtime/src/nest/service-cqrs';
-import { createTestDatabase, type TestDatabase } from '@lw/testing';
+import { citizenId, createTestDatabase, type TestDatabase } from '@lw/testing';
 import { RosterDeps } from '../../application/roster/roster-deps';
 import { AddRecord, ImportRoster, RecordPerson, ROSTER_COMMAND_HANDLERS } from '../../application/roster/roster.commands';
 import { personStream, villageStream } from '../../domain/roster';
@@ -24,11 +24,6 @@ const VILLAGE_B = '320724101200'; // 堆沟港镇 堆沟村委会
 const county: Actor = { userId: 'county', roles: ['org_dept'], node: '320724' };
 const townB: Actor = { userId: 'town-b', roles: ['township'], node: '320724101' };
 const HEADER = ['序号', '村(社区)', '村代码', '姓名', '身份证号', '性别', '民族', '学历', '政治面貌', '入党时间', '职务', '联系电话'];
-
-function citizenId(seq: number): string {
-  const first17 = `32072419700101${String(seq).padStart(3, '0')}`;
-  return first17 + checkCharOf(first17);
-}
 
 // The roster's commands through the service's own bus on PostgreSQL: one decider loop re-decides a
 // person's write on a concurrent append, imports serialise on the village's lock, users are held to
@@ -77,7 +72,7 @@ describe('roster commands (PostgreSQL)', () => {
 
   const recordPerson = (seq: number, villageCode: string): Promise<string> =>
     commands.execute(
-      new RecordPerson({ name: `人员${seq}`, citizenId: citizenId(seq), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode }, null),
+      new RecordPerson({ name: `人员${seq}`, citizenId: citizenId('320724', '1970-01-01', seq), ethnicity: '汉族', education: '初中', politicalStatus: '群众', partyJoinDate: null, phone: null, tags: [], villageCode }, null),
     );
   const addRecord = (personId: string, recordId: string, actor: Actor) =>
     commands.execute(new AddRecord(personId, { recordId, text: '党内警告', date: '2024-03-01' as LocalDate, endsOn: null, source: null }, actor));
@@ -101,7 +96,7 @@ describe('roster commands (PostgreSQL)', () => {
 
   it('imports two sheets of different persons into one village at once: the second waits for the village and both land', async () => {
     const name = hierarchy.get(VILLAGE_B)!.shortName;
-    const sheet = (seq: number) => ({ header: HEADER, rows: [['1', name, VILLAGE_B, `委员${seq}`, citizenId(seq), '男', '汉族', '高中', '群众', '', '村委会委员', '']] });
+    const sheet = (seq: number) => ({ header: HEADER, rows: [['1', name, VILLAGE_B, `委员${seq}`, citizenId('320724', '1970-01-01', seq), '男', '汉族', '高中', '群众', '', '村委会委员', '']] });
     const [a, b] = await Promise.all([5, 7].map((seq) => commands.execute(new ImportRoster(sheet(seq), 'all_or_nothing', false, '2021-01-10' as LocalDate, townB))));
     expect([a.written, a.created, b.written, b.created]).toEqual([true, 1, true, 1]);
     expect((await store.readStream(villageStream(VILLAGE_B))).map((e) => e.type)).toEqual(['HoldingStarted', 'HoldingStarted']);
