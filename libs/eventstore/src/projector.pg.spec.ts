@@ -153,3 +153,25 @@ describe('Projector.waitPast (read-your-writes)', () => {
     expect(await projector.waitPast(null)).toBe(true);
   });
 });
+
+describe('Projector.waitPast with its loop running', () => {
+  beforeEach(async () => {
+    await pool.query('TRUNCATE tip_counts, events, checkpoints');
+  });
+
+  it('wakes the loop instead of applying batches itself, and returns once the loop has applied the write', async () => {
+    const projector = countingProjector('p-ryw-loop');
+    const batch = jest.spyOn(projector, 'processBatch');
+    await projector.start();
+    try {
+      const writes = await Promise.all(['a', 'b', 'c'].map((v, i) => store.append(`loop-${i}`, 'no_stream', [{ type: 'Tip', data: { village: v } }])));
+      const before = batch.mock.calls.length;
+      expect(await Promise.all(writes.map((w) => projector.waitPast(w.txId)))).toEqual([true, true, true]);
+      expect(await counts()).toEqual({ a: 1, b: 1, c: 1 });
+      // The three waiters did not each run a batch: the loop's own steps applied them.
+      expect(batch.mock.calls.length - before).toBeLessThanOrEqual(3);
+    } finally {
+      await projector.stop();
+    }
+  });
+});

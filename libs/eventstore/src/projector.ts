@@ -83,16 +83,21 @@ export class Projector {
    */
   async waitPast(txId: string | null, timeoutMs = 5000): Promise<boolean> {
     if (txId === null) return true;
+    const target = BigInt(txId);
     const until = Date.now() + timeoutMs;
     for (;;) {
       try {
-        await this.catchUp();
-        if (BigInt((await this.checkpoint()).txId) >= BigInt(txId)) return true;
+        // Where this projector's loop runs, waiting writers only wake it and watch the checkpoint:
+        // the loop applies all their events in one batch. Elsewhere (another replica leads), the
+        // writer applies the batch itself (batches of one projection never overlap).
+        if (this.loop.isLeader()) this.wake();
+        else await this.catchUp();
+        if (BigInt((await this.checkpoint()).txId) >= target) return true;
       } catch (err) {
         this.onError(err as Error);
       }
       if (Date.now() > until) return false;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 
