@@ -29,7 +29,7 @@ export function auditingRuntime(kernel: ServiceKernel): ServiceRuntime {
     handle: engagementProjection(store),
     onError: (err) => kernel.logger.warn({ err: err.message }, 'engagement projection failed, will retry'),
   });
-  const engagements = new Engagements({ store, jurisdiction, contracts, policy, calendar: () => platform.calendar.calendar(), readYourWrites: (txId) => projector.waitPast(txId) });
+  const engagements = new Engagements({ store, jurisdiction, contracts, policy, calendar: () => platform.calendar.calendar(), onAppended: () => projector.wake() });
   return {
     consumes: auditingReactions({ contracts, commands: () => kernel.commandBus, log: kernel.logger }),
     providers: [
