@@ -25,6 +25,9 @@ export interface ProjectorOptions {
   onError?: (err: Error) => void;
 }
 
+/** How often a read-your-writes wait asks for a batch (see waitPast); it watches the checkpoint in between. */
+const NUDGE_MS = 200;
+
 /**
  * Feeds read models from the event store: reads all events after its checkpoint (gap-safe, see
  * read-all.ts) and applies them and the new checkpoint in ONE transaction, so a crash either
@@ -85,13 +88,19 @@ export class Projector {
     if (txId === null) return true;
     const target = BigInt(txId);
     const until = Date.now() + timeoutMs;
+    let nudged = 0;
     for (;;) {
       try {
         // Where this projector's loop runs, waiting writers only wake it and watch the checkpoint:
         // the loop applies all their events in one batch. Elsewhere (another replica leads), the
-        // writer applies the batch itself (batches of one projection never overlap).
-        if (this.loop.isLeader()) this.wake();
-        else await this.catchUp();
+        // writer applies the batch itself (batches of one projection never overlap). Either at
+        // most every NUDGE_MS: while another database's long transaction holds read-all back, a
+        // batch per poll would only repeat read-all's scan of the server's open transactions.
+        if (Date.now() - nudged >= NUDGE_MS) {
+          nudged = Date.now();
+          if (this.loop.isLeader()) this.wake();
+          else await this.catchUp();
+        }
         if (BigInt((await this.checkpoint()).txId) >= target) return true;
       } catch (err) {
         this.onError(err as Error);
