@@ -5,7 +5,6 @@ import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { clientIp, Public, type AuthRequest } from '@lw/auth';
 import { Returns, ValidBody, ValidQuery } from '@lw/runtime';
-import type { TipSubject } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { ReplyAsReporter } from '../application/tip.commands';
 import { SubmitPublicTip } from '../application/tip-submission.commands';
@@ -14,7 +13,7 @@ import { clientKey as keyOfAddress } from '../infrastructure/receipt/client-key'
 import { Refusals } from './refusals';
 import { UploadErrorFilter } from './upload-error.filter';
 import { noticesQuerySchema, placesQuerySchema, publicTipSchema, receiptSchema, replySchema, TIP_FIELD_LABELS } from './tip.schemas';
-import { tipFromRequest, type UploadedFile } from './tip-request';
+import { submissionOf, tipFromRequest, type UploadedFile } from './tip-request';
 import * as v from './tip-views.schemas';
 
 /**
@@ -70,14 +69,7 @@ export class PublicTipsController {
     @ValidBody(publicTipSchema, TIP_FIELD_LABELS, { from: tipFromRequest }) input: z.infer<typeof publicTipSchema>,
     @UploadedFiles() files: UploadedFile[] = [],
   ) {
-    const submission = {
-      category: input.category,
-      subjects: input.subjects as TipSubject[],
-      text: input.text,
-      anonymous: input.anonymous,
-      reporter: input.anonymous ? null : input.reporter!,
-      files: files.map((f) => ({ fileName: f.originalname, bytes: f.buffer, declaredType: f.mimetype })),
-    };
+    const submission = submissionOf(input, files);
     const result = await this.commands.execute(new SubmitPublicTip(submission, clientKey(req)));
     return {
       receiptCode: result.receiptCode,

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { CurrentActor, Roles } from '@lw/auth';
 import { DomainValidationError, type Actor } from '@lw/domain';
 import { Returns, ReturnsFile, ValidBody, ValidQuery } from '@lw/runtime';
-import type { TipChannel, TipSubject } from '../domain';
+import type { TipChannel } from '../domain';
 import { EVIDENCE_POLICY } from '../domain/evidence-policy';
 import { DecideReveal, RequestReveal, RevealReporter } from '../application/reporter-reveal.commands';
 import { SubmitTip } from '../application/tip-submission.commands';
@@ -26,7 +26,7 @@ import {
   TransferTip,
 } from '../application/tip.commands';
 import { RevealRequests, TipAccessOf, TipDetail, TipEvidenceFile, TipInbox, TipLedgerWorkbook, TipStatistics } from '../application/tip.queries';
-import { tipFromRequest, type UploadedFile } from './tip-request';
+import { submissionOf, tipFromRequest, type UploadedFile } from './tip-request';
 import { Refusals } from './refusals';
 import { UploadErrorFilter } from './upload-error.filter';
 import { REVEAL_LABELS, revealRefusalSchema, revealRequestSchema, revealSchema } from './reveal.schemas';
@@ -124,13 +124,8 @@ export class StaffTipsController {
       throw new DomainValidationError('tip.received_at', `收到时间不能晚于现在，也不能早于 ${MAX_BACKDATE_DAYS} 天前`, 'receivedAt out of range');
     }
     const submission = {
+      ...submissionOf(input, files),
       channel: input.channel as TipChannel,
-      category: input.category,
-      subjects: input.subjects as TipSubject[],
-      text: input.text,
-      anonymous: input.anonymous,
-      reporter: input.anonymous ? null : input.reporter!,
-      files: files.map((f) => ({ fileName: f.originalname, bytes: f.buffer, declaredType: f.mimetype })),
       origin: input.transferredFrom ? { transferredFrom: input.transferredFrom } : null,
       issueReceipt: true,
       receivedAt,

@@ -1,4 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
+import type { TipSubject } from '../domain';
+import type { ReporterIdentity } from '../application/tip-submission';
 
 /** What multer hands over for each uploaded file (memory storage). */
 export interface UploadedFile {
@@ -21,4 +23,19 @@ export function tipFromRequest(body: unknown): unknown {
     }
   }
   return body;
+}
+
+/** What a public and a clerk's submission share: the checked tip body and its uploaded evidence. */
+export function submissionOf(
+  input: { category: string; subjects: unknown[]; text: string; anonymous: boolean; reporter?: unknown },
+  files: UploadedFile[],
+) {
+  return {
+    category: input.category,
+    subjects: input.subjects as TipSubject[],
+    text: input.text,
+    anonymous: input.anonymous,
+    reporter: input.anonymous ? null : (input.reporter as ReporterIdentity),
+    files: files.map((f) => ({ fileName: f.originalname, bytes: f.buffer, declaredType: f.mimetype })),
+  };
 }
