@@ -18,7 +18,18 @@ export interface DomainEvent {
  */
 export interface Decider<S, E extends DomainEvent> {
   evolve(state: S | null, event: E): S;
-  snapshot?: { schemaVersion: number; every: number };
+  snapshot?: SnapshotPolicy<S>;
+}
+
+/**
+ * When to snapshot and, for a state JSON cannot hold as it is (Maps, Sets), how to write it as
+ * JSON and read it back; `decode(encode(s))` must equal `s`.
+ */
+export interface SnapshotPolicy<S> {
+  schemaVersion: number;
+  every: number;
+  encode?: (state: S) => unknown;
+  decode?: (json: unknown) => S;
 }
 
 /** What the command knows about its caller; the loop records it on every event it appends. */
@@ -122,8 +133,9 @@ export async function loadAggregate<S, E extends DomainEvent>(
   streamId: string,
   tx?: PoolClient,
 ): Promise<Loaded<S>> {
-  const snapshot = decider.snapshot ? await store.loadSnapshot<S>(streamId, decider.snapshot.schemaVersion, tx) : null;
-  let state: S | null = snapshot ? snapshot.state : null;
+  const policy = decider.snapshot;
+  const snapshot = policy ? await store.loadSnapshot<unknown>(streamId, policy.schemaVersion, tx) : null;
+  let state: S | null = snapshot ? (policy!.decode ? policy!.decode(snapshot.state) : (snapshot.state as S)) : null;
   let version = snapshot ? snapshot.version : 0;
   for (const event of await store.readStream(streamId, version + 1, tx)) {
     state = decider.evolve(state, toDomainEvent<E>(event));
@@ -146,9 +158,9 @@ async function maybeSnapshot<S, E extends DomainEvent>(
   state: S | null,
   tx?: PoolClient,
 ): Promise<void> {
-  const every = decider.snapshot?.every;
-  if (!every || state === null || Math.floor(after / every) === Math.floor(before / every)) return;
-  await store.saveSnapshot(streamId, after, state, decider.snapshot!.schemaVersion, tx);
+  const policy = decider.snapshot;
+  if (!policy || state === null || Math.floor(after / policy.every) === Math.floor(before / policy.every)) return;
+  await store.saveSnapshot(streamId, after, policy.encode ? policy.encode(state) : state, policy.schemaVersion, tx);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { FULL_DIVISION_CODE_LENGTH } from '@lw/domain';
 import type { Decider } from '@lw/eventstore';
-import { evolveVillageElection, type VillageElectionEvent, type VillageElectionState } from '../domain/election';
+import { decodeVillageElection, encodeVillageElection, evolveVillageElection, type VillageElectionEvent, type VillageElectionState } from '../domain/election';
 
 /** One stream per village per election. */
 export function villageElectionStream(electionId: string, villageCode: string): string {
@@ -20,5 +20,12 @@ export function streamOfNotice(noticeId: string): string | null {
   return m ? villageElectionStream(m[1], m[2]) : null;
 }
 
-/** A village election folds by the domain's own evolve. */
-export const villageElectionDecider: Decider<VillageElectionState, VillageElectionEvent> = { evolve: evolveVillageElection };
+/**
+ * A village election folds by the domain's own evolve; its stream (eight nominees, each reviewed,
+ * sent to joint review and answered by every department) passes 50 events, so it loads from a
+ * snapshot every 50.
+ */
+export const villageElectionDecider: Decider<VillageElectionState, VillageElectionEvent> = {
+  evolve: evolveVillageElection,
+  snapshot: { schemaVersion: 1, every: 50, encode: encodeVillageElection, decode: decodeVillageElection },
+};

@@ -160,3 +160,19 @@ export function evolveVillageElection(state: VillageElectionState | null, e: Vil
       return { ...s, stage: 'handed_over' };
   }
 }
+
+/** The state as JSON holds it: its two Maps as entry lists. */
+export type VillageElectionJson = Omit<VillageElectionState, 'nominees' | 'openObjections'> & {
+  nominees: [string, NomineeState][];
+  openObjections: [string, string | null][];
+};
+
+/** For snapshots: a long stream (eight nominees, their reviews, six departments each) loads from JSON. */
+export function encodeVillageElection(s: VillageElectionState): VillageElectionJson {
+  return { ...s, nominees: [...s.nominees], openObjections: [...s.openObjections] };
+}
+
+export function decodeVillageElection(json: unknown): VillageElectionState {
+  const j = json as VillageElectionJson;
+  return { ...j, nominees: new Map(j.nominees), openObjections: new Map(j.openObjections) };
+}
