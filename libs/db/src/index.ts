@@ -4,3 +4,4 @@ export * from './leader';
 export * from './run-all';
 export * from './roles';
 export * from './read-model-source';
+export * from './raw-entities';

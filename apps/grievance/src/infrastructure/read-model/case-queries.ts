@@ -1,4 +1,5 @@
 import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { rawEntities } from '@lw/db';
 import { formatShanghai, shanghaiDateOf, type LocalDate, type WorkingCalendar } from '@lw/domain';
 import { codeLength, subtreePattern } from '@lw/hierarchy';
 import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS, ESCALATION_LABELS, LIGHT_LABELS, SEVERITY_LABELS, type Light, workingDaysLeft } from '../../domain';
@@ -55,6 +56,7 @@ function lightOf(r: CaseLedgerRecord, now: Date): Light {
 /** Ledger pages, figures and the one-village view, from case_ledger. */
 export class CaseQueries implements CaseReadModel {
   private readonly ledgerRows: Repository<CaseLedgerRecord>;
+  private readonly records: (rows: Record<string, unknown>[]) => CaseLedgerRecord[];
 
   constructor(
     readModels: DataSource,
@@ -63,13 +65,14 @@ export class CaseQueries implements CaseReadModel {
     private readonly calendar?: () => WorkingCalendar,
   ) {
     this.ledgerRows = readModels.getRepository(CaseLedgerRecord);
+    this.records = rawEntities(readModels, CaseLedgerRecord, 'c');
   }
 
   async ledger(f: LedgerFilter): Promise<{ total: number; rows: LedgerRow[] }> {
     const now = new Date();
     const qb = ledgerQuery(this.ledgerRows, f, now);
-    const [total, rows] = await Promise.all([count(qb).getRawOne<{ n: string }>(), page(qb, f).getMany()]);
-    return { total: Number(total!.n), rows: rows.map((r) => this.toRow(r, now)) };
+    const [total, rows] = await Promise.all([count(qb).getRawOne<{ n: string }>(), page(qb, f).getRawMany()]);
+    return { total: Number(total!.n), rows: this.records(rows).map((r) => this.toRow(r, now)) };
   }
 
   /** Closure rate and overdue counts per village, township or county inside the scope, with a total. */
