@@ -10,6 +10,9 @@ export * from './time/local-date';
 export * from './time/shanghai-time';
 export * from './time/request-date-range';
 export * from './text/control-characters';
+export * from './json/same-json';
+export * from './validation/zod-reason-zh';
+export * from './validation/deep-freeze';
 export * from './files/zip-directory';
 
 export * from './calendar/calendar-horizon-error';

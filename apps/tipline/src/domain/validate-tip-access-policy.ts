@@ -1,17 +1,9 @@
-import { DomainValidationError } from '@lw/domain';
+import { deepFreeze, DomainValidationError } from '@lw/domain';
 import type { TipAccessPolicy } from './tip-access-policy';
 import { TIP_VIEWS, type TipView } from './tip-view';
 
 const isView = (v: unknown): v is TipView => typeof v === 'string' && (TIP_VIEWS as readonly string[]).includes(v);
 const isInt = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * Checks an access pack given as data (a literal, a file) and returns it typed and frozen: who sees
