@@ -58,7 +58,8 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
       { personId: `${villageCode}-p1`, name: '张明华', grade: '优秀' },
       { personId: `${villageCode}-p2`, name: '王秀英', grade: '称职' },
     ],
-    turnout: { invited: 50, returned: 30 },
+    // 30 of 50 questionnaires back, 18 of the 30 answered by 群众代表: exactly 60 % of respondents.
+    turnout: { invited: 50, returned: 30, representatives: 18 },
     classification: '平稳',
     weak: false,
     problems: [{ category: '村务公开', description: '村务公开栏三个月未更新。', severity: 'general' }],
@@ -93,7 +94,7 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
     expect(await list(org, `?classification=${encodeURIComponent('调整充实')}`)).toEqual([`${ownVillages[1]}/2024`]);
 
     const scales = await h.call('GET', '/vetting/assessments/scales', { token: township });
-    expect(scales.body.items.map((x: any) => [x.id, x.teamGrades.join('/'), x.minTurnoutPercent])).toEqual([['default', '好/一般/较差', 60], ['evaluation', '先进/一般/后进', 60]]);
+    expect(scales.body.items.map((x: any) => [x.id, x.teamGrades.join('/'), x.minRepresentativePercent])).toEqual([['default', '好/一般/较差', 60], ['evaluation', '先进/一般/后进', 60]]);
     const summary = await settled(org, '?period=2025', 2);
     expect(summary.status).toBe(200);
     expect(summary.body).toMatchObject({ assessed: 2, valid: 2, classification: { 平稳: 1, 难点: 1, 调整充实: 0 }, weak: { count: 1, villages: [otherVillages[0]] }, memberGrades: { 优秀: 2, 称职: 2 } });
@@ -114,7 +115,9 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
     const before = await written();
     const cases: [unknown, number, string][] = [
       [body(ownVillages[2], { period: '25' }), 400, '测评期次'],
-      [body(ownVillages[2], { turnout: { invited: 50, returned: 51 } }), 422, '收回问卷数（51）不能多于发放数（50）'],
+      [body(ownVillages[2], { turnout: { invited: 50, returned: 51, representatives: 30 } }), 422, '收回问卷数（51）不能多于发放数（50）'],
+      [body(ownVillages[2], { turnout: { invited: 50, returned: 30, representatives: 31 } }), 422, '群众代表填写份数（31）不能多于收回问卷数（30）'],
+      [body(ownVillages[2], { turnout: { invited: 50, returned: 30 } }), 400, '群众代表填写份数'],
       [body(ownVillages[2], { teamGrade: '先进' }), 422, '班子评价“先进”不在本测评等次'],
       [body(ownVillages[2], { memberGrades: [{ personId: 'x', name: '李四', grade: '良好' }] }), 422, '李四：等次“良好”'],
       [body(ownVillages[2], { weak: true }), 422, '软弱涣散村不能归为“平稳”村'],
@@ -141,21 +144,25 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
     expect(rows).toHaveLength(1);
     const e = rows[0].envelope;
     expect(e).toMatchObject({ producer: 'vetting', villageCode: ownVillages[2], version: 1 });
-    expect(e.payload).toMatchObject({ period: '2025', teamGrade: '好', classification: '平稳', weak: false, turnout: { invited: 50, returned: 30 } });
+    expect(e.payload).toMatchObject({ period: '2025', teamGrade: '好', classification: '平稳', weak: false, turnout: { invited: 50, returned: 30, representatives: 18 } });
     expect(e.payload.problems.map((p: any) => [p.problemId, p.severity])).toEqual([[`${r.body.assessmentId}-p1`, 'serious'], [`${r.body.assessmentId}-p2`, 'general']]);
     const text = JSON.stringify(e);
     for (const privateBit of ['张明华', '王秀英', `${ownVillages[2]}-p1"`, 'memberGrades', 'personId']) expect(text).not.toContain(privateBit);
   });
 
-  it('records a low turnout as invalid (no event for grievance) and takes a re-run', async () => {
-    const low = await record(township, body(ownVillages[3], { period: '2026', turnout: { invited: 50, returned: 29 } }));
+  // Seed 004 report 1: "参与问卷调查的群众代表比例不少于60%" — 群众代表 among those who answered, not
+  // questionnaires returned ÷ issued.
+  it('records an assessment with too few 群众代表 among respondents as invalid (no event for grievance) and takes a re-run', async () => {
+    // Every questionnaire came back (100 %), but only half the respondents are 群众代表: invalid.
+    const low = await record(township, body(ownVillages[3], { period: '2026', turnout: { invited: 50, returned: 50, representatives: 25 } }));
     expect(low.status).toBe(201);
-    expect(low.body).toMatchObject({ valid: false, minTurnoutPercent: 60 });
+    expect(low.body).toMatchObject({ valid: false, minRepresentativePercent: 60 });
     const sent = async (id: string) => (await vetting().query(`SELECT 1 FROM outbox WHERE envelope->'payload'->>'assessmentId' = $1`, [id])).rowCount;
     expect(await sent(low.body.assessmentId)).toBe(0);
     const summary = await settled(township, '?period=2026', 1);
-    expect(summary.body).toMatchObject({ assessed: 1, valid: 0, belowMinimumTurnout: { count: 1, villages: [ownVillages[3]] } });
-    const rerun = await record(township, body(ownVillages[3], { period: '2026' }));
+    expect(summary.body).toMatchObject({ assessed: 1, valid: 0, invalid: { count: 1, villages: [ownVillages[3]] } });
+    // Half the questionnaires came back (50 %), 60 % of those who answered are 群众代表: valid.
+    const rerun = await record(township, body(ownVillages[3], { period: '2026', turnout: { invited: 50, returned: 25, representatives: 15 } }));
     expect(rerun.status).toBe(201);
     expect(rerun.body).toMatchObject({ valid: true, rerunOf: low.body.assessmentId, assessmentId: `${ownVillages[3]}-2026-2` });
     expect(await sent(rerun.body.assessmentId)).toBe(1);
@@ -172,7 +179,7 @@ describe('vetting: assessments and county targets (embedded product, HTTP)', () 
         { personId: `${village}-p1`, name: '张明华', grade: '优秀' },
         { personId: `${village}-p2`, name: '王秀英', grade: '不称职' },
       ],
-      turnout: { invited: 50, returned: 30 },
+      turnout: { invited: 50, returned: 30, representatives: 18 },
       classification: '调整充实',
       weak: false,
       problems: [{ problemId: `${village}-2025-1-p1`, category: '村务公开', description: '村务公开栏三个月未更新。', severity: 'major' }],

@@ -46,7 +46,7 @@ describe('a roster person reaching another township', () => {
   const grade = (token: string, personId: string, name: string) =>
     h.call('POST', '/vetting/assessments', {
       token,
-      json: { villageCode: own, period: '2025', teamGrade: '好', memberGrades: [{ personId, name, grade: '不称职' }], turnout: { invited: 50, returned: 30 }, classification: '平稳', weak: false },
+      json: { villageCode: own, period: '2025', teamGrade: '好', memberGrades: [{ personId, name, grade: '不称职' }], turnout: { invited: 50, returned: 30, representatives: 18 }, classification: '平稳', weak: false },
     });
 
   it('refuses a township both a roster write and a grade on a person holding a post or a role in another township', async () => {
@@ -76,7 +76,7 @@ describe('a roster person reaching another township', () => {
     expect((await h.call('POST', `/vetting/roster/persons/${mine}/appraisals`, { token: township, json: { year: 2024, grade: '称职' } })).status).toBe(201);
     const graded = await h.call('POST', '/vetting/assessments', {
       token: township,
-      json: { villageCode: own, period: '2026', teamGrade: '好', memberGrades: [{ personId: mine, name: '本村委员', grade: '称职' }], turnout: { invited: 50, returned: 30 }, classification: '平稳', weak: false },
+      json: { villageCode: own, period: '2026', teamGrade: '好', memberGrades: [{ personId: mine, name: '本村委员', grade: '称职' }], turnout: { invited: 50, returned: 30, representatives: 18 }, classification: '平稳', weak: false },
     });
     expect(graded.status).toBe(201);
   });

@@ -139,7 +139,7 @@ describe('roster writes stay inside the writer’s township', () => {
     // A village assessment cannot grade him either: the grade is an appraisal in every review of him.
     const graded = await h.call('POST', '/vetting/assessments', {
       token: township,
-      json: { villageCode: own[1].code, period: '2025', teamGrade: '好', memberGrades: [{ personId: dual, name: '两地委员', grade: '不称职' }], turnout: { invited: 50, returned: 30 }, classification: '平稳', weak: false },
+      json: { villageCode: own[1].code, period: '2025', teamGrade: '好', memberGrades: [{ personId: dual, name: '两地委员', grade: '不称职' }], turnout: { invited: 50, returned: 30, representatives: 18 }, classification: '平稳', weak: false },
     });
     expect(graded.status).toBe(422);
     expect((await db().query(`SELECT 1 FROM events WHERE stream_id LIKE 'assessment-%'`)).rowCount).toBe(0);

@@ -52,7 +52,7 @@ export class AssessmentController {
     return { items: await this.queries.execute(new ListAssessments(actor, q)) };
   }
 
-  /** The grading scales a form offers (team grades, member grades, classifications, minimum turnout). */
+  /** The grading scales a form offers (team grades, member grades, classifications, minimum share of 群众代表). */
   @Get('scales')
   @Roles(...READERS)
   @Returns(v.scalesView)

@@ -28,7 +28,8 @@ const content = {
   scaleId: z.string().min(1).max(20).default('default'),
   teamGrade: z.string().min(1, '请填写班子评价等次').max(10),
   memberGrades: z.array(member).min(1, '请至少填写一名班子成员的测评等次').max(50),
-  turnout: z.object({ invited: count('发放问卷数'), returned: count('收回问卷数') }).strict(),
+  /** Handed out, returned, and how many of the returned 群众代表 answered (validity: their share of the returned). */
+  turnout: z.object({ invited: count('发放问卷数'), returned: count('收回问卷数'), representatives: count('群众代表填写份数') }).strict(),
   classification: z.string().min(1, '请填写村分类').max(10),
   weak: z.boolean({ error: '软弱涣散应为 true 或 false' }),
 };

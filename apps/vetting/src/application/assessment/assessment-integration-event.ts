@@ -4,7 +4,8 @@ import type { AssessmentRecordedData } from '../../domain/assessment';
 /**
  * vetting.AssessmentRecorded for grievance, which opens one case per problem (problemId is stable
  * through corrections and redelivery). Member names, person ids and grades never leave the service.
- * An invalid (low-turnout) assessment publishes nothing: its re-run will.
+ * An invalid assessment (too few 群众代表 among respondents) publishes nothing: its re-run will.
+ * `turnout.representatives` goes with every revision that carries it (all recorded since the seed's rule).
  */
 export function assessmentIntegrationEvents(data: AssessmentRecordedData, actor: Actor | null, contracts: ContractRegistry): IntegrationEvent[] {
   if (!data.valid) return [];
@@ -15,7 +16,11 @@ export function assessmentIntegrationEvents(data: AssessmentRecordedData, actor:
     teamGrade: data.teamGrade,
     classification: data.classification,
     weak: data.weak,
-    turnout: { invited: data.turnout.invited, returned: data.turnout.returned },
+    turnout: {
+      invited: data.turnout.invited,
+      returned: data.turnout.returned,
+      ...(data.turnout.representatives === undefined ? {} : { representatives: data.turnout.representatives }),
+    },
     problems: data.problems.map((p) => ({ problemId: p.problemId, category: p.category, description: p.description, severity: p.severity })),
     recordedAt: data.at,
   };

@@ -29,7 +29,7 @@ export class AssessmentHistory extends Query<AssessmentRevision[]> {
   }
 }
 
-/** The grading scales a form offers (team grades, member grades, classifications, minimum turnout): fixed, no state. */
+/** The grading scales a form offers (team grades, member grades, classifications, minimum share of 群众代表): fixed, no state. */
 export class AssessmentScales extends Query<{ items: AssessmentScale[] }> {}
 
 function scopeOf(jurisdiction: Jurisdiction, actor: Actor, scope: string | undefined): string {

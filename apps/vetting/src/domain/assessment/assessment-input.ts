@@ -30,7 +30,8 @@ const CITIZEN_ID_IN_TEXT = /(?<![0-9])\d{17}[\dXx](?![0-9A-Za-z])/;
 
 /**
  * Checks an assessment against its scale and lists EVERY problem in one Chinese message, so a clerk
- * fixes the form once. A low turnout is not an error here: it is recorded as invalid (see the events).
+ * fixes the form once. Too few 群众代表 among respondents is not an error here: it is recorded as invalid
+ * (see the events).
  */
 export function validateAssessment(input: AssessmentInput, scale: AssessmentScale, now: Date): void {
   const issues: string[] = [];
@@ -44,6 +45,8 @@ export function validateAssessment(input: AssessmentInput, scale: AssessmentScal
   if (!Number.isInteger(t.invited) || t.invited < 1) issues.push('发放问卷数应为正整数');
   if (!Number.isInteger(t.returned) || t.returned < 0) issues.push('收回问卷数应为不小于 0 的整数');
   else if (t.returned > t.invited) issues.push(`收回问卷数（${t.returned}）不能多于发放数（${t.invited}）`);
+  if (!Number.isInteger(t.representatives) || t.representatives < 0) issues.push('群众代表填写份数应为不小于 0 的整数');
+  else if (t.representatives > t.returned) issues.push(`群众代表填写份数（${t.representatives}）不能多于收回问卷数（${t.returned}）`);
   if (input.memberGrades.length === 0) issues.push('请至少填写一名班子成员的测评等次');
   const seen = new Set<string>();
   input.memberGrades.forEach((m, i) => {

@@ -11,14 +11,17 @@ export interface AssessmentSummary {
   classification: Record<string, number>;
   teamGrades: Record<string, number>;
   weak: { count: number; villages: string[] };
-  /** Turnout below the minimum: recorded, invalid, to be re-run. */
-  belowMinimumTurnout: { count: number; villages: string[] };
+  /**
+   * Invalid ones, to be re-run: too few 群众代表 among respondents (older events: returned ÷ issued
+   * below the minimum, as judged then).
+   */
+  invalid: { count: number; villages: string[] };
   memberGrades: Record<string, number>;
 }
 
 /**
  * Sums the assessments in force (one per village) of one period. An invalid assessment counts only as
- * "below minimum turnout": its grades and classification rest on too few questionnaires to report.
+ * invalid: its grades and classification rest on a questionnaire the seed does not accept.
  */
 export function summariseAssessments(period: string, current: readonly AssessmentRecordedData[]): AssessmentSummary {
   const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
@@ -34,7 +37,7 @@ export function summariseAssessments(period: string, current: readonly Assessmen
   }
   const villages = (xs: readonly AssessmentRecordedData[]) => xs.map((a) => a.villageCode).sort();
   const weak = valid.filter((a) => a.weak);
-  const low = current.filter((a) => !a.valid);
+  const invalid = current.filter((a) => !a.valid);
   return {
     period,
     assessed: current.length,
@@ -42,7 +45,7 @@ export function summariseAssessments(period: string, current: readonly Assessmen
     classification,
     teamGrades,
     weak: { count: weak.length, villages: villages(weak) },
-    belowMinimumTurnout: { count: low.length, villages: villages(low) },
+    invalid: { count: invalid.length, villages: villages(invalid) },
     memberGrades,
   };
 }

@@ -4,7 +4,7 @@ import { validateAssessment, type AssessmentInput, type ProblemInput } from './a
 import { periodYear } from './assessment-period';
 import type { AssessmentRecorded, AssessmentRecordedData, Problem } from './assessment.events';
 import { currentAssessment, type AssessmentStreamState } from './assessment.state';
-import { turnoutMeets } from './turnout';
+import { representativesMeet } from './turnout';
 
 export interface AssessmentContext {
   now: Date;
@@ -23,9 +23,9 @@ function build(input: AssessmentInput, c: AssessmentContext, id: { assessmentId:
     scaleId: c.scale.id,
     memberGrades: input.memberGrades.map((m) => ({ personId: m.personId, name: m.name.trim(), grade: m.grade })),
     teamGrade: input.teamGrade,
-    turnout: { invited: input.turnout.invited, returned: input.turnout.returned },
-    minTurnoutPercent: c.scale.minTurnoutPercent,
-    valid: turnoutMeets(input.turnout, c.scale.minTurnoutPercent),
+    turnout: { invited: input.turnout.invited, returned: input.turnout.returned, representatives: input.turnout.representatives },
+    minRepresentativePercent: c.scale.minRepresentativePercent,
+    valid: representativesMeet(input.turnout, c.scale.minRepresentativePercent),
     classification: input.classification,
     weak: input.weak,
     problems,
@@ -50,7 +50,7 @@ function numberProblems(assessmentId: string, inputs: readonly ProblemInput[], k
 }
 
 /**
- * The first assessment of a village and period, or the re-run of one whose turnout fell short. A
+ * The first assessment of a village and period, or the re-run of an invalid one (too few 群众代表). A
  * valid assessment already on record is changed only by an explicit correction, never by recording again.
  */
 export function recordAssessment(s: AssessmentStreamState, input: AssessmentInput, c: AssessmentContext): AssessmentRecorded {

@@ -1,4 +1,4 @@
-import type { Turnout } from './turnout';
+import type { RecordedTurnout } from './turnout';
 
 export interface MemberGrade {
   /** Person id in the roster (两委花名册). */
@@ -23,8 +23,13 @@ export interface Problem {
  * Stream event 'AssessmentRecorded' of stream `assessment-<villageCode>-<period>`. Every revision
  * carries the FULL data: the roster reads member grades from the latest revision of the stream.
  * A correction is a new revision with `corrects` (which revision, why) and `by`; nothing is overwritten.
- * `valid` is false when the turnout is below the scale's minimum: recorded, shown, but its grades
- * count for nothing (no negative list, no grievance cases) until a re-run (`rerunOf`) or a correction.
+ * `valid` is false when 群众代表 are below the scale's minimum share of the respondents: recorded,
+ * shown, but its grades count for nothing (no negative list, no grievance cases) until a re-run
+ * (`rerunOf`) or a correction.
+ *
+ * Events recorded before the seed's rule (seed 004 report 1) carry `turnout: {invited, returned}` and
+ * `minTurnoutPercent`: they were judged on returned ÷ issued, and fold as they were judged then — their
+ * stored `valid` stands, nothing is recomputed. A correction or re-run judges by the rule of today.
  */
 export interface AssessmentRecordedData {
   assessmentId: string;
@@ -36,8 +41,12 @@ export interface AssessmentRecordedData {
   scaleId: string;
   memberGrades: MemberGrade[];
   teamGrade: string;
-  turnout: Turnout;
-  minTurnoutPercent: number;
+  /** `representatives` is absent on events recorded before the seed's rule. */
+  turnout: RecordedTurnout;
+  /** The scale's minimum share of 群众代表 among respondents, in percent, when recorded (absent on older events). */
+  minRepresentativePercent?: number;
+  /** Older events only: the minimum returned ÷ issued they were judged on. */
+  minTurnoutPercent?: number;
   valid: boolean;
   classification: string;
   weak: boolean;
@@ -48,7 +57,7 @@ export interface AssessmentRecordedData {
   by: string | null;
   /** A correction: the revision it replaces, why, and who was graded there but is not here (to re-check them). */
   corrects?: { revision: number; reason: string; removedPersonIds: string[] };
-  /** The invalid (low-turnout) assessment this one re-runs. */
+  /** The invalid assessment (too few 群众代表 among respondents, or formerly a low turnout) this one re-runs. */
   rerunOf?: string;
 }
 

@@ -7,6 +7,10 @@ export interface AssessmentStreamState {
 
 export const EMPTY_ASSESSMENT_STREAM: AssessmentStreamState = { revisions: [] };
 
+/**
+ * Folds each revision as stored. Revisions recorded before the seed's rule (turnout without
+ * `representatives`, judged on returned ÷ issued) keep the `valid` they were judged with then.
+ */
 export function evolveAssessment(s: AssessmentStreamState, e: { type: string; data: unknown }): AssessmentStreamState {
   return e.type === 'AssessmentRecorded' ? { revisions: [...s.revisions, e.data as AssessmentRecordedData] } : s;
 }

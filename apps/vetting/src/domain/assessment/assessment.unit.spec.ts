@@ -3,7 +3,9 @@ import { DEFAULT_ASSESSMENT_SCALE, EVALUATION_ASSESSMENT_SCALE } from './assessm
 import type { AssessmentInput } from './assessment-input';
 import { evolveAssessment, EMPTY_ASSESSMENT_STREAM, type AssessmentStreamState } from './assessment.state';
 import { correctAssessment, recordAssessment, type AssessmentContext } from './assessment.decisions';
-import { turnoutMeets, turnoutText } from './turnout';
+import { representativesMeet } from './turnout';
+import type { AssessmentRecordedData } from './assessment.events';
+import { summariseAssessments } from './assessment-summary';
 
 const NOW = new Date('2026-11-30T02:00:00Z');
 const ctx = (by = 'u-township', scale = DEFAULT_ASSESSMENT_SCALE): AssessmentContext => ({ now: NOW, by, scale });
@@ -17,7 +19,7 @@ const input = (o: Partial<AssessmentInput> = {}): AssessmentInput => ({
     { personId: 'p1', name: '张明华', grade: '优秀' },
     { personId: 'p2', name: '王秀英', grade: '称职' },
   ],
-  turnout: { invited: 50, returned: 30 },
+  turnout: { invited: 50, returned: 50, representatives: 30 },
   classification: '平稳',
   weak: false,
   problems: [{ category: '村务公开', description: '村务公开栏三个月未更新。', severity: 'general' }],
@@ -35,36 +37,82 @@ function zhOf(f: () => unknown): string {
   throw new Error('expected an error');
 }
 
-describe('turnout (问卷回收率)', () => {
-  it('meets 60 % with exactly 60 % returned and fails with one questionnaire fewer', () => {
-    expect(turnoutMeets({ invited: 50, returned: 30 }, 60)).toBe(true);
-    expect(turnoutMeets({ invited: 50, returned: 29 }, 60)).toBe(false);
+// Seed 004 report 1: "各村(社区)组织50人现场填写了《村(社区)“两委”班子综合分析研判调查问卷》,参与问卷调查的
+// 群众代表比例不少于60%" — the share of 群众代表 among the people who answered, not returned ÷ issued.
+describe('群众代表 among questionnaire respondents (参与问卷调查的群众代表比例不少于60%)', () => {
+  it('meets 60 % with exactly 60 % of respondents 群众代表 and fails with one fewer, in integers', () => {
+    expect(representativesMeet({ invited: 50, returned: 50, representatives: 30 }, 60)).toBe(true);
+    expect(representativesMeet({ invited: 50, returned: 50, representatives: 29 }, 60)).toBe(false);
     // 3 of 5 is exactly 60 %; in floats 3/5*100 is 60.00000000000001, which must not matter either way.
-    expect(turnoutMeets({ invited: 5, returned: 3 }, 60)).toBe(true);
-    expect(turnoutMeets({ invited: 7, returned: 4 }, 60)).toBe(false); // 57.1 %
-    expect(turnoutText({ invited: 7, returned: 4 })).toBe('57.1%');
-    expect(turnoutText({ invited: 8, returned: 5 })).toBe('62.5%');
+    expect(representativesMeet({ invited: 5, returned: 5, representatives: 3 }, 60)).toBe(true);
+    expect(representativesMeet({ invited: 7, returned: 7, representatives: 4 }, 60)).toBe(false); // 57.1 %
+    // 57 of 100 at 57 %: 0.57 * 100 is 56.99999999999999 in floats; integers say it meets.
+    expect(representativesMeet({ invited: 100, returned: 100, representatives: 57 }, 57)).toBe(true);
+    // Nobody answered: nothing to judge on.
+    expect(representativesMeet({ invited: 50, returned: 0, representatives: 0 }, 60)).toBe(false);
   });
 
-  it('records an assessment at exactly the minimum as valid, and one fewer as invalid (to be re-run), not refused', () => {
-    expect(recordAssessment(EMPTY_ASSESSMENT_STREAM, input(), ctx()).data).toMatchObject({ valid: true, minTurnoutPercent: 60 });
-    const low = recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 50, returned: 29 } }), ctx()).data;
-    expect(low).toMatchObject({ valid: false, turnout: { invited: 50, returned: 29 } });
+  it('is invalid when every questionnaire came back (100 %) but only half the respondents are 群众代表', () => {
+    const half = recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 50, returned: 50, representatives: 25 } }), ctx()).data;
+    expect(half).toMatchObject({ valid: false, minRepresentativePercent: 60, turnout: { invited: 50, returned: 50, representatives: 25 } });
+  });
+
+  it('is valid when only half came back (50 %) but 60 % of the respondents are 群众代表', () => {
+    const data = recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 100, returned: 50, representatives: 30 } }), ctx()).data;
+    expect(data).toMatchObject({ valid: true, minRepresentativePercent: 60 });
+    expect(data).not.toHaveProperty('minTurnoutPercent');
+  });
+
+  it('records one 群众代表 too few as invalid (to be re-run), not refused', () => {
+    expect(recordAssessment(EMPTY_ASSESSMENT_STREAM, input(), ctx()).data).toMatchObject({ valid: true, minRepresentativePercent: 60 });
+    const low = recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 50, returned: 50, representatives: 29 } }), ctx()).data;
+    expect(low).toMatchObject({ valid: false, turnout: { invited: 50, returned: 50, representatives: 29 } });
   });
 
   it('takes the minimum from the scale (data)', () => {
-    const strict = { ...DEFAULT_ASSESSMENT_SCALE, minTurnoutPercent: 80 };
-    expect(recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 50, returned: 39 } }), ctx('u', strict)).data.valid).toBe(false);
-    expect(recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 50, returned: 40 } }), ctx('u', strict)).data.valid).toBe(true);
+    const strict = { ...DEFAULT_ASSESSMENT_SCALE, minRepresentativePercent: 80 };
+    expect(recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 60, returned: 50, representatives: 39 } }), ctx('u', strict)).data.valid).toBe(false);
+    expect(recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 60, returned: 50, representatives: 40 } }), ctx('u', strict)).data.valid).toBe(true);
   });
 
   it.each([
-    [{ invited: 0, returned: 0 }, '发放问卷数应为正整数'],
-    [{ invited: 50, returned: 51 }, '收回问卷数（51）不能多于发放数（50）'],
-    [{ invited: 50, returned: -1 }, '收回问卷数应为不小于 0 的整数'],
-    [{ invited: 50.5, returned: 30 }, '发放问卷数应为正整数'],
+    [{ invited: 0, returned: 0, representatives: 0 }, '发放问卷数应为正整数'],
+    [{ invited: 50, returned: 51, representatives: 30 }, '收回问卷数（51）不能多于发放数（50）'],
+    [{ invited: 50, returned: -1, representatives: 0 }, '收回问卷数应为不小于 0 的整数'],
+    [{ invited: 50.5, returned: 30, representatives: 20 }, '发放问卷数应为正整数'],
+    [{ invited: 50, returned: 40, representatives: 41 }, '群众代表填写份数（41）不能多于收回问卷数（40）'],
+    [{ invited: 50, returned: 40, representatives: -1 }, '群众代表填写份数应为不小于 0 的整数'],
+    [{ invited: 50, returned: 40, representatives: 2.5 }, '群众代表填写份数应为不小于 0 的整数'],
   ])('refuses turnout %j', (turnout, zh) => {
     expect(zhOf(() => recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout }), ctx()))).toContain(zh);
+  });
+});
+
+describe('assessments recorded before the seed’s rule (returned ÷ issued)', () => {
+  // As stored then: no representatives, the minimum was a turnout, and `valid` was judged on it.
+  const legacy = (o: Partial<AssessmentRecordedData>): AssessmentRecordedData => {
+    const { minRepresentativePercent: _, ...data } = recordAssessment(EMPTY_ASSESSMENT_STREAM, input(), ctx()).data;
+    return { ...data, turnout: { invited: 50, returned: 30 }, minTurnoutPercent: 60, ...o };
+  };
+
+  it('folds them as they were judged then: their stored valid stands, nothing is recomputed', () => {
+    const judgedValid = apply(EMPTY_ASSESSMENT_STREAM, { type: 'AssessmentRecorded', data: legacy({ valid: true }) });
+    expect(judgedValid.revisions[0]).toMatchObject({ valid: true, turnout: { invited: 50, returned: 30 }, minTurnoutPercent: 60 });
+    const low = legacy({ villageCode: '320724100202', valid: false, turnout: { invited: 50, returned: 29 } });
+    expect(summariseAssessments('2026', [judgedValid.revisions[0], low])).toMatchObject({ assessed: 2, valid: 1, invalid: { count: 1, villages: ['320724100202'] } });
+  });
+
+  it('refuses a second record over one valid then, and judges a correction of it by the seed’s rule', () => {
+    const s = apply(EMPTY_ASSESSMENT_STREAM, { type: 'AssessmentRecorded', data: legacy({ valid: true }) });
+    expect(() => recordAssessment(s, input(), ctx())).toThrow(DomainConflictError);
+    const kept = [{ problemId: '320724100201-2026-1-p1', category: '村务公开', description: '村务公开栏三个月未更新。', severity: 'general' as const }];
+    const fixed = correctAssessment(s, input({ problems: kept, turnout: { invited: 50, returned: 30, representatives: 15 } }), { revision: 1, reason: '补录群众代表人数' }, ctx()).data;
+    expect(fixed).toMatchObject({ revision: 2, valid: false, minRepresentativePercent: 60, turnout: { invited: 50, returned: 30, representatives: 15 } });
+  });
+
+  it('re-runs one judged invalid then', () => {
+    const s = apply(EMPTY_ASSESSMENT_STREAM, { type: 'AssessmentRecorded', data: legacy({ valid: false, turnout: { invited: 50, returned: 20 } }) });
+    expect(recordAssessment(s, input(), ctx()).data).toMatchObject({ assessmentId: '320724100201-2026-2', rerunOf: '320724100201-2026-1', valid: true });
   });
 });
 
@@ -124,8 +172,8 @@ describe('recording, re-running and correcting', () => {
     expect((err as DomainConflictError).code).toBe('assessment.exists');
   });
 
-  it('re-runs an assessment whose turnout fell short, as a new assessment naming the old one', () => {
-    const first = recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 50, returned: 20 } }), ctx());
+  it('re-runs an invalid assessment (too few 群众代表), as a new assessment naming the old one', () => {
+    const first = recordAssessment(EMPTY_ASSESSMENT_STREAM, input({ turnout: { invited: 50, returned: 50, representatives: 20 } }), ctx());
     const rerun = recordAssessment(apply(EMPTY_ASSESSMENT_STREAM, first), input(), ctx()).data;
     expect(first.data.assessmentId).toBe('320724100201-2026-1');
     expect(rerun).toMatchObject({ assessmentId: '320724100201-2026-2', rerunOf: '320724100201-2026-1', revision: 1, valid: true });

@@ -1,20 +1,32 @@
-/** Questionnaires handed out (invited) and returned. */
+import type { CampaignPack } from '../campaign/campaign-pack';
+import { representativeShareMeets } from '../campaign/dossier.decisions';
+
+/**
+ * The questionnaire of an assessment: handed out (`invited`, 发放), returned (收回), and how many of
+ * the returned ones 群众代表 answered. (`invited` keeps its first name: stored events and the
+ * integration contract carry it.)
+ */
 export interface Turnout {
   invited: number;
   returned: number;
+  representatives: number;
 }
 
 /**
- * Met when returned / invited ≥ minPercent / 100, compared in integers so that exactly the minimum
- * passes (30 of 50 at 60 %) and one questionnaire fewer fails (29 of 50): no float rounding either way.
+ * A turnout as stored: assessments recorded before the seed's rule carry no `representatives` (they
+ * were judged on returned ÷ issued, and their stored `valid` stands).
  */
-export function turnoutMeets(t: Turnout, minPercent: number): boolean {
-  return t.returned * 100 >= t.invited * minPercent;
-}
+export type RecordedTurnout = Omit<Turnout, 'representatives'> & { representatives?: number };
 
-/** The turnout as a percent with one decimal, rounded half-up (for messages and reports). */
-export function turnoutText(t: Turnout): string {
-  if (t.invited === 0) return '—';
-  const tenths = Math.floor((2 * 1000 * t.returned + t.invited) / (2 * t.invited));
-  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+/**
+ * Met when 群众代表 are at least `minPercent` of the respondents (seed 004 report 1: "参与问卷调查的
+ * 群众代表比例不少于60%"): representatives ÷ returned, NOT returned ÷ issued. Compared in integers, so
+ * exactly the minimum passes (30 of 50 at 60 %) and one fewer fails. Nobody answered → not met: there is
+ * nothing to judge the grades on, the assessment is to be re-run.
+ */
+export function representativesMeet(t: Turnout, minPercent: number): boolean {
+  // The campaign's rule, not a second copy: it reads only the pack's thresholds.
+  const threshold: Pick<CampaignPack, 'thresholds'> = { thresholds: { representativeShareMin: minPercent / 100 } };
+  const form = { kind: 'questionnaire' as const, issued: t.invited, returned: t.returned, representatives: t.representatives };
+  return representativeShareMeets([form], threshold) === true;
 }
