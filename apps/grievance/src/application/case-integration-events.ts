@@ -1,4 +1,4 @@
-import { newEnvelope, type Actor, type ContractRegistry, type IntegrationEvent } from '@lw/domain';
+import { FULL_DIVISION_CODE_LENGTH, newEnvelope, type Actor, type ContractRegistry, type IntegrationEvent } from '@lw/domain';
 import type { CaseEvent, CaseState } from '../domain';
 import { evolveCase } from '../domain';
 
@@ -13,7 +13,10 @@ export function caseIntegrationEvents(before: CaseState | null, events: readonly
     s = evolveCase(s, e);
     const base = { caseId: s.caseId, villageCode: s.villageCode, townshipCode: s.townshipCode, source: s.source };
     const person = s.responsiblePerson ? { name: s.responsiblePerson.name, post: s.responsiblePerson.post } : null;
-    const envelope = (type: string, payload: unknown) => newEnvelope({ type, version: 1, producer: 'grievance', villageCode: s!.villageCode, actor, payload });
+    // The envelope names a village only (its ordering key); a township's own case, or one at the
+    // county's root, travels county-wide, its place in the payload.
+    const village = s.villageCode.length === FULL_DIVISION_CODE_LENGTH ? s.villageCode : null;
+    const envelope = (type: string, payload: unknown) => newEnvelope({ type, version: 1, producer: 'grievance', villageCode: village, actor, payload });
     switch (e.type) {
       case 'CaseOpened':
         out.push(

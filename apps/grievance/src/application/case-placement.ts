@@ -1,21 +1,30 @@
 import { outsideJurisdiction, type Actor } from '@lw/domain';
-import type { Hierarchy, Jurisdiction } from '@lw/hierarchy';
+import type { DivisionNode, Hierarchy, Jurisdiction } from '@lw/hierarchy';
 
-/** Where a new case sits: its township, and who answers for it by default (the township's party committee). */
+/**
+ * Where a new case sits: its township, and who answers for it by default (the township's party
+ * committee). A case is a village's, or a township's own (its team's problems, e.g. a campaign's
+ * township-team findings): that one's township is itself.
+ */
 export class CasePlacement {
   constructor(
     private readonly jurisdiction: Jurisdiction,
     private readonly hierarchy: Hierarchy,
   ) {}
 
-  townshipCode(villageCode: string): string | null {
-    return this.jurisdiction.townshipOf(villageCode)?.code ?? null;
+  townshipCode(placeCode: string): string | null {
+    return this.townshipOf(placeCode)?.code ?? null;
   }
 
   /** 责任单位 by default: 乡镇党委, or the county's organisation department for a case without a township. */
-  defaultUnit(villageCode: string): string {
-    const township = this.jurisdiction.townshipOf(villageCode);
-    return township ? `${township.name}党委` : `${this.hierarchy.get(villageCode)?.name ?? '县'}委组织部`;
+  defaultUnit(placeCode: string): string {
+    const township = this.townshipOf(placeCode);
+    return township ? `${township.name}党委` : `${this.hierarchy.get(placeCode)?.name ?? '县'}委组织部`;
+  }
+
+  private townshipOf(placeCode: string): DivisionNode | null {
+    const own = this.hierarchy.get(placeCode);
+    return own?.level === 'township' ? own : this.jurisdiction.townshipOf(placeCode);
   }
 }
 

@@ -27,8 +27,8 @@ import { CasePlacement, villageInArea } from './case-placement';
 import { CaseRecorder, type CaseCaller, type CaseRecord } from './case-recorder';
 import { LiaisonDirectory } from './liaison-directory.port';
 
-/** A case entered by hand (回头看 inspection, democratic evaluation, a citizen's request). */
-export interface HandEnteredCase extends Omit<OpenCaseInput, 'caseId' | 'townshipCode' | 'responsibleUnit' | 'responsiblePerson'> {
+/** A case entered by hand (回头看 inspection, democratic evaluation, a citizen's request); a clerk's limit is checked (no committed day). */
+export interface HandEnteredCase extends Omit<OpenCaseInput, 'caseId' | 'townshipCode' | 'responsibleUnit' | 'responsiblePerson' | 'committedDue'> {
   /** The township's party committee when absent. */
   responsibleUnit?: string | null;
   /** The village's liaison when absent. */
@@ -54,6 +54,12 @@ export interface SourcedProblem {
   severity: Severity;
   description: string;
   directlyResponsible: PersonRef[];
+  /** 整改措施 when the source states them (a campaign's 整改承诺书); none otherwise. */
+  measures?: string;
+  /** 整改责任人 the source names; the village's liaison otherwise. */
+  responsiblePerson?: PersonRef;
+  /** The last day the source agreed (承诺完成时限); the policy's limit for the severity otherwise. */
+  due?: LocalDate;
 }
 
 /** Opens the case of a problem from another service, under an id derived from its source. */
@@ -170,7 +176,7 @@ export class OpenSourcedCaseHandler implements ICommandHandler<OpenSourcedCase> 
   // No scope check: the source service already checked its user's; the case goes where the problem is.
   async execute({ problem, caller }: OpenSourcedCase): Promise<CaseRecord> {
     const village = unpadDivisionCode(problem.villageCode);
-    const liaison = await this.liaisons.liaisonOf(village, caller.tx);
+    const liaison = problem.responsiblePerson ? null : await this.liaisons.liaisonOf(village, caller.tx);
     return this.cases.open(
       {
         caseId: caseIdForSource(problem.kind, problem.ref),
@@ -181,9 +187,10 @@ export class OpenSourcedCaseHandler implements ICommandHandler<OpenSourcedCase> 
         severity: problem.severity,
         description: problem.description,
         directlyResponsible: problem.directlyResponsible,
-        measures: '',
+        measures: problem.measures ?? '',
         responsibleUnit: this.placement.defaultUnit(village),
-        responsiblePerson: liaison ? { name: liaison.name, post: liaison.post } : null,
+        responsiblePerson: problem.responsiblePerson ?? (liaison ? { name: liaison.name, post: liaison.post } : null),
+        committedDue: problem.due,
       },
       caller,
     );

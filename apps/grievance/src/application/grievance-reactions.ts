@@ -1,6 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
-import { integrationContracts, type IntegrationEvent, type TipConcludedV1 } from '@lw/domain';
+import { integrationContracts, parseLocalDate, type IntegrationEvent, type TipConcludedV1 } from '@lw/domain';
 import type { EventStore } from '@lw/eventstore';
 import { reactionsTo } from '@lw/messaging';
 import { AmendCaseFromSource, OpenSourcedCase, type SourcedProblem } from './case.commands';
@@ -87,6 +87,27 @@ export function grievanceReactions({ store, commands, log, root }: GrievanceReac
             directlyResponsible: [],
           };
           await take(sourced, `研判结果更正（${p.period}）`, event, tx);
+        }
+      },
+      // A campaign's (回头看 / 届中分析 / 研判) accepted problems, each with its 整改承诺书: the case
+      // takes the measures, the responsible person and the promised day as its own (the limit ends
+      // that day). A township team's problems come with the township's code and stay the
+      // township's case. Accepted once, never amended.
+      'vetting.CampaignProblemsAccepted': async (p, event, tx) => {
+        for (const problem of p.problems) {
+          const sourced: SourcedProblem = {
+            kind: p.kind === 'lookback' || p.kind === 'special' ? 'inspection' : 'analysis',
+            ref: `campaign:${p.campaignId}:${p.subject.code}:${problem.problemId}`,
+            villageCode: p.villageCode,
+            category: problem.category,
+            severity: problem.severity,
+            description: problem.description,
+            directlyResponsible: [],
+            measures: problem.measures,
+            responsiblePerson: { name: problem.responsible.name, post: problem.responsible.post },
+            due: parseLocalDate(problem.deadline),
+          };
+          await take(sourced, null, event, tx);
         }
       },
     },

@@ -62,6 +62,12 @@ export interface OpenCaseInput {
   startOn?: LocalDate;
   workingDays?: number;
   due?: LocalDate;
+  /**
+   * The last day another service already agreed with the village (a campaign's 整改承诺书): taken
+   * as given, even a day already reached (the light then shows it), since refusing it would refuse
+   * the source's event for good.
+   */
+  committedDue?: LocalDate;
   milestones?: { title: string; dueOn: string | null }[];
 }
 
@@ -92,7 +98,9 @@ export function openCase(input: OpenCaseInput, ctx: CaseContext): CaseEvent[] {
         responsibleUnit: text(input.responsibleUnit, 'responsible_unit', '责任单位', 100),
         responsiblePerson: input.responsiblePerson,
         directlyResponsible: input.directlyResponsible ?? [],
-        deadline: newDeadline(startOn, { workingDays: input.workingDays, due: input.due }, input.severity, ctx),
+        deadline: input.committedDue
+          ? fixedDeadline(startOn, input.committedDue, ctx.policy.yellowLeadWorkingDays, ctx.calendar)
+          : newDeadline(startOn, { workingDays: input.workingDays, due: input.due }, input.severity, ctx),
         milestones,
         at: ctx.now.toISOString(),
       },

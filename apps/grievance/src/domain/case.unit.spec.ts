@@ -7,6 +7,7 @@ import {
   flagRed,
   flagYellow,
   foldCase,
+  lightAt,
   noteProgress,
   openCase,
   reopenCase,
@@ -113,5 +114,24 @@ describe('a rectification case', () => {
     const base = open()[0].data as any;
     expect(() => openCase({ ...base, startOn: parseLocalDate('2026-02-11') }, ctx('2026-02-10T02:00:00Z'))).toThrow(DomainValidationError);
     expect(() => openCase({ ...base, workingDays: 0 }, ctx('2026-02-10T02:00:00Z'))).toThrow(DomainValidationError);
+  });
+
+  // A campaign's 整改承诺书 names the day the village promised ("承诺完成时限"): the case's limit
+  // ends that day at 24:00 Shanghai, yellow as for any limit; a day already reached is taken, not refused.
+  it('takes a committed last day as the limit, even one already reached', () => {
+    const base = { ...(open()[0].data as any), startOn: undefined, workingDays: undefined };
+    const [opened] = openCase({ ...base, committedDue: parseLocalDate('2026-03-31') }, ctx('2026-02-10T02:00:00Z'));
+    const d = (opened.data as any).deadline;
+    expect(d).toMatchObject({ startOn: '2026-02-10', workingDays: null, due: '2026-03-31', endsAt: '2026-03-31T16:00:00.000Z', yellowOn: '2026-03-26', yellowAt: '2026-03-25T16:00:00.000Z' });
+    expect(lightAt(d, false, new Date('2026-03-25T15:59:00Z'))).toBe('green');
+    expect(lightAt(d, false, new Date('2026-03-31T15:59:00Z'))).toBe('yellow');
+
+    const late = foldCase(openCase({ ...base, committedDue: parseLocalDate('2026-03-31') }, ctx('2026-04-01T02:00:00Z')))!;
+    expect(late.deadline).toMatchObject({ startOn: '2026-04-01', due: '2026-03-31' });
+    expect(lightAt(late.deadline, false, new Date('2026-04-01T02:00:00Z'))).toBe('red');
+    const lastDay = foldCase(openCase({ ...base, committedDue: parseLocalDate('2026-04-01') }, ctx('2026-04-01T02:00:00Z')))!;
+    expect(lightAt(lastDay.deadline, false, new Date('2026-04-01T02:00:00Z'))).toBe('yellow');
+    // A clerk's own limit must still lie after the day of 交办.
+    expect(() => openCase({ ...base, due: parseLocalDate('2026-04-01') }, ctx('2026-04-01T02:00:00Z'))).toThrow(DomainValidationError);
   });
 });

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { newEnvelope, type Actor, type FindingRecordedV1, type IntegrationEvent } from '@lw/domain';
+import { addDays, newEnvelope, shanghaiDateOf, type Actor, type CampaignProblemsAcceptedV1, type FindingRecordedV1, type IntegrationEvent } from '@lw/domain';
 import { handleWithInbox } from '@lw/messaging';
 import type { ServiceKernel } from '@lw/runtime';
 import { createTestDatabase, type TestDatabase } from '@lw/testing';
@@ -73,4 +73,48 @@ describe('grievance reactions under a flood of deliveries (PostgreSQL)', () => {
     // Redelivered, every event finds its inbox row and changes nothing.
     expect(await deliverAll([...opened, ...amended])).toEqual([...opened, ...amended].map(() => false));
   }, 120_000);
+
+  // 届中分析 (seed 002) and 回头看 (seed 001) problems accepted with their 整改承诺书: one case each,
+  // the description the problem alone, the commitment in the case's own fields; a township team's
+  // problem is the township's case.
+  it('opens a case per accepted campaign problem with its measures, responsible person and promised day', async () => {
+    const deadline = addDays(shanghaiDateOf(new Date()), 60);
+    const accepted = (kind: CampaignProblemsAcceptedV1['kind'], code: string, subject: 'village' | 'township', description: string) => {
+      const payload: CampaignProblemsAcceptedV1 = {
+        campaignId: 'cmp-1',
+        kind,
+        villageCode: code,
+        subject: { kind: subject, code },
+        problems: [{ problemId: 'p1', category: '班子建设', description, severity: 'major', measures: '制定整改方案，逐项销号。', responsible: { name: '张明华', post: '党总支书记' }, deadline }],
+        acceptedAt: new Date().toISOString(),
+      };
+      // The envelope names villages only: a township's problems travel county-wide, the township in the payload.
+      return newEnvelope({ type: 'vetting.CampaignProblemsAccepted', version: 1, producer: 'vetting', villageCode: subject === 'village' ? code : null, actor: auditor, payload });
+    };
+    const village = accepted('midterm', '320724101200', 'village', '后备干部队伍建设滞后，35岁以下后备干部不足');
+    const township = accepted('lookback', '320724101', 'township', '镇党委对村级班子运行情况跟踪指导不够');
+    expect(await deliverAll([village, township])).toEqual([true, true]);
+
+    const villageCase = caseIdForSource('analysis', 'campaign:cmp-1:320724101200:p1');
+    const townshipCase = caseIdForSource('inspection', 'campaign:cmp-1:320724101:p1');
+    const streams = await kernel.store.readStreams([caseStreamId(villageCase), caseStreamId(townshipCase)]);
+    const commitment = { measures: '制定整改方案，逐项销号。', responsiblePerson: { name: '张明华', post: '党总支书记' } };
+    expect(streams.get(caseStreamId(villageCase))![0].data).toMatchObject({
+      villageCode: '320724101200',
+      townshipCode: '320724101',
+      description: '后备干部队伍建设滞后，35岁以下后备干部不足',
+      ...commitment,
+      deadline: { due: deadline, workingDays: null },
+    });
+    const townshipName = kernel.platform.hierarchy.get('320724101')!.name;
+    expect(streams.get(caseStreamId(townshipCase))![0].data).toMatchObject({
+      villageCode: '320724101',
+      townshipCode: '320724101',
+      responsibleUnit: `${townshipName}党委`,
+      description: '镇党委对村级班子运行情况跟踪指导不够',
+      ...commitment,
+      deadline: { due: deadline },
+    });
+    expect(await deliverAll([village, township])).toEqual([false, false]);
+  }, 60_000);
 });

@@ -46,6 +46,9 @@ export function ledgerSql(readModels: DataSource, f: LedgerFilter, now = new Dat
   return { page: page(qb, f).getQueryAndParameters(), count: count(qb).getQueryAndParameters() };
 }
 
+/** A township's own cases (its team's problems) sit under its 9-digit code, next to its villages'. */
+const isTownshipCode = (code: string) => code.length === codeLength('township');
+
 /** The light of a row at `now`, as LIGHT_WHERE judges it. */
 function lightOf(r: CaseLedgerRecord, now: Date): Light {
   if (r.status === 'closed') return 'none';
@@ -88,7 +91,7 @@ export class CaseQueries implements CaseReadModel {
       .groupBy(GROUP_KEY[by])
       .orderBy(GROUP_KEY[by])
       .getRawMany<{ code: string; total: string; closed: string; overdue: string; escalated: string }>();
-    const out = rows.map((r) => stats(r.code, this.nameOf(r.code), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated)));
+    const out = rows.map((r) => stats(r.code, this.rowName(r.code, by), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated)));
     const sum = (k: 'total' | 'closed' | 'overdue' | 'escalated') => out.reduce((a, r) => a + r[k], 0);
     return { rows: out, total: stats(scope, this.nameOf(scope), sum('total'), sum('closed'), sum('overdue'), sum('escalated')) };
   }
@@ -125,7 +128,7 @@ export class CaseQueries implements CaseReadModel {
       ...stats(code, name, total, closed, overdue, escalated),
       closedInPeriod,
     });
-    const out = rows.map((r) => row(r.code, this.nameOf(r.code), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated), Number(r.closedInPeriod)));
+    const out = rows.map((r) => row(r.code, this.rowName(r.code, by), Number(r.total), Number(r.closed), Number(r.overdue), Number(r.escalated), Number(r.closedInPeriod)));
     const sum = (k: 'total' | 'closed' | 'overdue' | 'escalated' | 'closedInPeriod') => out.reduce((a, r) => a + r[k], 0);
     return {
       from: period.from,
@@ -156,6 +159,16 @@ export class CaseQueries implements CaseReadModel {
     };
   }
 
+  /** Where a case sits, by name: a township's own case reads 某某镇（乡镇本级）, not as one of its villages. */
+  private placeName(code: string): string {
+    return isTownshipCode(code) ? `${this.nameOf(code)}（乡镇本级）` : this.nameOf(code);
+  }
+
+  /** A figure row's name: at village level a township's own cases are a row of their own, named apart. */
+  private rowName(code: string, by: StatsLevel): string {
+    return by === 'village' ? this.placeName(code) : this.nameOf(code);
+  }
+
   private toRow(r: CaseLedgerRecord, now: Date): LedgerRow {
     const light = lightOf(r, now);
     const left = this.calendar ? workingDaysLeft(r.deadlineDue as LocalDate, shanghaiDateOf(now), this.calendar()) : null;
@@ -165,7 +178,7 @@ export class CaseQueries implements CaseReadModel {
       status: r.status,
       statusLabel: CASE_STATUS_LABELS[r.status],
       villageCode: r.villageCode,
-      villageName: this.nameOf(r.villageCode),
+      villageName: this.placeName(r.villageCode),
       townshipCode: r.townshipCode,
       source: { kind: r.sourceKind, ref: r.sourceRef },
       sourceLabel: CASE_SOURCE_LABELS[r.sourceKind],
