@@ -20,7 +20,10 @@ export const ALTERNATIVE_PACK_DATA = {
     { id: 'gang', label: '存在“村霸”和涉黑涉恶问题', recordKinds: ['village_bully', 'gang_related'], lookBack: 'ever' },
     { id: 'illegal_religion', label: '组织或参与非法宗教活动', recordKinds: ['illegal_religion'], lookBack: 'ever' },
     { id: 'admin_penalty', label: '近 5 年因涉黄、涉赌、涉毒或聚众斗殴等受到行政处罚', recordKinds: ['admin_penalty_vice', 'admin_penalty_gambling', 'admin_penalty_drugs', 'admin_penalty_affray', 'admin_penalty_extortion', 'admin_penalty_detention'], lookBack: { years: 5 } },
-    { id: 'incompetent', label: '近 3 年有考核不称职或被评为不合格党员', recordKinds: ['appraisal_incompetent', 'unqualified_member'], lookBack: { years: 3 } },
+    // A 民主测评 不称职 (an approved campaign dossier: the 个人测评 优秀/称职/不称职 of seed 004's 年度研判)
+    // is a 考核 result too, kept apart from the yearly appraisal ('evaluation_incompetent', seed 004:
+    // "近3年有考核不称职"); no fact had this kind before, so adding it changes no earlier verdict.
+    { id: 'incompetent', label: '近 3 年有考核不称职或被评为不合格党员', recordKinds: ['appraisal_incompetent', 'evaluation_incompetent', 'unqualified_member'], lookBack: { years: 3 } },
     { id: 'severe_sanction', label: '近 5 年受过撤销党内职务及以上党纪处分、撤职及以上政务处分', recordKinds: ['party_sanction_removal_or_above', 'government_sanction_dismissal_or_above'], lookBack: { years: 5 } },
     { id: 'under_investigation', label: '正在接受立案审查调查', recordKinds: ['investigation'], lookBack: 'current' },
     { id: 'unrectified', label: '有严重违法用地、违章建房等行为尚未整改', recordKinds: ['illegal_land_use', 'illegal_building', 'environmental_damage', 'serious_discredit'], lookBack: 'current' },

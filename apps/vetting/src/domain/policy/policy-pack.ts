@@ -13,7 +13,10 @@ export interface NegativeListItem {
   id: string;
   /** Chinese, as the local plan words it. */
   label: string;
-  /** Record kinds (RecordFact.kind) it matches; 'appraisal_incompetent' matches a 不称职 yearly appraisal. */
+  /**
+   * Record kinds (RecordFact.kind) it matches; 'appraisal_incompetent' matches a 不称职 yearly appraisal,
+   * 'evaluation_incompetent' a negative 民主测评 grade of an approved campaign dossier (PersonFacts.evaluations).
+   */
   recordKinds: readonly string[];
   lookBack: LookBack;
 }

@@ -30,6 +30,22 @@ export interface AppraisalFact {
   grade: AppraisalGrade;
 }
 
+/**
+ * A member's grade in a 民主测评 (an inspection campaign's dossier, once approved) that the campaign's
+ * pack marks negative, e.g. 不称职. Not a yearly appraisal (年度考核): it has a day, not a year, and
+ * says which campaign and dossier graded it; the negative list matches it as 'evaluation_incompetent'.
+ */
+export interface EvaluationFact {
+  /** The day the dossier was approved (Asia/Shanghai): the result stands from then. */
+  date: LocalDate;
+  /** The grade's label in the pack (不称职 …). */
+  grade: string;
+  campaignId: string;
+  campaignName: string;
+  /** The dossier's subject: a 12-digit village or 9-digit township code. */
+  subjectCode: string;
+}
+
 /** A tip concluded as substantiated against this person (from the tip-line). */
 export interface SubstantiatedTipFact {
   tipId: string;
@@ -56,6 +72,8 @@ export interface PersonFacts {
   fullMembershipDate?: LocalDate | null;
   records: readonly RecordFact[];
   appraisals: readonly AppraisalFact[];
+  /** Negative 民主测评 grades of approved campaign dossiers, apart from the yearly appraisals. */
+  evaluations: readonly EvaluationFact[];
   /** A case opened and not yet closed (立案审查调查); the negative list sees it as a record of kind 'investigation'. */
   underInvestigation?: { since: LocalDate; source?: string } | null;
   substantiatedTips: readonly SubstantiatedTipFact[];

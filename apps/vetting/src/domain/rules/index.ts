@@ -7,6 +7,7 @@ export * from './full-years';
 export * from './look-back';
 export * from './slate-people';
 export * from './negative-list.rule';
+export * from './campaign-evaluations';
 export * from './substantiated-tip.rule';
 export * from './party-membership.rule';
 export * from './party-standing.rule';

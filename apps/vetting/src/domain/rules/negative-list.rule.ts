@@ -1,18 +1,27 @@
 import type { LookBack, NegativeListItem } from '../policy/policy-pack';
 import type { LocalDate } from '@lw/domain';
-import type { PersonFacts, RecordFact } from './facts';
+import type { EvaluationFact, PersonFacts, RecordFact } from './facts';
 import { addYears } from './full-years';
 import { isAppraisalInLookBack, isInLookBack } from './look-back';
 import type { PersonRule, Verdict } from './verdict';
 
 /** The record kind a 不称职 yearly appraisal counts as. */
 export const APPRAISAL_INCOMPETENT = 'appraisal_incompetent';
+/** The record kind a negative 民主测评 grade (PersonFacts.evaluations) counts as: apart from yearly appraisals. */
+export const EVALUATION_INCOMPETENT = 'evaluation_incompetent';
 /** The record kind an open case (PersonFacts.underInvestigation) counts as. */
 export const INVESTIGATION = 'investigation';
 
 function recordsOf(f: PersonFacts): RecordFact[] {
   const open = f.underInvestigation ? [{ kind: INVESTIGATION, date: f.underInvestigation.since, endsOn: null, source: f.underInvestigation.source }] : [];
   return [...f.records, ...open];
+}
+
+/** A 民主测评 grade is dated (the dossier's approval) and has no end: windowed like a record without one. */
+function evaluationsOf(item: NegativeListItem, f: PersonFacts, cutOff: LocalDate): EvaluationFact[] {
+  if (!item.recordKinds.includes(EVALUATION_INCOMPETENT)) return [];
+  // Facts recorded before 民主测评 grades were kept have none.
+  return (f.evaluations ?? []).filter((e) => isInLookBack({ kind: EVALUATION_INCOMPETENT, date: e.date, endsOn: null }, item.lookBack, cutOff, f.asOf));
 }
 
 function windowText(lookBack: LookBack): string {
@@ -27,10 +36,16 @@ function evaluateItem(item: NegativeListItem, f: PersonFacts, cutOff: LocalDate)
   const appraisals = item.recordKinds.includes(APPRAISAL_INCOMPETENT)
     ? f.appraisals.filter((a) => a.grade === '不称职' && isAppraisalInLookBack(a.year, item.lookBack, cutOff))
     : [];
+  const evaluations = evaluationsOf(item, f, cutOff);
   const base = { ruleId: `negative.${item.id}`, personId: f.personId };
-  const evidence = { item: item.id, lookBack: item.lookBack, cutOffDate: cutOff, asOf: f.asOf, records, appraisals };
-  if (records.length === 0 && appraisals.length === 0) return { ...base, kind: 'pass', message: `负面清单“${item.label}”：未发现`, evidence };
-  const found = [...records.map((r) => `${r.date}${r.source ? ` ${r.source}` : ''}`), ...appraisals.map((a) => `${a.year} 年度考核${a.grade}`)];
+  // Only items that match 民主测评 grades carry them, so other items' evidence keeps its shape.
+  const evidence = { item: item.id, lookBack: item.lookBack, cutOffDate: cutOff, asOf: f.asOf, records, appraisals, ...(item.recordKinds.includes(EVALUATION_INCOMPETENT) ? { evaluations } : {}) };
+  if (records.length === 0 && appraisals.length === 0 && evaluations.length === 0) return { ...base, kind: 'pass', message: `负面清单“${item.label}”：未发现`, evidence };
+  const found = [
+    ...records.map((r) => `${r.date}${r.source ? ` ${r.source}` : ''}`),
+    ...appraisals.map((a) => `${a.year} 年度考核${a.grade}`),
+    ...evaluations.map((e) => `民主测评${e.grade}（${e.date} ${e.campaignName}）`),
+  ];
   return { ...base, kind: 'block', message: `${f.name}：${item.label}（${found.join('，')}；追溯期${windowText(item.lookBack)}）`, evidence };
 }
 

@@ -20,6 +20,7 @@ export function facts(over: Partial<Omit<PersonFacts, 'records'>> & { records?: 
     partyJoinDate: day('2004-07-01'),
     fullMembershipDate: day('2005-07-01'),
     appraisals: [],
+    evaluations: [],
     substantiatedTips: [],
     roles: [],
     ...rest,

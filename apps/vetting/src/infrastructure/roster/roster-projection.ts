@@ -3,6 +3,7 @@ import { In, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { CitizenId } from '@lw/domain';
 import type { StoredEvent } from '@lw/eventstore';
 import type { PersonEvent, VillageEvent } from '../../domain/roster';
+import { isDossierApproved, recordDossierEvaluations } from './dossier-evaluations';
 import { RosterAppraisalRecord } from './roster-appraisals.entity';
 import { RosterHoldingRecord } from './roster-holdings.entity';
 import { RosterInvestigationRecord } from './roster-investigations.entity';
@@ -32,7 +33,7 @@ const ROWS_PER_INSERT = 1000;
 export const ROSTER_PROJECTION = 'roster';
 
 export function isRosterEvent(e: StoredEvent): boolean {
-  return e.streamId.startsWith('roster-') || (e.streamId.startsWith('assessment-') && e.type === 'AssessmentRecorded');
+  return e.streamId.startsWith('roster-') || (e.streamId.startsWith('assessment-') && e.type === 'AssessmentRecorded') || isDossierApproved(e);
 }
 
 /**
@@ -42,13 +43,15 @@ export function isRosterEvent(e: StoredEvent): boolean {
 type Write = { kind: BulkKind; row: ObjectLiteral } | { kind: 'single'; run: (m: EntityManager) => Promise<unknown> };
 
 /**
- * Applies roster and assessment events to the roster_* tables through the EntityManager of the
+ * Applies roster, assessment and dossier-approval events to the roster_* tables through the EntityManager of the
  * projection's transaction (the checkpoint's); every statement is idempotent.
  */
 export async function projectRoster(events: readonly StoredEvent[], _tx: PoolClient, manager: EntityManager | undefined): Promise<void> {
   if (!manager) throw new Error('roster projection: run it with readModels (kernel.readModels)');
   const writes = events.filter(isRosterEvent).flatMap((e): Write[] => {
     if (e.type === 'AssessmentRecorded') return assessmentWrites(e.data as AssessmentRecorded);
+    // An approved campaign dossier: its negative 民主测评 grades, read from its streams in this transaction.
+    if (isDossierApproved(e)) return [{ kind: 'single', run: (m) => recordDossierEvaluations(m, e) }];
     if (e.streamId.startsWith('roster-village-')) return [villageWrite({ type: e.type, data: e.data } as VillageEvent)];
     return [personWrite({ type: e.type, data: e.data } as PersonEvent)];
   });

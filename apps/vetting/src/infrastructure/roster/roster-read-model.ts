@@ -8,6 +8,7 @@ import type { PersonFacts, RecordFact } from '../../domain/rules/facts';
 import type { RelativeLink } from '../../domain/rules/slate';
 import { readModelManager, runAll } from '@lw/db';
 import { RosterAppraisalRecord } from './roster-appraisals.entity';
+import { RosterEvaluationRecord } from './roster-evaluations.entity';
 import { RosterHoldingRecord } from './roster-holdings.entity';
 import { RosterInvestigationRecord } from './roster-investigations.entity';
 import { RosterPersonRecord } from './roster-persons.entity';
@@ -43,6 +44,12 @@ export class RosterReadModel {
   async appraisals(ids: readonly string[], tx?: PoolClient): Promise<RosterAppraisalRecord[]> {
     if (!ids.length) return [];
     return this.m(tx).find(RosterAppraisalRecord, { where: { personId: In([...ids]) }, order: { year: 'ASC', source: 'ASC', ref: 'ASC' } });
+  }
+
+  /** Negative 民主测评 grades of approved campaign dossiers, oldest first. */
+  async evaluations(ids: readonly string[], tx?: PoolClient): Promise<RosterEvaluationRecord[]> {
+    if (!ids.length) return [];
+    return this.m(tx).find(RosterEvaluationRecord, { where: { personId: In([...ids]) }, order: { date: 'ASC', campaignId: 'ASC', subjectCode: 'ASC' } });
   }
 
   async roles(ids: readonly string[], tx?: PoolClient): Promise<RosterRoleRecord[]> {
@@ -157,7 +164,14 @@ export class RosterReadModel {
 
   /** Facts for the rules engine, as of `asOf`: only what was known on that day. */
   async personFacts(ids: readonly string[], asOf: LocalDate, tx?: PoolClient): Promise<Map<string, PersonFacts>> {
-    const [persons, records, appraisals, roles, investigations] = await runAll(tx, [() => this.persons(ids, tx), () => this.records(ids, tx), () => this.appraisals(ids, tx), () => this.roles(ids, tx), () => this.investigations(ids, tx)] as const);
+    const [persons, records, appraisals, evaluations, roles, investigations] = await runAll(tx, [
+      () => this.persons(ids, tx),
+      () => this.records(ids, tx),
+      () => this.appraisals(ids, tx),
+      () => this.evaluations(ids, tx),
+      () => this.roles(ids, tx),
+      () => this.investigations(ids, tx),
+    ] as const);
     const out = new Map<string, PersonFacts>();
     for (const p of persons) {
       const mine = <T extends { personId: string }>(rows: T[]) => rows.filter((r) => r.personId === p.personId);
@@ -177,6 +191,9 @@ export class RosterReadModel {
           .filter((r) => r.date <= asOf)
           .map((r): RecordFact => ({ kind: r.kind, date: r.date, endsOn: r.endsOn, source: [r.text, r.source].filter(Boolean).join(' ') })),
         appraisals: [...years.values()].sort((a, b) => a.year - b.year),
+        evaluations: mine(evaluations)
+          .filter((e) => e.date <= asOf)
+          .map((e) => ({ date: e.date, grade: e.grade, campaignId: e.campaignId, campaignName: e.campaignName, subjectCode: e.subjectCode })),
         underInvestigation: open.length ? { since: open[0].since, ...(open[0].source ? { source: open[0].source } : {}) } : null,
         substantiatedTips: [],
         roles: mine(roles).filter((r) => r.since <= asOf && (r.until === null || r.until >= asOf)).map((r) => r.role),

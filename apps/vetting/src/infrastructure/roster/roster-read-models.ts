@@ -1,5 +1,6 @@
 import { RosterAppraisalRecord } from './roster-appraisals.entity';
 import { RosterCitizenIdRecord } from './roster-citizen-ids.entity';
+import { RosterEvaluationRecord } from './roster-evaluations.entity';
 import { RosterHoldingRecord } from './roster-holdings.entity';
 import { RosterInvestigationRecord } from './roster-investigations.entity';
 import { RosterPersonRecord } from './roster-persons.entity';
@@ -9,6 +10,6 @@ import { RosterRoleRecord } from './roster-roles.entity';
 
 /**
  * The roster's entities for the vetting ServiceDefinition's readModels: the read model (tables from
- * vetting/roster_002) and the citizen-id claims its writers keep (vetting/roster_001).
+ * vetting/roster_002, 003) and the citizen-id claims its writers keep (vetting/roster_001).
  */
-export const ROSTER_READ_MODELS = [RosterPersonRecord, RosterHoldingRecord, RosterRecordRecord, RosterAppraisalRecord, RosterRelativeRecord, RosterRoleRecord, RosterInvestigationRecord, RosterCitizenIdRecord];
+export const ROSTER_READ_MODELS = [RosterPersonRecord, RosterHoldingRecord, RosterRecordRecord, RosterAppraisalRecord, RosterRelativeRecord, RosterRoleRecord, RosterInvestigationRecord, RosterEvaluationRecord, RosterCitizenIdRecord];

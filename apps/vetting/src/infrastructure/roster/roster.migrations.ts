@@ -86,4 +86,20 @@ export const rosterMigrations: Migration[] = [
       );
       CREATE INDEX roster_investigations_person ON roster_investigations (person_id);`,
   },
+  {
+    id: 'vetting/roster_003_evaluations',
+    sql: `
+      -- Negative 民主测评 grades (不称职 …) of approved campaign dossiers (dossier-* streams, projector
+      -- 'roster'), apart from the yearly appraisals: the negative list tells the two apart.
+      CREATE TABLE roster_evaluations (
+        person_id text NOT NULL,
+        campaign_id text NOT NULL,
+        subject_code text NOT NULL,
+        date date NOT NULL,
+        grade text NOT NULL,
+        campaign_name text NOT NULL,
+        PRIMARY KEY (person_id, campaign_id, subject_code)
+      );
+      CREATE INDEX roster_evaluations_dossier ON roster_evaluations (campaign_id, subject_code);`,
+  },
 ];

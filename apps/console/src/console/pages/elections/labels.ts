@@ -83,6 +83,7 @@ export const EVIDENCE_LABELS: Record<string, string> = {
   asOf: '核查日期',
   records: '处分记录',
   appraisals: '考核记录',
+  evaluations: '民主测评结果',
   education: '学历',
   minEducation: '学历要求',
   politicalStatus: '政治面貌',
