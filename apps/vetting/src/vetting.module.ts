@@ -6,6 +6,9 @@ import { PolicyPackController } from './api/policy-pack.controller';
 import { VillageElectionController } from './api/village-election.controller';
 import { RosterController } from './api/roster/roster.controller';
 import { TargetsController } from './api/assessment/targets.controller';
+import { CampaignPackController } from './api/campaign/campaign-pack.controller';
+import { CampaignController } from './api/campaign/campaign.controller';
+import { DossierController } from './api/campaign/dossier.controller';
 
 /**
  * The vetting service as a Nest module. The host builds its ServiceKernel with the adapters of the
@@ -14,6 +17,6 @@ import { TargetsController } from './api/assessment/targets.controller';
 @Module({})
 export class VettingModule {
   static register(kernel: ServiceKernel): DynamicModule {
-    return serviceModule(VettingModule, kernel, { controllers: [ElectionController, VillageElectionController, PolicyPackController, RosterController, AssessmentController, TargetsController] });
+    return serviceModule(VettingModule, kernel, { controllers: [ElectionController, VillageElectionController, PolicyPackController, RosterController, AssessmentController, TargetsController, CampaignPackController, CampaignController, DossierController] });
   }
 }

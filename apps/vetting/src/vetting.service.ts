@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@lw/runtime';
 import { ASSESSMENT_READ_MODELS } from './infrastructure/assessment/assessment-read-models';
+import { CAMPAIGN_READ_MODELS } from './infrastructure/campaign/campaign-read-models';
 import { ELECTION_READ_MODELS } from './infrastructure/election/election-read-models';
 import { ROSTER_READ_MODELS } from './infrastructure/roster/roster-read-models';
 import { vettingMigrations } from './infrastructure/vetting.migrations';
@@ -11,6 +12,6 @@ export const vettingService: ServiceDefinition = {
   name: 'vetting',
   module: VettingModule,
   migrations: vettingMigrations,
-  readModels: [...ELECTION_READ_MODELS, ...ROSTER_READ_MODELS, ...ASSESSMENT_READ_MODELS],
+  readModels: [...ELECTION_READ_MODELS, ...ROSTER_READ_MODELS, ...ASSESSMENT_READ_MODELS, ...CAMPAIGN_READ_MODELS],
   runtime: vettingRuntime,
 };

@@ -22,6 +22,7 @@ export * from './nest/service-module';
 export * from './nest/parse-input';
 export * from './nest/openapi';
 export * from './documents/xml-safe-workbook';
+export * from './documents/gongwen-docx';
 export * from './ops/correlation-context';
 export * from './ops/readiness';
 export * from './ops/correlating-event-store';

@@ -1,11 +1,12 @@
 import { Suspense, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { App as AntApp, Button, Card, Layout, Menu, Modal, Result, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Button, Card, Dropdown, Grid, Layout, Menu, Modal, Result, Space, Spin, Typography } from 'antd';
 import { ROLE_LABELS } from '../shared/labels';
 import { useAuth, useUser } from './auth';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginPage } from './LoginPage';
 import { canSee, ROUTES } from './routes';
+import { useLogout } from './useLogout';
 
 export function App() {
   const { user, checking } = useAuth();
@@ -17,10 +18,10 @@ export function App() {
 
 /** A generated or demo password: nothing else until the user has chosen their own. */
 function FirstPasswordPage() {
-  const { logout } = useAuth();
+  const logout = useLogout();
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
-      <Card title="首次登录 · 请修改密码" style={{ width: 400 }} extra={<Button type="link" onClick={() => void logout()}>退出</Button>}>
+      <Card title="首次登录 · 请修改密码" style={{ width: 400 }} extra={<Button type="link" onClick={logout}>退出</Button>}>
         <ChangePasswordForm />
       </Card>
     </div>
@@ -29,8 +30,11 @@ function FirstPasswordPage() {
 
 function Shell() {
   const user = useUser();
-  const { logout } = useAuth();
+  const logout = useLogout();
   const [changing, setChanging] = useState(false);
+  // Below 576 px (a phone) the header keeps the name and one menu button, and the content its width.
+  const phone = Grid.useBreakpoint().sm === false;
+  const who = `${user.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')} · ${user.node}`;
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const location = useLocation();
@@ -40,7 +44,8 @@ function Shell() {
   const selected = visible.filter((r) => r.menu && r.path !== '/' && path.startsWith(r.path.replace('/*', ''))).map((r) => r.path);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
+      {/* Collapsed (below lg), its menu button sits in the header's left padding, not over the content. */}
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} zeroWidthTriggerStyle={{ top: 12 }}>
         <div style={{ padding: 16, fontWeight: 600, fontSize: 16 }}>两委监督系统</div>
         <Menu
           mode="inline"
@@ -51,18 +56,42 @@ function Shell() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}>
-          <Space>
-            <Typography.Text data-testid="current-user">
-              {user.displayName}（{user.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')} · {user.node}）
-            </Typography.Text>
-            <Button onClick={() => setChanging(true)} data-testid="change-password">
-              修改密码
-            </Button>
-            <Button onClick={() => void logout()} data-testid="logout">
-              退出
-            </Button>
-          </Space>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8, paddingInline: phone ? '48px 12px' : 24 }}>
+          {phone ? (
+            <>
+              <Typography.Text ellipsis style={{ minWidth: 0 }} data-testid="current-user">
+                {user.displayName}
+              </Typography.Text>
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'who', label: who, disabled: true },
+                    { type: 'divider' },
+                    { key: 'password', label: <span data-testid="change-password">修改密码</span> },
+                    { key: 'logout', label: <span data-testid="logout">退出</span>, danger: true },
+                  ],
+                  onClick: ({ key }) => (key === 'password' ? setChanging(true) : key === 'logout' ? logout() : undefined),
+                }}
+              >
+                <Button aria-label="账户菜单" style={{ flex: 'none' }} data-testid="account-menu">
+                  ☰
+                </Button>
+              </Dropdown>
+            </>
+          ) : (
+            <Space>
+              <Typography.Text data-testid="current-user">
+                {user.displayName}（{who}）
+              </Typography.Text>
+              <Button onClick={() => setChanging(true)} data-testid="change-password">
+                修改密码
+              </Button>
+              <Button onClick={logout} data-testid="logout">
+                退出
+              </Button>
+            </Space>
+          )}
         </Layout.Header>
         <Modal title="修改密码" open={changing} onCancel={() => setChanging(false)} footer={null} destroyOnHidden>
           <ChangePasswordForm
@@ -72,7 +101,7 @@ function Shell() {
             }}
           />
         </Modal>
-        <Layout.Content style={{ margin: 24 }}>
+        <Layout.Content style={{ margin: phone ? 8 : 24, minWidth: 0 }}>
           <Suspense fallback={<Spin />}>
             <Routes>
               {visible.map((r) => (

@@ -2,6 +2,7 @@
 // comes from GET /auth/me (checked on load) or from the login answer.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../shared/api';
+import { clearDossierDrafts } from './device-drafts';
 
 export interface User {
   id: string;
@@ -19,7 +20,11 @@ interface AuthState {
   user: User | null;
   checking: boolean;
   login(username: string, password: string): Promise<void>;
-  /** Ends the session on the server (the cookie is cleared there) and here. */
+  /**
+   * Ends the session on the server (the cookie is cleared there) and here, and drops the dossier
+   * sections left unsent on this device (a shared phone must not hand them to the next user).
+   * The caller asks first when there are any (see useLogout).
+   */
   logout(): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
 }
@@ -44,6 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       /* already ended, or the server is away: the user is logged out here either way */
     }
+    clearDossierDrafts();
     setUser(null);
   }, []);
 

@@ -22,6 +22,7 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/tips/*', menu: '举报受理', roles: ['discipline', 'org_dept', 'township', 'admin'], page: lazy(() => import('./pages/tips/TipsPage')) },
   { path: '/audits/*', menu: '离任审计', roles: ['auditor', 'org_dept', 'discipline', 'township', 'admin'], page: lazy(() => import('./pages/audits/AuditsPage')) },
   { path: '/ledger/*', menu: '整改销号', roles: 'all', page: lazy(() => import('./pages/ledger/LedgerPage')) },
+  { path: '/campaigns/*', menu: '检查研判', roles: ['org_dept', 'discipline', 'township', 'liaison'], page: lazy(() => import('./pages/campaigns/CampaignsPage')) },
   { path: '/reports/*', menu: '报告草稿', roles: ['org_dept', 'discipline', 'township', 'admin'], page: lazy(() => import('./pages/reports/ReportsPage')) },
 ];
 

@@ -2,6 +2,8 @@ import type { CommandBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
 import { shanghaiDateOf, type ContractRegistry, type IntegrationEvent, type IntegrationPayload, type LocalDate } from '@lw/domain';
 import { reactionsTo, type Consumption } from '@lw/messaging';
+import { parseProblemRef } from './campaign/campaign-streams';
+import { CloseCampaignProblem } from './campaign/dossier.commands';
 import type { Objections } from './election/objections';
 import type { OpenNomination, OpenNominations } from './election/open-nominations';
 import { ChangeVillageGate, ConcludeObjection, DropObjection, RaiseObjection, RecordSubstantiatedTip, type AuditNews, type ReactionContext } from './village-election.commands';
@@ -31,7 +33,8 @@ export interface VettingReactionDeps {
  *   A repeat of an earlier tip is never decided on its own and blocks nothing (the first one does);
  * - any tip concluded substantiated against a person named in a village with open nominations joins
  *   that nominee's facts and re-runs their review (the negative list sees it);
- * - auditing's reports open or close each village's gate.
+ * - auditing's reports open or close each village's gate;
+ * - grievance closing (销号) the case of a campaign's problem marks the problem closed in its dossier.
  */
 export function vettingReactions(deps: VettingReactionDeps): Consumption {
   const ctx = (event: IntegrationEvent<unknown>, tx: PoolClient): ReactionContext => ({ tx, actor: event.actor, causationId: event.id });
@@ -65,6 +68,10 @@ export function vettingReactions(deps: VettingReactionDeps): Consumption {
       'auditing.AuditPublished': (p, event, tx) => gate({ kind: 'concluded', report: p, published: true }, event, tx),
       'auditing.FindingRecorded': (p, event, tx) => gate({ kind: 'finding', report: p }, event, tx),
       'auditing.FindingRectified': (p, event, tx) => gate({ kind: 'rectified', report: p }, event, tx),
+      'grievance.CaseClosed': async (p, event, tx) => {
+        const problem = parseProblemRef(p.source.ref);
+        if (problem) await deps.commands().execute(new CloseCampaignProblem({ ...problem, caseId: p.caseId, closedAt: p.closedAt }, ctx(event, tx)));
+      },
     },
     deps.contracts,
   );

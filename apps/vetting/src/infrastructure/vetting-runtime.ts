@@ -18,6 +18,7 @@ import { vettingReactions } from '../application/vetting-reactions';
 import { ChaseJointReview, EndNotice, VILLAGE_ELECTION_HANDLERS } from '../application/village-election.commands';
 import { VILLAGE_ELECTION_QUERY_HANDLERS } from '../application/village-election.queries';
 import { assessmentRuntime } from './assessment/assessment-runtime';
+import { campaignRuntime } from './campaign/campaign-runtime';
 import { PgAuditLedger } from './election/audit-ledger';
 import { ElectionBoardQueries } from './election/election-board.queries';
 import { electionBoardProjection } from './election/election-board.projection';
@@ -47,6 +48,7 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
   const jurisdiction = new Jurisdiction(platform.hierarchy);
   const roster = rosterRuntime(kernel, jurisdiction);
   const assessments = assessmentRuntime(kernel, roster.port);
+  const campaigns = campaignRuntime(kernel, jurisdiction, platform.hierarchy);
   const packs = new PolicyPacks(store);
   const tips = new PgSubstantiatedTips(readModels);
   const objections = new PgObjections(readModels);
@@ -89,7 +91,7 @@ export function vettingRuntime(kernel: ServiceKernel): ServiceRuntime {
     readYourWrites: readYourWrites(board, BOARD_PROJECTION, kernel),
   });
   const review = new ElectionReview({ elections, roster: roster.port, packs, tips });
-  const parts = [roster.runtime, assessments];
+  const parts = [roster.runtime, assessments, campaigns];
   return {
     consumes: vettingReactions({ commands, contracts, objections, nominations: new PgOpenNominations(readModels) }),
     providers: [

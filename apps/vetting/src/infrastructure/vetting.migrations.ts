@@ -1,5 +1,6 @@
 import type { Migration } from '@lw/db';
 import { assessmentMigrations } from './assessment/assessment.migrations';
+import { campaignMigrations } from './campaign/campaign.migrations';
 import { rosterMigrations } from './roster/roster.migrations';
 
 const electionMigrations: Migration[] = [
@@ -92,4 +93,4 @@ const electionMigrations: Migration[] = [
   },
 ];
 
-export const vettingMigrations: Migration[] = [...electionMigrations, ...rosterMigrations, ...assessmentMigrations];
+export const vettingMigrations: Migration[] = [...electionMigrations, ...rosterMigrations, ...assessmentMigrations, ...campaignMigrations];

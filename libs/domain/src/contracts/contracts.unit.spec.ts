@@ -124,6 +124,16 @@ const VALID: Record<string, Record<string, unknown>> = {
     problems: [{ problemId: 'a-1-1', category: '班子团结', description: '班子成员分工不明确', severity: 'general' }],
     recordedAt: '2026-06-30T02:00:00Z',
   },
+  'vetting.CampaignProblemsAccepted': {
+    campaignId: '0190a0b0-0000-7000-8000-00000000c001',
+    kind: 'midterm',
+    villageCode: VILLAGE,
+    subject: { kind: 'village', code: VILLAGE },
+    problems: [
+      { problemId: 'p1', category: '后备干部', description: '后备干部储备不足。', severity: 'general', measures: '确定2名培养对象。', responsible: { name: '张明华', post: '党总支书记' }, deadline: '2027-03-31' },
+    ],
+    acceptedAt: '2026-12-06T02:00:00Z',
+  },
   'auditing.AuditPlanned': {
     engagementId: 'au-1',
     kind: 'outgoing',

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { violationTransferredV1, auditPlannedV1, findingRecordedV1, auditConcludedV1, auditPublishedV1, findingRectifiedV1 } from './auditing.contracts';
 import { caseClosedV1, caseOpenedV1, caseOverdueV1, caseEscalatedV1 } from './grievance.contracts';
 import { tipReceivedV1, tipAcceptedV1, tipNotAcceptedV1, tipConcludedV1, tipClosedV1 } from './tipline.contracts';
-import { electionOpenedV1, nomineeListedV1, assessmentRecordedV1, publicNoticeStartedV1, publicNoticeEndedV1, nomineeDisqualifiedV1, candidatesConfirmedV1, resultRecordedV1, villageGateChangedV1 } from './vetting.contracts';
+import { electionOpenedV1, nomineeListedV1, assessmentRecordedV1, publicNoticeStartedV1, publicNoticeEndedV1, nomineeDisqualifiedV1, candidatesConfirmedV1, resultRecordedV1, villageGateChangedV1, campaignProblemsAcceptedV1 } from './vetting.contracts';
 
 /**
  * The latest payload schema of every integration contract, by type: what a consumer's typed
@@ -33,6 +33,7 @@ export const LATEST_PAYLOADS = {
   'vetting.CandidatesConfirmed': candidatesConfirmedV1,
   'vetting.ResultRecorded': resultRecordedV1,
   'vetting.VillageGateChanged': villageGateChangedV1,
+  'vetting.CampaignProblemsAccepted': campaignProblemsAcceptedV1,
 } as const;
 
 export type IntegrationType = keyof typeof LATEST_PAYLOADS;

@@ -87,7 +87,11 @@ export const assessmentRecordedV1 = z.object({
   teamGrade: z.string().min(1),
   classification: z.string().min(1),
   weak: z.boolean(),
-  turnout: z.object({ invited: z.number().int().min(0), returned: z.number().int().min(0) }),
+  /**
+   * Questionnaires handed out and returned, and (optional, so earlier v1 payloads stay valid) how many
+   * of the returned 群众代表 answered: the assessment is valid on their share of the returned.
+   */
+  turnout: z.object({ invited: z.number().int().min(0), returned: z.number().int().min(0), representatives: z.number().int().min(0).optional() }),
   problems: z.array(z.object({ problemId: z.string().min(1), category: z.string().min(1), description: z.string().min(1).max(5000), severity: z.enum(['general', 'major', 'serious']) })),
   recordedAt: instant,
 });
@@ -103,6 +107,34 @@ export const nomineeListedV1 = z.object({
 });
 export type NomineeListedV1 = z.infer<typeof nomineeListedV1>;
 
+/**
+ * A campaign dossier's (一村一档) problems accepted into rectification with the village's 整改承诺书
+ * (issue 16): grievance opens one case per problem. Only the responsible person's name and post
+ * travel; no member grades, no talk notes. `villageCode` is the village, or the township for a
+ * township team's problems.
+ */
+export const campaignProblemsAcceptedV1 = z.object({
+  campaignId: z.string().min(1),
+  kind: z.enum(['lookback', 'midterm', 'annual', 'special']),
+  villageCode: divisionCode,
+  subject: z.object({ kind: z.enum(['village', 'township']), code: divisionCode }),
+  problems: z
+    .array(
+      z.object({
+        problemId: z.string().min(1),
+        category: z.string().min(1),
+        description: z.string().min(1).max(5000),
+        severity: z.enum(['general', 'major', 'serious']),
+        measures: z.string().min(1).max(5000),
+        responsible: z.object({ name: z.string().min(1), post: z.string().min(1) }),
+        deadline: localDate,
+      }),
+    )
+    .min(1),
+  acceptedAt: instant,
+});
+export type CampaignProblemsAcceptedV1 = z.infer<typeof campaignProblemsAcceptedV1>;
+
 export const VETTING_CONTRACTS: EventContract[] = [
   { type: 'vetting.ElectionOpened', version: 1, schema: electionOpenedV1 },
   { type: 'vetting.NomineeListed', version: 1, schema: nomineeListedV1 },
@@ -113,4 +145,5 @@ export const VETTING_CONTRACTS: EventContract[] = [
   { type: 'vetting.CandidatesConfirmed', version: 1, schema: candidatesConfirmedV1 },
   { type: 'vetting.ResultRecorded', version: 1, schema: resultRecordedV1 },
   { type: 'vetting.VillageGateChanged', version: 1, schema: villageGateChangedV1 },
+  { type: 'vetting.CampaignProblemsAccepted', version: 1, schema: campaignProblemsAcceptedV1 },
 ];

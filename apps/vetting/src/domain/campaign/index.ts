@@ -1,0 +1,14 @@
+export * from './campaign-pack';
+export * from './campaign-packs';
+export * from './validate-campaign-pack';
+export * from './campaign.events';
+export * from './campaign.state';
+export * from './campaign.decisions';
+export * from './dossier.events';
+export * from './dossier.state';
+export * from './dossier.decisions';
+export * from './section-content';
+export * from './campaign-figures';
+export * from './campaign-report';
+export * from './feedback-letter';
+export type { ReportDraft, ReportBlock } from './report-draft';
