@@ -10,6 +10,22 @@ import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunne
  */
 export async function readModelSource(pool: Pool, entities: NonNullable<DataSourceOptions['entities']>): Promise<DataSource> {
   const shared = sharedPool(pool);
+  const source = await newSource(shared, entities);
+  pools.set(source, pool);
+  return source;
+}
+
+/** The service pool under each DataSource readModelSource made. */
+const pools = new WeakMap<DataSource, Pool>();
+
+/** The service pool a DataSource of readModelSource runs on (for statements built by a query builder and run as they are). */
+export function poolOf(source: DataSource): Pool {
+  const pool = pools.get(source);
+  if (!pool) throw new Error('poolOf: the DataSource was not made by readModelSource');
+  return pool;
+}
+
+async function newSource(shared: Pool, entities: NonNullable<DataSourceOptions['entities']>): Promise<DataSource> {
   const source = new DataSource({
     type: 'postgres',
     driver: { Pool: function SharedPool() { return shared; } },

@@ -1,5 +1,5 @@
 import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
-import { rawEntities } from '@lw/db';
+import { poolOf, rawEntities } from '@lw/db';
 import { formatShanghai, shanghaiDateOf, type LocalDate, type WorkingCalendar } from '@lw/domain';
 import { codeLength, subtreePattern } from '@lw/hierarchy';
 import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS, ESCALATION_LABELS, LIGHT_LABELS, SEVERITY_LABELS, type Light, workingDaysLeft } from '../../domain';
@@ -24,26 +24,60 @@ const GROUP_KEY: Record<StatsLevel, string> = {
   county: villagePrefix('county'),
 };
 
-/** The filtered ledger (alias `c`), lights judged at `now`. */
-function ledgerQuery(ledger: Repository<CaseLedgerRecord>, f: LedgerFilter, now: Date): SelectQueryBuilder<CaseLedgerRecord> {
-  const qb = ledger.createQueryBuilder('c').where('c.villageCode LIKE :scope', { scope: subtreePattern(f.scope) });
-  if (f.node) qb.andWhere('c.villageCode LIKE :node', { node: subtreePattern(f.node) });
-  if (f.source?.length) qb.andWhere('c.sourceKind IN (:...source)', { source: f.source });
-  if (f.category) qb.andWhere('c.category = :category', { category: f.category });
-  if (f.status?.length) qb.andWhere('c.status IN (:...status)', { status: f.status });
-  if (f.severity?.length) qb.andWhere('c.severity IN (:...severity)', { severity: f.severity });
-  if (f.light?.length) qb.andWhere(`(${f.light.map((l) => LIGHT_WHERE[l]).join(' OR ')})`, { now });
+/** The filtered ledger (alias `c`) with named parameters; which conditions it has follows the filter's shape. */
+function ledgerQuery(ledger: Repository<CaseLedgerRecord>, f: LedgerFilter): SelectQueryBuilder<CaseLedgerRecord> {
+  const qb = ledger.createQueryBuilder('c').where('c.villageCode LIKE :scope');
+  if (f.node) qb.andWhere('c.villageCode LIKE :node');
+  if (f.source?.length) qb.andWhere('c.sourceKind IN (:...source)');
+  if (f.category) qb.andWhere('c.category = :category');
+  if (f.status?.length) qb.andWhere('c.status IN (:...status)');
+  if (f.severity?.length) qb.andWhere('c.severity IN (:...severity)');
+  if (f.light?.length) qb.andWhere(`(${f.light.map((l) => LIGHT_WHERE[l]).join(' OR ')})`);
   return qb;
 }
 
-const page = (qb: SelectQueryBuilder<CaseLedgerRecord>, f: LedgerFilter) => qb.clone().orderBy('c.openedAt', 'DESC').addOrderBy('c.caseId').limit(f.limit).offset(f.offset);
-/** count(*) rather than getCount's count(DISTINCT key): the ledger has no joins to dedupe. */
-const count = (qb: SelectQueryBuilder<CaseLedgerRecord>) => qb.clone().select('count(*)', 'n');
+/** The values of a filter for the named parameters of its statements, lights judged at `now`. */
+function ledgerParameters(f: LedgerFilter, now: Date): Record<string, unknown> {
+  return {
+    scope: subtreePattern(f.scope),
+    node: f.node ? subtreePattern(f.node) : undefined,
+    source: f.source,
+    category: f.category,
+    status: f.status,
+    severity: f.severity,
+    now,
+    limit: f.limit,
+    offset: f.offset,
+  };
+}
+
+/** Which conditions a filter's statements have (the values are parameters). */
+const shapeOf = (f: LedgerFilter) =>
+  [f.node ? 'n' : '', f.source?.length ? 's' : '', f.category ? 'c' : '', f.status?.length ? 't' : '', f.severity?.length ? 'v' : '', ...(f.light ?? []).slice().sort()].join(',');
+
+interface LedgerStatements {
+  page: string;
+  count: string;
+}
+
+/**
+ * The ledger page and its total as named-parameter SQL, built by the query builder once per filter
+ * shape (the ledger is the most read page; building its SQL took about as long as running it).
+ * count(*) rather than getCount's count(DISTINCT key): the ledger has no joins to dedupe.
+ */
+function ledgerStatements(ledger: Repository<CaseLedgerRecord>, f: LedgerFilter): LedgerStatements {
+  const qb = ledgerQuery(ledger, f);
+  return {
+    page: `${qb.clone().orderBy('c.openedAt', 'DESC').addOrderBy('c.caseId').getQuery()} LIMIT :limit OFFSET :offset`,
+    count: qb.clone().select('count(*)', 'n').getQuery(),
+  };
+}
 
 /** The ledger page and its total as SQL with parameters; exported so the benchmark runs the very same query raw. */
 export function ledgerSql(readModels: DataSource, f: LedgerFilter, now = new Date()): { page: [string, unknown[]]; count: [string, unknown[]] } {
-  const qb = ledgerQuery(readModels.getRepository(CaseLedgerRecord), f, now);
-  return { page: page(qb, f).getQueryAndParameters(), count: count(qb).getQueryAndParameters() };
+  const statements = ledgerStatements(readModels.getRepository(CaseLedgerRecord), f);
+  const values = ledgerParameters(f, now);
+  return { page: readModels.driver.escapeQueryWithParameters(statements.page, values), count: readModels.driver.escapeQueryWithParameters(statements.count, values) };
 }
 
 /** A township's own cases (its team's problems) sit under its 9-digit code, next to its villages'. */
@@ -60,6 +94,8 @@ function lightOf(r: CaseLedgerRecord, now: Date): Light {
 export class CaseQueries implements CaseReadModel {
   private readonly ledgerRows: Repository<CaseLedgerRecord>;
   private readonly records: (rows: Record<string, unknown>[]) => CaseLedgerRecord[];
+  private readonly readModels: DataSource;
+  private readonly statements = new Map<string, LedgerStatements>();
 
   constructor(
     readModels: DataSource,
@@ -67,15 +103,24 @@ export class CaseQueries implements CaseReadModel {
     /** The official working calendar, for the countdown of each row. */
     private readonly calendar?: () => WorkingCalendar,
   ) {
+    this.readModels = readModels;
     this.ledgerRows = readModels.getRepository(CaseLedgerRecord);
     this.records = rawEntities(readModels, CaseLedgerRecord, 'c');
   }
 
   async ledger(f: LedgerFilter): Promise<{ total: number; rows: LedgerRow[] }> {
     const now = new Date();
-    const qb = ledgerQuery(this.ledgerRows, f, now);
-    const [total, rows] = await Promise.all([count(qb).getRawOne<{ n: string }>(), page(qb, f).getRawMany()]);
-    return { total: Number(total!.n), rows: this.records(rows).map((r) => this.toRow(r, now)) };
+    const shape = shapeOf(f);
+    let statements = this.statements.get(shape);
+    if (!statements) this.statements.set(shape, (statements = ledgerStatements(this.ledgerRows, f)));
+    const values = ledgerParameters(f, now);
+    const pool = poolOf(this.readModels);
+    // The builder's statements bound and run as they are on the pool, rows hydrated by rawEntities.
+    const [total, page] = await Promise.all([
+      pool.query<{ n: string }>(...this.readModels.driver.escapeQueryWithParameters(statements.count, values)),
+      pool.query<Record<string, unknown>>(...this.readModels.driver.escapeQueryWithParameters(statements.page, values)),
+    ]);
+    return { total: Number(total.rows[0].n), rows: this.records(page.rows).map((r) => this.toRow(r, now)) };
   }
 
   /** Closure rate and overdue counts per village, township or county inside the scope, with a total. */
