@@ -16,5 +16,6 @@ module.exports = {
   testTimeout: 60000,
   // Integration suites start brokers and databases; two cores, so keep workers at two.
   maxWorkers: 2,
+  testSequencer: '<rootDir>/jest.sequencer.js',
   modulePathIgnorePatterns: ['<rootDir>/.data', '<rootDir>/dist'],
 };
