@@ -27,6 +27,7 @@ export interface Fixtures {
   engagementId: string;
   findingId: string;
   period: string;
+  campaignId: string;
   /** Strings only township A's data contains: ids and names a reader outside it must never see. */
   markers: string[];
   seeds: Seed[];
@@ -94,7 +95,7 @@ export async function buildFixtures(p: Pick<AttackProduct, 'ok' | 'call' | 'pool
       period,
       teamGrade: '好',
       memberGrades: [{ personId, name: PEOPLE[0].name, grade: '称职' }],
-      turnout: { invited: 50, returned: 30 },
+      turnout: { invited: 50, returned: 30, representatives: 18 },
       classification: '平稳',
       weak: false,
       problems: [{ category: '村务公开', description: '村务公开栏三个月未更新。', severity: 'general' }],
@@ -169,7 +170,26 @@ export async function buildFixtures(p: Pick<AttackProduct, 'ok' | 'call' | 'pool
   });
   const findingId = finding.findingId as string;
 
-  const markers = [tipId, String(registered.tipId ?? ''), caseId, engagementId, personId, other, electionId, ...PEOPLE.map((x) => x.name), '甄被举', '甄另案', '攻防测试'].filter(Boolean);
+  // An inspection campaign (届中分析) of township A: a work group with the village, its dossier
+  // approved, the feedback letter, one problem accepted into rectification, a report version.
+  const campaign = await ok('POST', '/vetting/campaigns', {
+    token: u.township,
+    json: { kind: 'midterm', name: '攻防测试届中分析', scope: p.townshipA.code, period: { from: '2026-11-01', to: '2027-01-31' }, packId: 'midterm-default', stages: [], methods: ['heart_talk'] },
+  });
+  const campaignId = campaign.campaignId as string;
+  const dossierPath = `/vetting/campaigns/${campaignId}/dossiers/${village}`;
+  await ok('PUT', `/vetting/campaigns/${campaignId}/groups/g1`, { token: u.township, json: { name: '攻防测试工作组', leader: { name: '甄组长', post: '镇党委副书记' }, members: [], villages: [village], townships: [] } });
+  await ok('PUT', `${dossierPath}/sections/team`, { token: u.township, json: { content: { grade: '好', reasons: '攻防测试：班子团结。' } } });
+  await ok('PUT', `${dossierPath}/sections/classification`, { token: u.township, json: { content: { classification: '平稳', weak: false, backward: false } } });
+  await ok('PUT', `${dossierPath}/sections/problems`, { token: u.township, json: { content: [{ category: '集体经济', description: '攻防测试：集体经济收入单一。', severity: 'general' }] } });
+  await ok('POST', `${dossierPath}/submit`, { token: u.township, json: {} });
+  await ok('POST', `${dossierPath}/approve`, { token: u.township, json: { comment: '同意。' } });
+  await ok('POST', `${dossierPath}/feedback`, { token: u.township, json: { letterNo: '攻防测试〔2026〕1号' } });
+  await ok('PUT', `${dossierPath}/commitments`, { token: u.township, json: { commitments: [{ problemId: 'p1', measures: '拓展收入来源。', responsible: { name: '甄攻防', post: '村党组织书记' }, deadline: '2027-06-30' }] } });
+  await ok('POST', `${dossierPath}/accept`, { token: u.township, json: { problemIds: ['p1'] } });
+  await ok('POST', `/vetting/campaigns/${campaignId}/reports`, { token: u.township, json: {} });
+
+  const markers = [tipId, String(registered.tipId ?? ''), caseId, engagementId, personId, other, electionId, campaignId, '攻防测试届中分析', ...PEOPLE.map((x) => x.name), '甄被举', '甄另案', '攻防测试'].filter(Boolean);
   return {
     village,
     electionId,
@@ -187,6 +207,7 @@ export async function buildFixtures(p: Pick<AttackProduct, 'ok' | 'call' | 'pool
     engagementId,
     findingId,
     period,
+    campaignId,
     markers,
     seeds,
   };
@@ -216,12 +237,17 @@ export function paramValue(f: Fixtures, path: string, param: string): string | u
     mid: f.milestoneId,
     fid: f.findingId,
     period: f.period,
+    campaignId: f.campaignId,
+    groupId: 'g1',
+    subjectCode: f.village,
+    section: 'running',
     version: '1',
     year: '2027',
   };
   if (param !== 'id') return byName[param];
   if (path.startsWith('/vetting/roster/persons/')) return f.personId;
   if (path.startsWith('/vetting/policy-packs/')) return 'default';
+  if (path.startsWith('/vetting/campaign-packs/')) return 'midterm-default';
   if (path.startsWith('/tipline/tips/')) return f.tipId;
   if (path.startsWith('/grievance/cases/')) return f.caseId;
   if (path.startsWith('/auditing/engagements/')) return f.engagementId;
