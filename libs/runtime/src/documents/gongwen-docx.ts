@@ -19,7 +19,8 @@ export interface GongwenDocument {
 
 export type GongwenBlock =
   | { kind: 'heading' | 'subheading' | 'paragraph'; text: string }
-  | { kind: 'table'; header: readonly string[]; rows: readonly (readonly string[])[] };
+  /** `weights`: each column's share of the text width (a long description column wide); equal when absent. */
+  | { kind: 'table'; header: readonly string[]; rows: readonly (readonly string[])[]; weights?: readonly number[] };
 
 /** Millimetres → twips (1/1440 inch). */
 const mm = (x: number) => Math.round((x / 25.4) * 1440);
@@ -64,13 +65,21 @@ function para(d: Docx, text: string, font: string, opts: Omit<IParagraphOptions,
 const indented = { indent: { firstLine: 2 * CHAR, firstLineChars: 200 } };
 
 function table(d: Docx, b: Extract<GongwenBlock, { kind: 'table' }>): DocxTable {
-  const cell = (t: string, bold: boolean) =>
-    new d.TableCell({ children: [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: runs(d, t, FONTS.body, SIZE.sihao, bold) })] });
+  // Column widths in twips across the 156 mm 版心, from the weights when given.
+  const text = mm(156);
+  const total = b.weights?.reduce((a, w) => a + w, 0) ?? 0;
+  const widths = b.weights && total > 0 ? b.weights.map((w) => Math.round((w / total) * text)) : undefined;
+  const cell = (t: string, bold: boolean, i: number) =>
+    new d.TableCell({
+      ...(widths ? { width: { size: widths[i] ?? 0, type: d.WidthType.DXA } } : {}),
+      children: [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: runs(d, t, FONTS.body, SIZE.sihao, bold) })],
+    });
   return new d.Table({
     width: { size: 100, type: d.WidthType.PERCENTAGE },
+    ...(widths ? { columnWidths: widths } : {}),
     rows: [
-      new d.TableRow({ tableHeader: true, children: b.header.map((h) => cell(h, true)) }),
-      ...b.rows.map((r) => new d.TableRow({ children: r.map((c) => cell(c, false)) })),
+      new d.TableRow({ tableHeader: true, children: b.header.map((h, i) => cell(h, true, i)) }),
+      ...b.rows.map((r) => new d.TableRow({ children: r.map((c, i) => cell(c, false, i)) })),
     ],
   });
 }

@@ -78,4 +78,13 @@ describe('公文 layout (GB/T 9704-2012) of a report draft', () => {
     // XML 1.0 forbids NUL: dropped, and markup escaped, or Word refuses the file.
     expect(document).toContain('AB &amp; &lt;c&gt;');
   });
+
+  it('weights a table’s columns across the 156 mm text width (a description column wide), equal without weights', async () => {
+    const weighted = await parts({ ...draft, blocks: [{ kind: 'table', header: ['序号', '问题描述'], rows: [['1', '账目不清']], weights: [1, 3] }] });
+    // 156 mm = 8844 twips: 1 : 3 → 2211 and 6633.
+    expect(weighted.document).toMatch(/<w:tblGrid><w:gridCol w:w="2211"\/><w:gridCol w:w="6633"\/><\/w:tblGrid>/);
+    expect(weighted.document).toContain('<w:tcW w:type="dxa" w:w="6633"/>');
+    const equal = await parts(draft);
+    expect(equal.document).not.toContain('w:w="6633"');
+  });
 });
