@@ -182,6 +182,9 @@ export async function buildFixtures(p: Pick<AttackProduct, 'ok' | 'call' | 'pool
   await ok('PUT', `${dossierPath}/sections/team`, { token: u.township, json: { content: { grade: '好', reasons: '攻防测试：班子团结。' } } });
   await ok('PUT', `${dossierPath}/sections/classification`, { token: u.township, json: { content: { classification: '平稳', weak: false, backward: false } } });
   await ok('PUT', `${dossierPath}/sections/problems`, { token: u.township, json: { content: [{ category: '集体经济', description: '攻防测试：集体经济收入单一。', severity: 'general' }] } });
+  await ok('PUT', `/vetting/campaigns/${campaignId}/plan`, { token: u.township, json: { stages: [{ name: '走访调研', from: '2026-11-01', to: '2026-11-30' }], methods: ['heart_talk'] } });
+  await ok('POST', `${dossierPath}/submit`, { token: u.township, json: {} });
+  await ok('POST', `${dossierPath}/return`, { token: u.township, json: { reason: '攻防测试：请补充。' } });
   await ok('POST', `${dossierPath}/submit`, { token: u.township, json: {} });
   await ok('POST', `${dossierPath}/approve`, { token: u.township, json: { comment: '同意。' } });
   await ok('POST', `${dossierPath}/feedback`, { token: u.township, json: { letterNo: '攻防测试〔2026〕1号' } });
