@@ -1,8 +1,8 @@
 import { DomainNotFoundError, outsideJurisdiction, type Actor } from '@lw/domain';
 import { loadAggregate, type EventStore } from '@lw/eventstore';
 import type { Hierarchy, Jurisdiction } from '@lw/hierarchy';
-import { evolveCampaign, groupOf, type CampaignState, type SubjectKind } from '../../domain/campaign';
-import { campaignStream } from './campaign-streams';
+import { groupOf, type CampaignState, type SubjectKind } from '../../domain/campaign';
+import { CAMPAIGN_DECIDER, campaignStream } from './campaign-streams';
 
 export type CampaignAccessMode = 'organise' | 'see';
 
@@ -19,7 +19,7 @@ export class CampaignAccess {
   ) {}
 
   async campaign(actor: Actor, campaignId: string, mode: CampaignAccessMode): Promise<CampaignState> {
-    const { state } = await loadAggregate(this.store, { evolve: evolveCampaign }, campaignStream(campaignId));
+    const { state } = await loadAggregate(this.store, CAMPAIGN_DECIDER, campaignStream(campaignId));
     if (!state || !this.reaches(actor, state.scope, mode)) throw outsideJurisdiction('该检查活动', `campaign ${campaignId} unknown or outside ${actor.node}`);
     return state;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainConflictError, DomainNotFoundError, shanghaiDateOf, type Actor } from '@lw/domain';
 import { decideAndAppend, loadAggregate } from '@lw/eventstore';
-import { evolveCampaign, type CampaignState, type DossierState } from '../../domain/campaign';
+import { type CampaignState, type DossierState } from '../../domain/campaign';
 import { campaignFigures, type CampaignFigures } from '../../domain/campaign/campaign-figures';
 import { campaignReport } from '../../domain/campaign/campaign-report';
 import { feedbackLetter } from '../../domain/campaign/feedback-letter';
@@ -11,7 +11,7 @@ import { CampaignAccess } from './campaign-access';
 import { CampaignDeps } from './campaign-deps';
 import { CampaignPackCatalog } from './campaign-pack-catalog';
 import { CampaignReadModel } from './campaign-read-model.port';
-import { campaignReportStream, campaignStream, dossierStream } from './campaign-streams';
+import { campaignReportStream, CAMPAIGN_DECIDER, campaignStream, dossierStream } from './campaign-streams';
 import { DOSSIER_DECIDER } from './dossier.commands';
 
 /** A report version as frozen: the draft and the figures it was written from, attributed. */
@@ -90,7 +90,7 @@ export class FreezeCampaignReportHandler implements ICommandHandler<FreezeCampai
   /** 比上届: the previous campaign's figures over its approved dossiers, when the plan names one. */
   private async previousFigures(campaign: CampaignState): Promise<CampaignFigures | null> {
     if (!campaign.previousCampaignId) return null;
-    const { state: previous } = await loadAggregate(this.deps.store, { evolve: evolveCampaign }, campaignStream(campaign.previousCampaignId));
+    const { state: previous } = await loadAggregate(this.deps.store, CAMPAIGN_DECIDER, campaignStream(campaign.previousCampaignId));
     if (!previous) return null;
     const pack = await this.packs.require(previous.pack.id, previous.pack.version);
     const dossiers = (await this.readModel.dossiers(previous.campaignId)).filter((d) => d.status === 'approved');

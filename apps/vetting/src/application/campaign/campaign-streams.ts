@@ -1,6 +1,11 @@
+import { evolveCampaign } from '../../domain/campaign';
+
 /** Stream names of the campaign part (see domain/campaign): the plan, each subject's dossier, the frozen reports, posted packs. */
 export const CAMPAIGN_STREAM_PREFIX = 'campaign-';
 export const DOSSIER_STREAM_PREFIX = 'dossier-';
+
+/** How a campaign's stream folds: the one decider its commands and reads share. */
+export const CAMPAIGN_DECIDER = { evolve: evolveCampaign };
 
 export function campaignStream(campaignId: string): string {
   return `${CAMPAIGN_STREAM_PREFIX}${campaignId}`;

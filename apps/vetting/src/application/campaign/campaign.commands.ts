@@ -4,12 +4,12 @@ import { randomUUID } from 'crypto';
 import { DomainValidationError, outsideJurisdiction, type Actor } from '@lw/domain';
 import { decideAndAppend } from '@lw/eventstore';
 import { Jurisdiction } from '@lw/hierarchy';
-import { evolveCampaign, type CampaignEvent, type CampaignKind, type CampaignStage, type CampaignState, type WorkGroup } from '../../domain/campaign';
+import { type CampaignEvent, type CampaignKind, type CampaignStage, type CampaignState, type WorkGroup } from '../../domain/campaign';
 import { changePlan, closeCampaign, planCampaign, removeWorkGroup, setWorkGroup, type CampaignContext } from '../../domain/campaign/campaign.decisions';
 import { CampaignAccess } from './campaign-access';
 import { CampaignDeps } from './campaign-deps';
 import { CampaignPackCatalog } from './campaign-pack-catalog';
-import { campaignStream } from './campaign-streams';
+import { CAMPAIGN_DECIDER, campaignStream } from './campaign-streams';
 
 export interface PlanCampaignRequest {
   kind: CampaignKind;
@@ -67,7 +67,7 @@ export class CampaignWriter {
     const pack = await this.packs.require(current.pack.id, current.pack.version);
     const { version, txId } = await decideAndAppend(
       this.deps.store,
-      { evolve: evolveCampaign },
+      CAMPAIGN_DECIDER,
       campaignStream(campaignId),
       ({ state }) => decide(state ?? current, { now: this.deps.now(), by: actor.userId, pack }),
       { actor },
@@ -100,7 +100,7 @@ export class PlanCampaignHandler implements ICommandHandler<PlanCampaign> {
     const campaignId = randomUUID();
     const { txId } = await decideAndAppend(
       this.deps.store,
-      { evolve: evolveCampaign },
+      CAMPAIGN_DECIDER,
       campaignStream(campaignId),
       ({ state }) =>
         planCampaign(
